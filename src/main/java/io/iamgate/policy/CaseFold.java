@@ -1,0 +1,47 @@
+package io.iamgate.policy;
+
+/**
+ * Locale-free simple case folding, one code point at a time, as the specification requires for
+ * action names, condition keys and {@code ...IgnoreCase} operators ({@code equalsIgnoreCase}
+ * semantics: never the default locale, never length-changing special casing).
+ */
+public final class CaseFold {
+  private CaseFold() {}
+
+  /** Folds one code point: upper-case it, then lower-case the result. */
+  public static int fold(int codePoint) {
+    if (codePoint < 0x80) {
+      return codePoint >= 'A' && codePoint <= 'Z' ? codePoint + 32 : codePoint;
+    }
+    return Character.toLowerCase(Character.toUpperCase(codePoint));
+  }
+
+  /** Folds every code point of {@code s}; returns {@code s} itself when nothing changes. */
+  public static String fold(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(n);
+    sb.append(s, 0, i);
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      sb.appendCodePoint(fold(cp));
+      i += Character.charCount(cp);
+    }
+    return sb.toString();
+  }
+
+  /** Whether the two strings are equal after folding. */
+  public static boolean equalsFolded(String a, String b) {
+    return fold(a).equals(fold(b));
+  }
+}
