@@ -1,0 +1,619 @@
+package io.iamgate.policy.parse;
+
+import io.iamgate.policy.Arn;
+import io.iamgate.policy.BaseOperator;
+import io.iamgate.policy.Clause;
+import io.iamgate.policy.Condition;
+import io.iamgate.policy.ConditionOperator;
+import io.iamgate.policy.Effect;
+import io.iamgate.policy.IpAddresses;
+import io.iamgate.policy.OperatorFamily;
+import io.iamgate.policy.PolicyBinary;
+import io.iamgate.policy.PolicyBooleans;
+import io.iamgate.policy.PolicyDates;
+import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.PolicyNumbers;
+import io.iamgate.policy.PolicyVersion;
+import io.iamgate.policy.SetQualifier;
+import io.iamgate.policy.Statement;
+import io.iamgate.policy.Template;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses and validates IAM policy documents (section 1 of the specification). Reports every
+ * problem of a document, each with its JSON Pointer path and position; never throws on bad
+ * input. Thread-safe.
+ */
+public final class PolicyParser {
+  private static final List<String> DOCUMENT_MEMBERS = List.of("Version", "Id", "Statement");
+  private static final List<String> STATEMENT_MEMBERS =
+      List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
+  private static final List<String> OPERATOR_NAMES = operatorNames();
+
+  private PolicyParser() {}
+
+  /** Parses a document from JSON text. */
+  public static ParseResult<PolicyDocument> parse(String text, String file) {
+    ParseResult<Json> json = JsonReader.read(text, file, 0);
+    if (!json.ok()) {
+      return new ParseResult<>(null, json.diagnostics());
+    }
+    return parse(json.value(), file, "");
+  }
+
+  /**
+   * Parses a document from an already-read JSON value.
+   *
+   * @param basePath the JSON Pointer of {@code root} inside its file ({@code ""} for a whole file,
+   *     {@code /policies/0} for a document inside a batch line)
+   */
+  public static ParseResult<PolicyDocument> parse(Json root, String file, String basePath) {
+    return parse(root, file, basePath, Options.STRICT);
+  }
+
+  /** Like {@link #parse(Json, String, String)}, with explicit options. */
+  public static ParseResult<PolicyDocument> parse(
+      Json root, String file, String basePath, Options options) {
+    return new Run(file, options).document(root, basePath);
+  }
+
+  /**
+   * Deviations from the specification that a caller may ask for explicitly.
+   *
+   * @param wildcardServiceIsWarning report a wildcard in a Resource ARN's service part
+   *     ({@code arn:app:*:...}), which section 1.3 makes an error, as a warning instead and
+   *     match it like any other wildcard part. Only the benchmark uses this, because the
+   *     standard workload contains such patterns.
+   */
+  public record Options(boolean wildcardServiceIsWarning) {
+    public static final Options STRICT = new Options(false);
+  }
+
+  private static List<String> operatorNames() {
+    List<String> names = new ArrayList<>();
+    for (BaseOperator op : BaseOperator.values()) {
+      names.add(op.text());
+      if (op != BaseOperator.NULL) {
+        names.add(op.text() + "IfExists");
+        for (SetQualifier q : List.of(SetQualifier.FOR_ALL_VALUES, SetQualifier.FOR_ANY_VALUE)) {
+          names.add(q.prefix() + op.text());
+          names.add(q.prefix() + op.text() + "IfExists");
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** The state of one parse: where diagnostics go. */
+  private static final class Run {
+    private final String file;
+    private final Options options;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    Run(String file, Options options) {
+      this.file = file;
+      this.options = options;
+    }
+
+    private void error(String code, String path, Json at, String message, String hint) {
+      diagnostics.add(
+          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+    }
+
+    private void error(String code, String path, Json.Member at, String message, String hint) {
+      diagnostics.add(
+          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+    }
+
+    private void warning(String code, String path, Json at, String message, String hint) {
+      diagnostics.add(
+          new Diagnostic(code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
+    }
+
+    ParseResult<PolicyDocument> document(Json root, String base) {
+      PolicyDocument doc = readDocument(root, base);
+      diagnostics.sort(
+          Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+      boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+      return new ParseResult<>(failed ? null : doc, diagnostics);
+    }
+
+    private PolicyDocument readDocument(Json root, String base) {
+      checkCharacters(root, base);
+      if (!(root instanceof Json.JObject obj)) {
+        error("type", base, root, "expected a policy document object, found " + root.typeName(), null);
+        return null;
+      }
+      checkMembers(obj, base, DOCUMENT_MEMBERS, "a policy document");
+
+      PolicyVersion version = PolicyVersion.UNSPECIFIED;
+      Json.Member v = obj.member("Version");
+      if (v == null) {
+        warning("version-missing", base, root,
+            "no `Version`: the 2008-10-17 rules apply and policy variables are literal text",
+            "add \"Version\": \"2012-10-17\"");
+      } else if (v.value() instanceof Json.JString s && PolicyVersion.fromText(s.value()) != null) {
+        version = PolicyVersion.fromText(s.value());
+        if (version == PolicyVersion.V2008_10_17) {
+          warning("version-2008", JsonPointer.child(base, "Version"), v.value(),
+              "`2008-10-17` treats policy variables as literal text", "use `2012-10-17`");
+        }
+      } else if (!(v.value() instanceof Json.JNull)) {
+        error("version", JsonPointer.child(base, "Version"), v.value(),
+            "expected `2012-10-17` or `2008-10-17`, found " + describe(v.value()), null);
+      }
+
+      String id = null;
+      Json.Member idm = obj.member("Id");
+      if (idm != null) {
+        if (idm.value() instanceof Json.JString s) {
+          id = s.value();
+        } else if (!(idm.value() instanceof Json.JNull)) {
+          error("type", JsonPointer.child(base, "Id"), idm.value(),
+              "expected `Id` to be a string, found " + idm.value().typeName(), null);
+        }
+      }
+
+      Json.Member sm = obj.member("Statement");
+      List<Statement> statements = new ArrayList<>();
+      if (sm == null) {
+        error("missing-member", base, root, "a policy document needs a `Statement` member", null);
+      } else {
+        String sp = JsonPointer.child(base, "Statement");
+        Map<String, String> sids = new HashMap<>();
+        if (sm.value() instanceof Json.JArray arr) {
+          if (arr.items().isEmpty()) {
+            error("empty", sp, arr, "expected at least one statement, found an empty array", null);
+          }
+          for (int i = 0; i < arr.items().size(); i++) {
+            Statement st = statement(arr.items().get(i), JsonPointer.child(sp, i), version, sids);
+            if (st != null) {
+              statements.add(st);
+            }
+          }
+        } else if (sm.value() instanceof Json.JObject) {
+          Statement st = statement(sm.value(), sp, version, sids);
+          if (st != null) {
+            statements.add(st);
+          }
+        } else if (!(sm.value() instanceof Json.JNull)) {
+          error("type", sp, sm.value(),
+              "expected `Statement` to be an object or an array of objects, found "
+                  + sm.value().typeName(), null);
+        }
+      }
+      if (statements.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+        return null;
+      }
+      return new PolicyDocument(version, id, statements);
+    }
+
+    private Statement statement(Json j, String path, PolicyVersion version, Map<String, String> sids) {
+      if (!(j instanceof Json.JObject obj)) {
+        if (!(j instanceof Json.JNull)) {
+          error("type", path, j, "expected a statement object, found " + j.typeName(), null);
+        }
+        return null;
+      }
+      int before = errorCount();
+      for (String forbidden : List.of("Principal", "NotPrincipal")) {
+        Json.Member m = obj.member(forbidden);
+        if (m != null) {
+          error("principal-not-allowed", JsonPointer.child(path, forbidden), m,
+              "`" + forbidden + "` is not allowed in identity policies, boundaries or guardrails",
+              "remove it; the principal is whoever the policy is attached to");
+        }
+      }
+      checkMembers(obj, path, STATEMENT_MEMBERS, "a statement");
+
+      String sid = null;
+      Json.Member sidm = obj.member("Sid");
+      if (sidm != null && !(sidm.value() instanceof Json.JNull)) {
+        if (sidm.value() instanceof Json.JString s) {
+          sid = s.value();
+          if (!sid.isEmpty()) {
+            String first = sids.putIfAbsent(sid, path);
+            if (first != null) {
+              error("duplicate-sid", JsonPointer.child(path, "Sid"), sidm.value(),
+                  "`Sid` `" + sid + "` is already used by the statement at " + first,
+                  "non-empty Sids must be unique within a document");
+            }
+          }
+        } else {
+          error("type", JsonPointer.child(path, "Sid"), sidm.value(),
+              "expected `Sid` to be a string, found " + sidm.value().typeName(), null);
+        }
+      }
+
+      Effect effect = null;
+      Json.Member em = obj.member("Effect");
+      if (em == null) {
+        error("missing-member", path, obj, "a statement needs an `Effect` member", "add \"Effect\": \"Allow\" or \"Deny\"");
+      } else if (em.value() instanceof Json.JString s) {
+        effect = Effect.fromText(s.value());
+        if (effect == null) {
+          String hint = null;
+          if (s.value().equalsIgnoreCase("allow")) {
+            hint = "did you mean `Allow`? `Effect` is case-sensitive";
+          } else if (s.value().equalsIgnoreCase("deny")) {
+            hint = "did you mean `Deny`? `Effect` is case-sensitive";
+          }
+          error("effect", JsonPointer.child(path, "Effect"), s,
+              "expected `Allow` or `Deny`, found `" + s.value() + "`", hint);
+        }
+      } else if (!(em.value() instanceof Json.JNull)) {
+        error("type", JsonPointer.child(path, "Effect"), em.value(),
+            "expected `Effect` to be `Allow` or `Deny`, found " + em.value().typeName(), null);
+      }
+
+      Clause action = clause(obj, path, "Action", "NotAction", true);
+      Clause resource = clause(obj, path, "Resource", "NotResource", false);
+
+      List<Condition> conditions = new ArrayList<>();
+      Json.Member cm = obj.member("Condition");
+      if (cm != null) {
+        conditions(cm.value(), JsonPointer.child(path, "Condition"), version, conditions);
+      }
+      if (errorCount() > before || effect == null || action == null || resource == null) {
+        return null;
+      }
+      return new Statement(sid, effect, action, resource, conditions);
+    }
+
+    private Clause clause(Json.JObject obj, String path, String name, String notName, boolean isAction) {
+      Json.Member pos = obj.member(name);
+      Json.Member neg = obj.member(notName);
+      if (pos != null && neg != null) {
+        error("exclusive-members", JsonPointer.child(path, notName), neg,
+            "a statement cannot have both `" + name + "` and `" + notName + "`",
+            "keep one of them");
+        return null;
+      }
+      if (pos == null && neg == null) {
+        error("missing-member", path, obj,
+            "a statement needs `" + name + "` or `" + notName + "`", null);
+        return null;
+      }
+      Json.Member m = pos != null ? pos : neg;
+      String mp = JsonPointer.child(path, m.name());
+      List<String> values = stringList(m.value(), mp, m.name());
+      if (values == null) {
+        return null;
+      }
+      boolean ok = true;
+      for (int i = 0; i < values.size(); i++) {
+        String vp = m.value() instanceof Json.JArray ? JsonPointer.child(mp, i) : mp;
+        Json at = m.value() instanceof Json.JArray a ? a.items().get(i) : m.value();
+        ok &= isAction ? checkAction(values.get(i), vp, at) : checkResource(values.get(i), vp, at);
+      }
+      return ok ? new Clause(neg != null, values) : null;
+    }
+
+    /** A string or a non-empty array of strings. */
+    private List<String> stringList(Json j, String path, String name) {
+      if (j instanceof Json.JString s) {
+        return List.of(s.value());
+      }
+      if (j instanceof Json.JArray arr) {
+        if (arr.items().isEmpty()) {
+          error("empty", path, arr, "expected at least one entry in `" + name + "`, found an empty array", null);
+          return null;
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < arr.items().size(); i++) {
+          Json item = arr.items().get(i);
+          if (item instanceof Json.JString s) {
+            out.add(s.value());
+          } else {
+            ok = false;
+            if (!(item instanceof Json.JNull)) {
+              error("type", JsonPointer.child(path, i), item,
+                  "expected a string in `" + name + "`, found " + item.typeName(), null);
+            }
+          }
+        }
+        return ok ? out : null;
+      }
+      if (!(j instanceof Json.JNull)) {
+        error("type", path, j,
+            "expected `" + name + "` to be a string or an array of strings, found " + j.typeName(), null);
+      }
+      return null;
+    }
+
+    private boolean checkAction(String a, String path, Json at) {
+      if (Arn.isAllStars(a)) {
+        return true;
+      }
+      int colon = a.indexOf(':');
+      if (colon < 0) {
+        error("action", path, at,
+            "expected an action of the form `service:ActionName` or `*`, found `" + a + "`",
+            a.isEmpty() ? null : "actions must be prefaced by a service prefix, e.g. `orders:" + a + "`");
+        return false;
+      }
+      if (a.indexOf(':', colon + 1) >= 0) {
+        error("action", path, at, "an action can contain only one colon, found `" + a + "`", null);
+        return false;
+      }
+      String prefix = a.substring(0, colon);
+      if (prefix.isEmpty()) {
+        error("action", path, at, "the service prefix of `" + a + "` is empty", null);
+        return false;
+      }
+      if (prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
+        error("action", path, at,
+            "the service prefix of `" + a + "` must not contain wildcards",
+            "wildcards are allowed only in the action name, e.g. `" + prefix.replace("*", "").replace("?", "") + ":*`");
+        return false;
+      }
+      for (int i = 0; i < prefix.length(); i++) {
+        char c = prefix.charAt(i);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '.' || c == '_' || c == '-')) {
+          error("action", path, at,
+              "the service prefix of `" + a + "` may only contain letters, digits, `.`, `_` and `-`, found `"
+                  + c + "`", null);
+          return false;
+        }
+      }
+      if (colon == a.length() - 1) {
+        error("action", path, at, "the action name of `" + a + "` is empty", "use `" + a + "*` for every action of the service");
+        return false;
+      }
+      return true;
+    }
+
+    private boolean checkResource(String r, String path, Json at) {
+      if (Arn.isAllStars(r)) {
+        return true;
+      }
+      if (!r.startsWith("arn:")) {
+        error("resource", path, at,
+            "expected `*` or an ARN starting with `arn:`, found `" + r + "`",
+            r.startsWith("ARN:") ? "the `arn:` prefix is lower case" : null);
+        return false;
+      }
+      String[] parts = Arn.splitPadded(r);
+      int written = r.split(":", -1).length;
+      if (written < 3 || parts[2].isEmpty()) {
+        error("resource", path, at, "the ARN `" + r + "` has no service part", "an ARN reads `arn:partition:service:region:account:resource`");
+        return false;
+      }
+      if (parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
+        String message = "the service part of `" + r + "` must be fully qualified, without wildcards";
+        if (options.wildcardServiceIsWarning()) {
+          warning("resource-service-wildcard", path, at, message + "; accepted by request", null);
+          return true;
+        }
+        error("resource-service-wildcard", path, at, message, null);
+        return false;
+      }
+      return true;
+    }
+
+    private void conditions(Json j, String path, PolicyVersion version, List<Condition> out) {
+      if (j instanceof Json.JNull) {
+        return;
+      }
+      if (!(j instanceof Json.JObject block)) {
+        error("type", path, j, "expected `Condition` to be an object, found " + j.typeName(), null);
+        return;
+      }
+      for (Json.Member om : block.members()) {
+        String op = JsonPointer.child(path, om.name());
+        ConditionOperator.Parsed parsed = ConditionOperator.parse(om.name());
+        if (parsed.operator() == null) {
+          error("unknown-operator", op, om, parsed.error(),
+              Hints.didYouMean(om.name(), OPERATOR_NAMES));
+          continue;
+        }
+        ConditionOperator operator = parsed.operator();
+        if (!(om.value() instanceof Json.JObject keys)) {
+          if (!(om.value() instanceof Json.JNull)) {
+            error("type", op, om.value(),
+                "expected the operator `" + om.name() + "` to map context keys to values, found "
+                    + om.value().typeName(), "write {\"key\": \"value\"}");
+          }
+          continue;
+        }
+        for (Json.Member km : keys.members()) {
+          String kp = JsonPointer.child(op, km.name());
+          List<String> values = conditionValues(km.value(), kp);
+          if (values == null) {
+            continue;
+          }
+          boolean ok = true;
+          for (int i = 0; i < values.size(); i++) {
+            Json at = km.value() instanceof Json.JArray a ? a.items().get(i) : km.value();
+            String vp = km.value() instanceof Json.JArray ? JsonPointer.child(kp, i) : kp;
+            ok &= checkConditionValue(operator, values.get(i), version, vp, at);
+          }
+          if (km.name().isEmpty()) {
+            error("condition-key", kp, km, "a condition key name must not be empty", null);
+            ok = false;
+          }
+          if (ok) {
+            out.add(new Condition(operator, km.name(), values));
+          }
+        }
+      }
+    }
+
+    private List<String> conditionValues(Json j, String path) {
+      String scalar = Json.scalarText(j);
+      if (scalar != null) {
+        return List.of(scalar);
+      }
+      if (j instanceof Json.JArray arr) {
+        if (arr.items().isEmpty()) {
+          error("empty", path, arr, "expected at least one condition value, found an empty array", null);
+          return null;
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < arr.items().size(); i++) {
+          Json item = arr.items().get(i);
+          String s = Json.scalarText(item);
+          if (s == null) {
+            ok = false;
+            if (!(item instanceof Json.JNull)) {
+              error("type", JsonPointer.child(path, i), item,
+                  "expected a string, number or boolean condition value, found " + item.typeName(), null);
+            }
+          } else {
+            out.add(s);
+          }
+        }
+        return ok ? out : null;
+      }
+      if (!(j instanceof Json.JNull)) {
+        error("type", path, j,
+            "expected a condition value (string, number, boolean or an array of them), found "
+                + j.typeName(), null);
+      }
+      return null;
+    }
+
+    private boolean checkConditionValue(
+        ConditionOperator operator, String v, PolicyVersion version, String path, Json at) {
+      OperatorFamily family = operator.base().family();
+      String name = operator.base().text();
+      switch (family) {
+        case STRING -> {
+          return true;
+        }
+        case NUMERIC -> {
+          if (PolicyNumbers.parse(v) == null) {
+            error("condition-value", path, at,
+                "`" + name + "` expects a number such as `10` or `-1.5`, found `" + v + "`",
+                v.contains("${") ? "policy variables are not substituted in numeric values" : null);
+            return false;
+          }
+          return true;
+        }
+        case DATE -> {
+          if (PolicyDates.parse(v) == null) {
+            error("condition-value", path, at,
+                "`" + name + "` expects a date such as `2026-01-31T12:00:00Z` or epoch seconds, found `" + v + "`",
+                v.contains("${") ? "policy variables are not substituted in date values" : null);
+            return false;
+          }
+          return true;
+        }
+        case BOOL -> {
+          if (PolicyBooleans.parse(v) == null
+              && !Template.parse(v, version.supportsVariables()).hasVariables()) {
+            error("condition-value", path, at, "`Bool` expects `true` or `false`, found `" + v + "`", null);
+            return false;
+          }
+          return true;
+        }
+        case BINARY -> {
+          if (PolicyBinary.decode(v) == null) {
+            error("condition-value", path, at, "`BinaryEquals` expects base64 text, found `" + v + "`", null);
+            return false;
+          }
+          return true;
+        }
+        case IP -> {
+          if (IpAddresses.parseRange(v) == null) {
+            error("condition-value", path, at,
+                "`" + name + "` expects an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`, found `" + v + "`",
+                null);
+            return false;
+          }
+          return true;
+        }
+        case ARN -> {
+          if (Arn.split(v) == null) {
+            error("condition-value", path, at,
+                "`" + name + "` expects an ARN with six parts (`arn:partition:service:region:account:resource`), found `" + v + "`",
+                "use `*` inside a part, e.g. `arn:aws:iam::*:role/*`");
+            return false;
+          }
+          return true;
+        }
+        case NULL -> {
+          if (PolicyBooleans.parse(v) == null) {
+            error("condition-value", path, at, "`Null` expects `true` or `false`, found `" + v + "`", null);
+            return false;
+          }
+          return true;
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+
+    private void checkMembers(Json.JObject obj, String path, List<String> allowed, String what) {
+      for (Json.Member m : obj.members()) {
+        String mp = JsonPointer.child(path, m.name());
+        if (allowed.contains(m.name()) || (allowed == STATEMENT_MEMBERS && (m.name().equals("Principal") || m.name().equals("NotPrincipal")))) {
+          continue;
+        }
+        error("unknown-member", mp, m,
+            "unknown member `" + m.name() + "` in " + what + ", expected one of "
+                + String.join(", ", allowed.stream().map(s -> "`" + s + "`").toList()),
+            Hints.didYouMean(m.name(), allowed));
+      }
+    }
+
+    /**
+     * Checks every value of the document once: {@code null} is never allowed, and IAM allows only
+     * TAB, LF, CR and U+0020..U+00FF in policy text. Other checks skip nulls silently, since they
+     * are reported here.
+     */
+    private void checkCharacters(Json j, String path) {
+      if (j instanceof Json.JNull) {
+        error("null-value", path, j, "`null` is not allowed in a policy document", "remove the member or give it a value");
+      } else if (j instanceof Json.JString s) {
+        checkText(s.value(), path, j);
+      } else if (j instanceof Json.JArray a) {
+        for (int i = 0; i < a.items().size(); i++) {
+          checkCharacters(a.items().get(i), JsonPointer.child(path, i));
+        }
+      } else if (j instanceof Json.JObject o) {
+        for (Json.Member m : o.members()) {
+          String mp = JsonPointer.child(path, m.name());
+          checkText(m.name(), mp, new Json.JString(m.line(), m.column(), m.name()));
+          checkCharacters(m.value(), mp);
+        }
+      }
+    }
+
+    private void checkText(String s, String path, Json at) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF))) {
+          int cp = s.codePointAt(i);
+          error("character", path, at,
+              String.format("character U+%04X is not allowed in policy text, which is limited to tab, line feed, carriage return and U+0020 to U+00FF", cp),
+              null);
+          return;
+        }
+      }
+    }
+
+    private int errorCount() {
+      int n = 0;
+      for (Diagnostic d : diagnostics) {
+        if (d.isError()) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private static String describe(Json j) {
+      if (j instanceof Json.JString s) {
+        return "`" + s.value() + "`";
+      }
+      return j.typeName();
+    }
+  }
+}
