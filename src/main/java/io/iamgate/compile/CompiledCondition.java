@@ -1,0 +1,107 @@
+package io.iamgate.compile;
+
+import io.iamgate.policy.BaseOperator;
+import io.iamgate.policy.CaseFold;
+import io.iamgate.policy.Condition;
+import io.iamgate.policy.PolicyBooleans;
+import io.iamgate.policy.SetQualifier;
+
+/**
+ * One compiled (operator, key, values) condition with the missing-key, multi-valued-key,
+ * {@code IfExists}, {@code Null} and set-operator rules of section 4 of the specification.
+ */
+public final class CompiledCondition {
+  private final Condition source;
+  private final String foldedKey;
+  private final SetQualifier qualifier;
+  private final boolean ifExists;
+  private final boolean negated;
+  private final ValueTest test;
+  /** For {@code Null}: whether "true" and/or "false" is among the values. */
+  private final boolean nullTrue;
+  private final boolean nullFalse;
+
+  CompiledCondition(Condition source, boolean variables) {
+    this.source = source;
+    this.foldedKey = CaseFold.fold(source.key());
+    this.qualifier = source.operator().qualifier();
+    this.ifExists = source.operator().ifExists();
+    BaseOperator base = source.operator().base();
+    this.negated = base.negated();
+    if (base == BaseOperator.NULL) {
+      boolean t = false;
+      boolean f = false;
+      for (String v : source.values()) {
+        Boolean b = PolicyBooleans.parse(v);
+        if (b == null) {
+          throw new IllegalArgumentException("invalid Null value `" + v + "`");
+        }
+        t |= b;
+        f |= !b;
+      }
+      this.nullTrue = t;
+      this.nullFalse = f;
+      this.test = null;
+    } else {
+      this.nullTrue = false;
+      this.nullFalse = false;
+      this.test = ValueTest.compile(base, source.values(), variables);
+    }
+  }
+
+  /** The condition as written. */
+  public Condition source() {
+    return source;
+  }
+
+  /** Whether the condition holds for the request context. */
+  public boolean holds(Context ctx) {
+    ContextValue value = ctx.get(foldedKey);
+    if (test == null) {
+      boolean nullish = value == null || value.isEmptyString();
+      return nullish ? nullTrue : nullFalse;
+    }
+    switch (qualifier) {
+      case NONE -> {
+        if (value == null) {
+          return ifExists || negated;
+        }
+        if (value.isMulti()) {
+          return false;
+        }
+        return matchOne(value.single(), ctx);
+      }
+      case FOR_ALL_VALUES -> {
+        if (value == null || value.isEmptyString()) {
+          return true;
+        }
+        for (int i = 0; i < value.size(); i++) {
+          if (!matchOne(value.item(i), ctx)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case FOR_ANY_VALUE -> {
+        if (value == null || value.isEmptyString()) {
+          return false;
+        }
+        for (int i = 0; i < value.size(); i++) {
+          if (matchOne(value.item(i), ctx)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private boolean matchOne(Scalar r, Context ctx) {
+    int result = test.test(r, ctx);
+    if (result == ValueTest.UNPARSEABLE) {
+      return false;
+    }
+    return negated ? result == ValueTest.NO_MATCH : result == ValueTest.MATCH;
+  }
+}

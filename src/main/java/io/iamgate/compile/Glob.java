@@ -1,0 +1,257 @@
+package io.iamgate.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled IAM wildcard pattern: {@code *} matches any run of characters, {@code ?} exactly one
+ * code point, everything else itself; the whole input must match. Matching never backtracks
+ * more than one segment: the pattern is cut at its stars into segments that are matched
+ * leftmost in order, with the first anchored at the start and the last at the end, so a match
+ * costs O(input × longest segment) at worst and usually one {@code indexOf} per segment.
+ *
+ * <p>Patterns are built from tokens: a code point ({@code >= 0}), {@link #STAR} or
+ * {@link #QUESTION}. Text that must stay literal (substituted policy variables, {@code ${*}})
+ * simply contributes code-point tokens.
+ */
+public sealed interface Glob {
+  /** Token for {@code *}. */
+  int STAR = -1;
+
+  /** Token for {@code ?}. */
+  int QUESTION = -2;
+
+  /** Whether the region {@code s[from, to)} matches the whole pattern. */
+  boolean matches(String s, int from, int to);
+
+  /** Whether all of {@code s} matches the pattern. */
+  default boolean matches(String s) {
+    return matches(s, 0, s.length());
+  }
+
+  /** Compiles pattern text in which every {@code *} and {@code ?} is a wildcard. */
+  static Glob of(String pattern) {
+    return compile(tokens(pattern, true));
+  }
+
+  /** Compiles text that has no wildcards at all. */
+  static Glob literal(String text) {
+    return new Exact(text);
+  }
+
+  /** The tokens of {@code text}; {@code *}/{@code ?} become wildcards when {@code wild}. */
+  static int[] tokens(String text, boolean wild) {
+    int[] out = new int[text.codePointCount(0, text.length())];
+    int k = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      out[k++] = wild && cp == '*' ? STAR : wild && cp == '?' ? QUESTION : cp;
+    }
+    return out;
+  }
+
+  /** Compiles a token sequence into the cheapest matcher that is equivalent to it. */
+  static Glob compile(int[] tokens) {
+    List<int[]> segments = new ArrayList<>();
+    boolean leadingStar = tokens.length > 0 && tokens[0] == STAR;
+    boolean trailingStar = tokens.length > 0 && tokens[tokens.length - 1] == STAR;
+    int start = 0;
+    boolean anyStar = false;
+    for (int i = 0; i <= tokens.length; i++) {
+      if (i == tokens.length || tokens[i] == STAR) {
+        if (i > start) {
+          int[] seg = new int[i - start];
+          System.arraycopy(tokens, start, seg, 0, seg.length);
+          segments.add(seg);
+        }
+        anyStar |= i < tokens.length;
+        start = i + 1;
+      }
+    }
+    if (!anyStar) {
+      return segments.isEmpty() ? new Exact("") : exactOrGeneral(segments.get(0));
+    }
+    if (segments.isEmpty()) {
+      return Any.INSTANCE;
+    }
+    if (segments.size() == 1 && !hasQuestion(segments.get(0))) {
+      String lit = text(segments.get(0));
+      if (!leadingStar) {
+        return new Prefix(lit);
+      }
+      return trailingStar ? new Contains(lit) : new Suffix(lit);
+    }
+    Segment[] segs = new Segment[segments.size()];
+    for (int i = 0; i < segs.length; i++) {
+      segs[i] = Segment.of(segments.get(i));
+    }
+    return new General(segs, !leadingStar, !trailingStar);
+  }
+
+  private static Glob exactOrGeneral(int[] seg) {
+    if (!hasQuestion(seg)) {
+      return new Exact(text(seg));
+    }
+    return new General(new Segment[] {Segment.of(seg)}, true, true);
+  }
+
+  private static boolean hasQuestion(int[] seg) {
+    for (int t : seg) {
+      if (t == QUESTION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(int[] seg) {
+    StringBuilder sb = new StringBuilder(seg.length);
+    for (int t : seg) {
+      sb.appendCodePoint(t);
+    }
+    return sb.toString();
+  }
+
+  /** Matches everything, including the empty string. */
+  enum Any implements Glob {
+    INSTANCE;
+
+    @Override
+    public boolean matches(String s, int from, int to) {
+      return true;
+    }
+  }
+
+  /** A pattern without wildcards. */
+  record Exact(String text) implements Glob {
+    @Override
+    public boolean matches(String s, int from, int to) {
+      return to - from == text.length() && s.startsWith(text, from);
+    }
+  }
+
+  /** {@code text*}. */
+  record Prefix(String text) implements Glob {
+    @Override
+    public boolean matches(String s, int from, int to) {
+      return to - from >= text.length() && s.startsWith(text, from);
+    }
+  }
+
+  /** {@code *text}. */
+  record Suffix(String text) implements Glob {
+    @Override
+    public boolean matches(String s, int from, int to) {
+      return to - from >= text.length() && s.startsWith(text, to - text.length());
+    }
+  }
+
+  /** {@code *text*}. */
+  record Contains(String text) implements Glob {
+    @Override
+    public boolean matches(String s, int from, int to) {
+      if (text.isEmpty()) {
+        return true;
+      }
+      int at = s.indexOf(text, from);
+      return at >= 0 && at + text.length() <= to;
+    }
+  }
+
+  /**
+   * A run of tokens between stars. {@code literal} is set when the run has no {@code ?}, so
+   * that it can be matched with {@code startsWith}/{@code indexOf}.
+   */
+  record Segment(int[] tokens, String literal) {
+    static Segment of(int[] tokens) {
+      return new Segment(tokens, hasQuestion(tokens) ? null : text(tokens));
+    }
+
+    /** The end index when the segment matches {@code s} at {@code at} within {@code to}, else -1. */
+    int matchAt(String s, int at, int to) {
+      if (literal != null) {
+        return at + literal.length() <= to && s.startsWith(literal, at) ? at + literal.length() : -1;
+      }
+      int i = at;
+      for (int t : tokens) {
+        if (i >= to) {
+          return -1;
+        }
+        int cp = s.codePointAt(i);
+        if (t != QUESTION && t != cp) {
+          return -1;
+        }
+        i += Character.charCount(cp);
+      }
+      return i <= to ? i : -1;
+    }
+
+    /** The leftmost match at or after {@code from} that ends by {@code to}: {start, end} or null. */
+    int[] find(String s, int from, int to) {
+      if (literal != null) {
+        int at = s.indexOf(literal, from);
+        return at >= 0 && at + literal.length() <= to ? new int[] {at, at + literal.length()} : null;
+      }
+      for (int at = from; at < to; ) {
+        int end = matchAt(s, at, to);
+        if (end >= 0) {
+          return new int[] {at, end};
+        }
+        at += Character.charCount(s.codePointAt(at));
+      }
+      return null;
+    }
+  }
+
+  /** Any other pattern: segments separated by stars, optionally anchored at either end. */
+  record General(Segment[] segments, boolean anchoredStart, boolean anchoredEnd) implements Glob {
+    @Override
+    public boolean matches(String s, int from, int to) {
+      int pos = from;
+      int first = 0;
+      int last = segments.length - 1;
+      if (anchoredStart) {
+        int end = segments[0].matchAt(s, pos, to);
+        if (end < 0) {
+          return false;
+        }
+        if (segments.length == 1 && anchoredEnd) {
+          return end == to;
+        }
+        pos = end;
+        first = 1;
+      }
+      int limit = to;
+      if (anchoredEnd) {
+        Segment tail = segments[last];
+        int count = tail.tokens().length;
+        // the tail matches exactly `count` code points that end at `to`
+        int start = to;
+        for (int k = 0; k < count; k++) {
+          if (start <= pos) {
+            return false;
+          }
+          start = Character.isLowSurrogate(s.charAt(start - 1))
+                  && start - 2 >= pos
+                  && Character.isHighSurrogate(s.charAt(start - 2))
+              ? start - 2
+              : start - 1;
+        }
+        if (tail.matchAt(s, start, to) != to) {
+          return false;
+        }
+        limit = start;
+        last--;
+      }
+      for (int i = first; i <= last; i++) {
+        int[] found = segments[i].find(s, pos, limit);
+        if (found == null) {
+          return false;
+        }
+        pos = found[1];
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.iamgate.compile;
+
+import io.iamgate.policy.Arn;
+import io.iamgate.policy.CaseFold;
+import io.iamgate.policy.IpAddresses;
+import io.iamgate.policy.PolicyBinary;
+import io.iamgate.policy.PolicyBooleans;
+import io.iamgate.policy.PolicyDates;
+import io.iamgate.policy.PolicyNumbers;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One request value with lazily parsed typed views. The caches are written at most once with
+ * immutable objects (a benign race, as in {@link String#hashCode}), so a scalar may be shared
+ * between threads.
+ */
+public final class Scalar {
+  private static final Object UNPARSEABLE = new Object();
+
+  private final String text;
+  private Object folded;
+  private Object number;
+  private Object date;
+  private Object ip;
+  private Object bool;
+  private Object binary;
+  private Object arn;
+
+  public Scalar(String text) {
+    this.text = text;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** The case-folded text. */
+  public String folded() {
+    Object f = folded;
+    if (f == null) {
+      f = CaseFold.fold(text);
+      folded = f;
+    }
+    return (String) f;
+  }
+
+  /** The number, or {@code null} when the text is not one. */
+  public BigDecimal number() {
+    Object v = number;
+    if (v == null) {
+      BigDecimal d = PolicyNumbers.parse(text);
+      v = d == null ? UNPARSEABLE : d;
+      number = v;
+    }
+    return v == UNPARSEABLE ? null : (BigDecimal) v;
+  }
+
+  /** The instant, or {@code null}. */
+  public Instant date() {
+    Object v = date;
+    if (v == null) {
+      Instant d = PolicyDates.parse(text);
+      v = d == null ? UNPARSEABLE : d;
+      date = v;
+    }
+    return v == UNPARSEABLE ? null : (Instant) v;
+  }
+
+  /** The IP address, or {@code null}. */
+  public IpAddresses.Address ip() {
+    Object v = ip;
+    if (v == null) {
+      IpAddresses.Address a = IpAddresses.parseAddress(text);
+      v = a == null ? UNPARSEABLE : a;
+      ip = v;
+    }
+    return v == UNPARSEABLE ? null : (IpAddresses.Address) v;
+  }
+
+  /** The boolean, or {@code null}. */
+  public Boolean bool() {
+    Object v = bool;
+    if (v == null) {
+      Boolean b = PolicyBooleans.parse(text);
+      v = b == null ? UNPARSEABLE : b;
+      bool = v;
+    }
+    return v == UNPARSEABLE ? null : (Boolean) v;
+  }
+
+  /** The decoded bytes (never modify them), or {@code null}. */
+  byte[] binary() {
+    Object v = binary;
+    if (v == null) {
+      byte[] b = PolicyBinary.decode(text);
+      v = b == null ? UNPARSEABLE : b;
+      binary = v;
+    }
+    return v == UNPARSEABLE ? null : (byte[]) v;
+  }
+
+  /** The six ARN parts (never modify them), or {@code null}. */
+  String[] arnParts() {
+    Object v = arn;
+    if (v == null) {
+      String[] parts = Arn.split(text);
+      v = parts == null ? UNPARSEABLE : parts;
+      arn = v;
+    }
+    return v == UNPARSEABLE ? null : (String[]) v;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,62 @@
+package io.iamgate.eval;
+
+import io.iamgate.compile.StatementRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The full account of an evaluation: every statement that applied, by role, and the first gate
+ * without an applying Allow.
+ *
+ * @param decision the decision
+ * @param failedGate for an implicit deny, the first gate without an applying Allow; else null
+ * @param denies every applying Deny statement (identity, boundary and guardrails)
+ * @param guardrailAllows applying Allow statements of the guardrails
+ * @param identityAllows applying Allow statements of the identity policies
+ * @param boundaryAllows applying Allow statements of the boundary
+ */
+public record Explanation(
+    Decision decision,
+    Gate failedGate,
+    List<StatementRef> denies,
+    List<StatementRef> guardrailAllows,
+    List<StatementRef> identityAllows,
+    List<StatementRef> boundaryAllows) {
+  public Explanation {
+    Objects.requireNonNull(decision, "decision");
+    denies = List.copyOf(denies);
+    guardrailAllows = List.copyOf(guardrailAllows);
+    identityAllows = List.copyOf(identityAllows);
+    boundaryAllows = List.copyOf(boundaryAllows);
+  }
+
+  /** The statements that decided: the denies, or every allow that let the request through. */
+  public List<StatementRef> decidingStatements() {
+    return switch (decision) {
+      case EXPLICIT_DENY -> denies;
+      case IMPLICIT_DENY -> List.of();
+      case ALLOW -> {
+        List<StatementRef> all = new ArrayList<>(guardrailAllows);
+        all.addAll(identityAllows);
+        all.addAll(boundaryAllows);
+        yield List.copyOf(all);
+      }
+    };
+  }
+
+  /** A one-line explanation. */
+  public String reason() {
+    return switch (decision) {
+      case ALLOW -> "allowed by " + join(identityAllows)
+          + (boundaryAllows.isEmpty() ? "" : "; within the boundary by " + join(boundaryAllows))
+          + (guardrailAllows.isEmpty() ? "" : "; within the guardrails by " + join(guardrailAllows));
+      case EXPLICIT_DENY -> "explicitly denied by " + join(denies);
+      case IMPLICIT_DENY -> failedGate.reason();
+    };
+  }
+
+  private static String join(List<StatementRef> refs) {
+    return String.join(", ", refs.stream().map(StatementRef::toString).toList());
+  }
+}
