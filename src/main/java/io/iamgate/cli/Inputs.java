@@ -1,0 +1,58 @@
+package io.iamgate.cli;
+
+import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.policy.parse.PolicyParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reading input files with errors a person can act on. */
+final class Inputs {
+  private Inputs() {}
+
+  /** A file that could not be read: the message names the file and why. */
+  static final class InputException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InputException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Reads a UTF-8 text file, or {@code -} for standard input. */
+  static String readText(String name, InputStream stdin) throws InputException {
+    try {
+      byte[] bytes = name.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(name));
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new InputException("cannot read `" + name + "`: no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException("cannot read `" + name + "`: permission denied");
+    } catch (CharacterCodingException e) {
+      throw new InputException("cannot read `" + name + "`: the file is not valid UTF-8 text");
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (Files.isDirectory(Path.of(name))) {
+        why = "it is a directory";
+      }
+      throw new InputException("cannot read `" + name + "`: " + why);
+    }
+  }
+
+  /** Reads and parses one policy document file. */
+  static ParseResult<PolicyDocument> policy(String name, InputStream stdin) throws InputException {
+    return PolicyParser.parse(readText(name, stdin), name.equals("-") ? "<stdin>" : name);
+  }
+}

@@ -1,0 +1,100 @@
+package io.iamgate.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.iamgate.compile.StatementRef;
+import io.iamgate.eval.Explanation;
+import io.iamgate.policy.parse.Diagnostic;
+import io.iamgate.policy.parse.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Compact JSON rendering of decisions, explanations and diagnostics for the CLI. */
+final class JsonOutput {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private JsonOutput() {}
+
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Renders one compact JSON object (no trailing newline). */
+  static String object(Body body) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+      g.writeStartObject();
+      body.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** Writes a batch {@code id} as it was given: a string, a number, or {@code null}. */
+  static void id(JsonGenerator g, Json id) throws IOException {
+    g.writeFieldName("id");
+    if (id instanceof Json.JString s) {
+      g.writeString(s.value());
+    } else if (id instanceof Json.JNumber n) {
+      g.writeNumber(n.text());
+    } else if (id instanceof Json.JBool b) {
+      g.writeBoolean(b.value());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  /** The decision, the reason, and the deciding statements. */
+  static void explanation(JsonGenerator g, Explanation e) throws IOException {
+    g.writeStringField("decision", e.decision().text());
+    g.writeStringField("reason", e.reason());
+    if (e.failedGate() != null) {
+      g.writeStringField("failedGate", e.failedGate().label());
+    }
+    g.writeArrayFieldStart("statements");
+    for (StatementRef ref : e.decidingStatements()) {
+      statement(g, ref);
+    }
+    g.writeEndArray();
+  }
+
+  static void statement(JsonGenerator g, StatementRef ref) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source", ref.source().label());
+    if (ref.documentName() != null) {
+      g.writeStringField("policy", ref.documentName());
+    } else {
+      g.writeNumberField("policy", ref.documentIndex());
+    }
+    g.writeNumberField("statement", ref.statementIndex());
+    if (ref.sid() != null) {
+      g.writeStringField("sid", ref.sid());
+    }
+    g.writeEndObject();
+  }
+
+  static void diagnostics(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {
+    g.writeArrayFieldStart("diagnostics");
+    for (Diagnostic d : diagnostics) {
+      g.writeStartObject();
+      g.writeStringField("severity", d.severity().label());
+      g.writeStringField("code", d.code());
+      if (d.file() != null) {
+        g.writeStringField("file", d.file());
+      }
+      g.writeStringField("path", d.path());
+      g.writeNumberField("line", d.line());
+      g.writeNumberField("column", d.column());
+      g.writeStringField("message", d.message());
+      if (d.hint() != null) {
+        g.writeStringField("hint", d.hint());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+}

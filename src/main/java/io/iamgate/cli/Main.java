@@ -1,0 +1,91 @@
+package io.iamgate.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code iamgate} command. */
+@Command(
+    name = "iamgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "AWS IAM's authorization model for your own APIs: validate, simulate and benchmark policies.",
+    subcommands = {ValidateCommand.class, SimulateCommand.class, BenchCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (valid, allowed)",
+      "1:invalid input (policy or request errors)",
+      "2:usage error",
+      "3:simulate: the request is denied"
+    })
+public final class Main implements Runnable {
+  /** Usage errors. */
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in);
+    System.exit(code);
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; never exits. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
+    CommandLine cl = new CommandLine(new Main(), new Factory(in));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+          commandLine.getErr().println("iamgate: internal error: " + m);
+          return 70;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("iamgate: " + ex.getMessage());
+          c.getErr().println("try `iamgate " + (c.getCommandName().equals("iamgate") ? "" : c.getCommandName() + " ") + "--help`");
+          return USAGE;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Hands standard input to the commands that read it. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final InputStream in;
+
+    Factory(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == SimulateCommand.class) {
+        return cls.cast(new SimulateCommand(in));
+      }
+      if (cls == ValidateCommand.class) {
+        return cls.cast(new ValidateCommand(in));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"iamgate " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package io.iamgate.cli;
+
+import io.iamgate.compile.CompiledPolicySet;
+import io.iamgate.compile.NamedDocument;
+import io.iamgate.compile.PolicyCompiler;
+import io.iamgate.compile.StatementRef;
+import io.iamgate.eval.Evaluator;
+import io.iamgate.eval.Explanation;
+import io.iamgate.eval.Request;
+import io.iamgate.eval.RequestContext;
+import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.parse.Diagnostic;
+import io.iamgate.policy.parse.ParseResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: evaluates one request, or a JSON Lines batch of cases. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a request against policies and explain the decision.",
+      "",
+      "  iamgate simulate --policy p.json --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1 --context aws:SourceIp=203.0.113.7",
+      "  iamgate simulate --batch cases.jsonl        (one JSON case per line; `-` reads standard input)"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:allowed; with --batch: the input was read (per-line errors are in the output)",
+      "1:invalid policy or request; with --batch: the input cannot be read",
+      "2:usage error",
+      "3:denied (ExplicitDeny or ImplicitDeny)"
+    })
+final class SimulateCommand implements Callable<Integer> {
+  static final int DENIED = 3;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--policy", arity = "1..*", paramLabel = "FILE", description = "identity policy documents")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--boundary", paramLabel = "FILE", description = "a permissions boundary document")
+  String boundary;
+
+  @Option(names = "--guardrail", arity = "1..*", paramLabel = "FILE", description = "guardrail (SCP-like) documents; together they form one level")
+  List<String> guardrails;
+
+  @Option(names = "--action", paramLabel = "ACTION", description = "the request action, e.g. `orders:GetOrder`")
+  String action;
+
+  @Option(names = "--resource", paramLabel = "RESOURCE", description = "the request resource, e.g. an ARN")
+  String resource;
+
+  @Option(names = "--context", arity = "1..*", paramLabel = "KEY=VALUE", description = "a context key; repeat a key for a multi-valued key")
+  List<String> context = new ArrayList<>();
+
+  @Option(names = "--json", description = "print the result as one JSON object")
+  boolean json;
+
+  @Option(names = "--batch", paramLabel = "FILE", description = "evaluate JSON Lines cases from FILE (`-` = standard input)")
+  String batch;
+
+  private final InputStream in;
+
+  SimulateCommand(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public Integer call() {
+    if (batch != null) {
+      if (!policies.isEmpty() || boundary != null || guardrails != null || action != null
+          || resource != null || !context.isEmpty()) {
+        throw new ParameterException(spec.commandLine(),
+            "--batch takes every case from its input; do not combine it with --policy, --boundary, --guardrail, --action, --resource or --context");
+      }
+      return runBatch();
+    }
+    if (action == null || resource == null) {
+      throw new ParameterException(spec.commandLine(), "simulate needs --action and --resource (or --batch FILE)");
+    }
+    return runOne();
+  }
+
+  private int runOne() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Diagnostic> errors = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    List<NamedDocument> identity = load(policies, errors, problems);
+    NamedDocument b = boundary == null ? null : single(boundary, errors, problems);
+    List<NamedDocument> g = guardrails == null ? null : load(guardrails, errors, problems);
+
+    String actionProblem = Request.actionProblem(action);
+    if (actionProblem != null) {
+      problems.add("--action: " + actionProblem);
+    }
+    RequestContext.Builder cb = RequestContext.builder();
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String kv : context) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        problems.add("--context: expected KEY=VALUE, found `" + kv + "`");
+        continue;
+      }
+      values.computeIfAbsent(kv.substring(0, eq), k -> new ArrayList<>()).add(kv.substring(eq + 1));
+    }
+    values.forEach((k, v) -> {
+      if (v.size() == 1) {
+        cb.put(k, v.get(0));
+      } else {
+        cb.putAll(k, v);
+      }
+    });
+    for (String p : cb.problems()) {
+      problems.add("--context: " + p);
+    }
+    if (!errors.isEmpty() || !problems.isEmpty()) {
+      for (Diagnostic d : errors) {
+        err.println(d.format());
+      }
+      for (String p : problems) {
+        err.println("iamgate: " + p);
+      }
+      return 1;
+    }
+    CompiledPolicySet set = PolicyCompiler.compileSet(identity, b, g);
+    Request request = Request.of(action, resource, cb.build());
+    Explanation e = Evaluator.explain(set, request);
+    if (json) {
+      out.println(JsonOutput.object(gen -> {
+        gen.writeStringField("action", action);
+        gen.writeStringField("resource", resource);
+        JsonOutput.explanation(gen, e);
+      }));
+    } else {
+      out.println("decision:  " + e.decision().text());
+      out.println("reason:    " + e.reason());
+      List<StatementRef> deciding = e.decidingStatements();
+      if (!deciding.isEmpty()) {
+        out.println("statements:");
+        for (StatementRef ref : deciding) {
+          out.println("  " + ref);
+        }
+      }
+    }
+    return e.decision().allowed() ? 0 : DENIED;
+  }
+
+  private List<NamedDocument> load(List<String> files, List<Diagnostic> errors, List<String> problems) {
+    List<NamedDocument> docs = new ArrayList<>();
+    for (String f : files) {
+      NamedDocument d = single(f, errors, problems);
+      if (d != null) {
+        docs.add(d);
+      }
+    }
+    return docs;
+  }
+
+  private NamedDocument single(String file, List<Diagnostic> errors, List<String> problems) {
+    try {
+      ParseResult<PolicyDocument> r = Inputs.policy(file, in);
+      errors.addAll(r.errors());
+      return r.ok() ? new NamedDocument(Path.of(file).getFileName().toString(), r.value()) : null;
+    } catch (Inputs.InputException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  private int runBatch() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    BufferedReader reader;
+    try {
+      reader = batch.equals("-")
+          ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      err.println("iamgate: cannot read `" + batch + "`: no such file");
+      return 1;
+    } catch (IOException e) {
+      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
+      return 1;
+    }
+    try (reader) {
+      BatchRunner runner = new BatchRunner();
+      String line;
+      int lineNumber = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        out.println(runner.evaluate(line, lineNumber));
+      }
+      out.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
+      return 1;
+    }
+  }
+}
