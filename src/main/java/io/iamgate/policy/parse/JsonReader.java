@@ -78,13 +78,22 @@ public final class JsonReader {
     if (!m.isEmpty()) {
       m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
-    if (m.contains("ALLOW_COMMENTS")) {
+    if (m.contains("ALLOW_COMMENTS") || m.contains("code 47")) {
       return "comments are not allowed in JSON";
     }
-    if (m.contains("ALLOW_TRAILING_COMMA") || m.contains("expected a value") && m.contains("']'")) {
+    // "unexpected character (']' (code 93)): expected a valid value (JSON String, ...)"
+    m = m.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "`$1`")
+        .replaceAll("\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "")
+        .replaceAll("\\(for [^)]*\\)", "")
+        .replaceAll("\\s+", " ")
+        .strip();
+    if (m.endsWith("was expecting")) {
+      m = m + " a JSON value";
+    }
+    if ((m.contains("`]`") || m.contains("`}`")) && m.contains("expected")) {
       return m + " (trailing commas are not allowed)";
     }
-    return m.replaceAll("\\(for [^)]*\\)", "").replaceAll("\\s+", " ").strip();
+    return m;
   }
 
   private static Json readValue(
