@@ -1,0 +1,71 @@
+package io.iamgate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of craft.md: the engine core ({@code policy}, {@code policy.parse},
+ * {@code compile}, {@code eval}) uses only the JDK and Jackson, and each layer only the layers
+ * below it.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.iamgate");
+  }
+
+  @Test
+  void policyModelDependsOnNothingButTheJdk() {
+    classes().that().resideInAPackage("io.iamgate.policy")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.iamgate.policy", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void parserUsesOnlyTheModelAndJacksonCore() {
+    classes().that().resideInAPackage("io.iamgate.policy.parse")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.iamgate.policy..", "java..", "com.fasterxml.jackson.core..")
+        .check(classes);
+  }
+
+  @Test
+  void compilerUsesOnlyTheModel() {
+    classes().that().resideInAPackage("io.iamgate.compile")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.iamgate.policy", "io.iamgate.compile", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void evaluatorUsesOnlyCompiledPoliciesAndTheModel() {
+    classes().that().resideInAPackage("io.iamgate.eval")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.iamgate.policy", "io.iamgate.compile", "io.iamgate.eval", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void engineCoreNeverSeesAwsCaffeineOrPicocli() {
+    noClasses().that().resideInAnyPackage("io.iamgate.policy..", "io.iamgate.compile..", "io.iamgate.eval..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("com.amazonaws..", "software.amazon..", "com.github.benmanes..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingDependsOnTheCli() {
+    noClasses().that().resideOutsideOfPackage("io.iamgate.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.iamgate.cli..")
+        .check(classes);
+  }
+}
