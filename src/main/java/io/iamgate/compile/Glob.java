@@ -80,7 +80,12 @@ public sealed interface Glob {
       if (!leadingStar) {
         return new Prefix(lit);
       }
-      return trailingStar ? new Contains(lit) : new Suffix(lit);
+      if (!trailingStar) {
+        return new Suffix(lit);
+      }
+      if (lit.length() < Segment.KMP_MIN) {
+        return new Contains(lit);
+      }
     }
     Segment[] segs = new Segment[segments.size()];
     for (int i = 0; i < segs.length; i++) {
@@ -163,9 +168,48 @@ public sealed interface Glob {
    * A run of tokens between stars. {@code literal} is set when the run has no {@code ?}, so
    * that it can be matched with {@code startsWith}/{@code indexOf}.
    */
-  record Segment(int[] tokens, String literal) {
+  record Segment(int[] tokens, String literal, int[] failure) {
+    /** Literal segments at least this long are searched with Knuth-Morris-Pratt. */
+    static final int KMP_MIN = 8;
+
     static Segment of(int[] tokens) {
-      return new Segment(tokens, hasQuestion(tokens) ? null : text(tokens));
+      String literal = hasQuestion(tokens) ? null : text(tokens);
+      return new Segment(tokens, literal,
+          literal != null && literal.length() >= KMP_MIN ? failureTable(literal) : null);
+    }
+
+    private static int[] failureTable(String p) {
+      int[] f = new int[p.length()];
+      int k = 0;
+      for (int i = 1; i < p.length(); i++) {
+        while (k > 0 && p.charAt(i) != p.charAt(k)) {
+          k = f[k - 1];
+        }
+        if (p.charAt(i) == p.charAt(k)) {
+          k++;
+        }
+        f[i] = k;
+      }
+      return f;
+    }
+
+    /** Knuth-Morris-Pratt: the start of the first occurrence in {@code s[from, to)}, or -1. */
+    private int kmp(String s, int from, int to) {
+      int m = literal.length();
+      int k = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        while (k > 0 && c != literal.charAt(k)) {
+          k = failure[k - 1];
+        }
+        if (c == literal.charAt(k)) {
+          k++;
+          if (k == m) {
+            return i - m + 1;
+          }
+        }
+      }
+      return -1;
     }
 
     /** The end index when the segment matches {@code s} at {@code at} within {@code to}, else -1. */
@@ -190,7 +234,7 @@ public sealed interface Glob {
     /** The leftmost match at or after {@code from} that ends by {@code to}: {start, end} or null. */
     int[] find(String s, int from, int to) {
       if (literal != null) {
-        int at = s.indexOf(literal, from);
+        int at = failure != null ? kmp(s, from, to) : s.indexOf(literal, from);
         return at >= 0 && at + literal.length() <= to ? new int[] {at, at + literal.length()} : null;
       }
       for (int at = from; at < to; ) {
