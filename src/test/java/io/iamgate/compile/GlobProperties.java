@@ -91,6 +91,26 @@ class GlobProperties {
     assertEquals(reference(p, t), Glob.of(p).matches(t), () -> "pattern `" + p + "` text `" + t + "`");
   }
 
+  /** Long literal runs over a two-letter alphabet: the Knuth-Morris-Pratt search path. */
+  @Property(tries = 2000)
+  void longLiteralSegmentsAgreeWithTheReference(
+      @ForAll("longPatterns") String p, @ForAll("abText") String t) {
+    assertEquals(reference(p, t), Glob.of(p).matches(t), () -> "pattern `" + p + "` text `" + t + "`");
+    String embedded = "ab" + p.replace("*", "") + "ba";
+    assertEquals(reference(p, embedded), Glob.of(p).matches(embedded), () -> "pattern `" + p + "` text `" + embedded + "`");
+  }
+
+  @Provide
+  Arbitrary<String> longPatterns() {
+    Arbitrary<String> run = Arbitraries.strings().withChars('a', 'b').ofMinLength(6).ofMaxLength(14);
+    return run.list().ofMinSize(1).ofMaxSize(3).map(runs -> "*" + String.join("*", runs) + "*");
+  }
+
+  @Provide
+  Arbitrary<String> abText() {
+    return Arbitraries.strings().withChars('a', 'b').ofMaxLength(60);
+  }
+
   @Property(tries = 1000)
   void regionMatchingIgnoresWhatIsOutsideTheRegion(@ForAll("patternAndText") String[] pt) {
     String p = pt[0];

@@ -1,0 +1,99 @@
+package io.iamgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Exit codes and messages: usage errors are 2, bad input is 1, and nothing prints a stack trace. */
+class CliBehaviourTest {
+  private static void noStackTrace(CliRun r) {
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(r.out().contains("\tat "), r.out());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    CliRun r = CliRun.of("--help");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("validate") && r.out().contains("simulate") && r.out().contains("bench"), r.out());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    CliRun r = CliRun.of("validate", "--frobnicate", "x.json");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--frobnicate"), r.err());
+    noStackTrace(r);
+  }
+
+  @Test
+  void simulateWithoutActionIsAUsageError() {
+    CliRun r = CliRun.of("simulate", "--policy", "src/examples/policies/developer.json");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--action"), r.err());
+  }
+
+  @Test
+  void batchCannotBeCombinedWithPolicies() {
+    CliRun r = CliRun.of("simulate", "--batch", "-", "--policy", "x.json");
+    assertEquals(2, r.exit());
+  }
+
+  @Test
+  void missingFileNamesTheFile() {
+    CliRun r = CliRun.of("validate", "no/such/file.json");
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("cannot read `no/such/file.json`: no such file"), r.out());
+    noStackTrace(r);
+  }
+
+  @Test
+  void directoryInsteadOfFile() {
+    CliRun r = CliRun.of("validate", "src");
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("`src`"), r.out());
+    noStackTrace(r);
+  }
+
+  @Test
+  void unreadableBatchInputExitsOne() {
+    CliRun r = CliRun.of("simulate", "--batch", "no/such/cases.jsonl");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("no such file"), r.err());
+  }
+
+  @Test
+  void batchReadsStandardInputAndSkipsBlankLines() {
+    String line = "{\"id\":7,\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}],\"action\":\"a:b\",\"resource\":\"r\"}";
+    CliRun r = CliRun.withInput(line + "\n\nnot json\n" + line + "\n", "simulate", "--batch", "-");
+    assertEquals(0, r.exit());
+    String[] lines = r.out().split("\n");
+    assertEquals(3, lines.length, r.out());
+    assertTrue(lines[0].startsWith("{\"id\":7,\"decision\":\"Allow\""), lines[0]);
+    assertTrue(lines[1].startsWith("{\"id\":null,\"error\":\"line 3"), lines[1]);
+    assertTrue(lines[2].startsWith("{\"id\":7,\"decision\":\"Allow\""), lines[2]);
+  }
+
+  @Test
+  void invalidUtf8IsReportedNotThrown(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("latin1.json");
+    Files.write(f, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+    CliRun r = CliRun.of("validate", f.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("not valid UTF-8"), r.out());
+  }
+
+  @Test
+  void contextKeysDifferingOnlyInCaseAreRejected() {
+    CliRun r = CliRun.of("simulate", "--policy", "src/examples/policies/developer.json", "--action", "orders:GetOrder",
+        "--resource", "x", "--context", "a:b=1", "--context", "A:B=2");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("differ only in letter case"), r.err());
+  }
+}

@@ -1,0 +1,57 @@
+package io.iamgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exact output of CLI commands on the bundled examples, compared with files under
+ * {@code src/test/resources/golden/cli}. Both sides of a pair must exist. To accept a deliberate
+ * change, run with {@code -Dgolden.update=true} and review the diff.
+ */
+class CliGoldenTest {
+  private static final Path DIR = Path.of("src/test/resources/golden/cli");
+  private static final String P = "src/examples/policies/";
+  private static final String ARN = "arn:app:orders:eu-west-1:123456789012:order/ord-42";
+
+  static Stream<Arguments> commands() {
+    return Stream.of(
+        Arguments.of("validate-broken", 1, List.of("validate", P + "broken.json")),
+        Arguments.of("validate-broken-json", 1, List.of("validate", "--json", P + "broken.json")),
+        Arguments.of("validate-valid", 0, List.of("validate", P + "developer.json", P + "admin.json", P + "boundary.json", P + "guardrail.json")),
+        Arguments.of("simulate-guardrail-deny", 3, List.of("simulate", "--policy", P + "developer.json",
+            "--guardrail", P + "guardrail.json", "--action", "orders:GetOrder", "--resource", ARN,
+            "--context", "aws:SourceIp=198.51.100.7")),
+        Arguments.of("simulate-allow", 0, List.of("simulate", "--policy", P + "developer.json",
+            "--guardrail", P + "guardrail.json", "--action", "orders:GetOrder", "--resource", ARN,
+            "--context", "aws:SourceIp=10.0.0.1")),
+        Arguments.of("simulate-boundary-json", 3, List.of("simulate", "--json", "--policy", P + "admin.json",
+            "--boundary", P + "boundary.json", "--action", "payments:RefundPayment",
+            "--resource", "arn:app:payments:eu-west-1:123456789012:payment/pay-1")),
+        Arguments.of("simulate-invalid-policy", 1, List.of("simulate", "--policy", P + "broken.json",
+            "--action", "orders:GetOrder", "--resource", ARN)),
+        Arguments.of("simulate-batch-examples", 0, List.of("simulate", "--batch", "src/examples/cases.jsonl")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void outputMatchesGoldenFile(String name, int exit, List<String> args) throws IOException {
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    String actual = "$ iamgate " + String.join(" ", args) + "\n" + run.out()
+        + (run.err().isEmpty() ? "" : "--- stderr\n" + run.err()) + "--- exit " + run.exit() + "\n";
+    Path golden = DIR.resolve(name + ".txt");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(DIR);
+      Files.writeString(golden, actual);
+    }
+    assertEquals(Files.readString(golden), actual, "golden file " + golden);
+    assertEquals(exit, run.exit());
+  }
+}

@@ -1,0 +1,21 @@
+package io.iamgate.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the command line in-process and captures what it prints. */
+record CliRun(int exit, String out, String err) {
+  static CliRun of(String... args) {
+    return withInput("", args);
+  }
+
+  static CliRun withInput(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}
