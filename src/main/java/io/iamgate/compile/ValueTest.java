@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The comparison of one request value with all policy values of a condition, resolved at compile
@@ -39,8 +40,10 @@ sealed interface ValueTest {
             StringEquals.of(values, variables, true);
         default -> StringLike.of(values, variables);
       };
-      case NUMERIC -> new Numeric(op, values.stream().map(ValueTest::number).toArray(BigDecimal[]::new));
-      case DATE -> new Dates(op, values.stream().map(ValueTest::date).toArray(Instant[]::new));
+      case NUMERIC -> new Ordered<>(
+          op, values.stream().map(ValueTest::number).toArray(BigDecimal[]::new), Scalar::number);
+      case DATE -> new Ordered<>(
+          op, values.stream().map(ValueTest::date).toArray(Instant[]::new), Scalar::date);
       case BOOL -> Bools.of(values, variables);
       case BINARY -> new Binary(values.stream().map(ValueTest::binary).toArray(byte[][]::new));
       case IP -> new Ip(values.stream().map(ValueTest::range).toArray(IpAddresses.Range[]::new));
@@ -145,32 +148,19 @@ sealed interface ValueTest {
     }
   }
 
-  /** The six Numeric operators: request value {@code <op>} policy value. */
-  record Numeric(BaseOperator op, BigDecimal[] values) implements ValueTest {
+  /**
+   * The ordered families: the six Numeric operators (exact decimals) and the six Date operators
+   * (instants). The request value {@code <op>} the policy value.
+   */
+  record Ordered<T extends Comparable<T>>(BaseOperator op, T[] values, Function<Scalar, T> view)
+      implements ValueTest {
     @Override
     public int test(Scalar request, Context ctx) {
-      BigDecimal r = request.number();
+      T r = view.apply(request);
       if (r == null) {
         return UNPARSEABLE;
       }
-      for (BigDecimal v : values) {
-        if (compare(op, r.compareTo(v))) {
-          return MATCH;
-        }
-      }
-      return NO_MATCH;
-    }
-  }
-
-  /** The six Date operators: request instant {@code <op>} policy instant. */
-  record Dates(BaseOperator op, Instant[] values) implements ValueTest {
-    @Override
-    public int test(Scalar request, Context ctx) {
-      Instant r = request.date();
-      if (r == null) {
-        return UNPARSEABLE;
-      }
-      for (Instant v : values) {
+      for (T v : values) {
         if (compare(op, r.compareTo(v))) {
           return MATCH;
         }
