@@ -3,7 +3,7 @@ package io.iamgate.benchmarks;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.eval.Request;
-import io.iamgate.eval.RequestContext;
+import io.iamgate.eval.TestContexts;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
@@ -27,17 +27,7 @@ final class Workload {
   /** One request line: the key of its policy list, and what a fresh request is built from. */
   record Line(String key, List<String> roles, String action, String resource, Map<String, Object> context) {
     Request fresh() {
-      RequestContext.Builder b = RequestContext.builder();
-      context.forEach((k, v) -> {
-        if (v instanceof String s) {
-          b.put(k, s);
-        } else {
-          @SuppressWarnings("unchecked")
-          List<String> l = (List<String>) v;
-          b.putAll(k, l);
-        }
-      });
-      return Request.of(action, resource, b.build());
+      return Request.of(action, resource, TestContexts.of(context));
     }
   }
 

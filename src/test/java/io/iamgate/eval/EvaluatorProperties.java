@@ -70,17 +70,7 @@ class EvaluatorProperties {
     CompiledPolicySet set = PolicyCompiler.compileSet(
         named(identity), boundary == null ? null : new NamedDocument("boundary", boundary),
         guardrails == null ? null : named(guardrails));
-    RequestContext.Builder b = RequestContext.builder();
-    context.forEach((k, v) -> {
-      if (v instanceof String s) {
-        b.put(k, s);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<String> l = (List<String>) v;
-        b.putAll(k, l);
-      }
-    });
-    Request request = Request.of(action, resource, b.build());
+    Request request = Request.of(action, resource, TestContexts.of(context));
     Evaluation fast = Evaluator.decide(set, request);
     Explanation full = Evaluator.explain(set, request);
     assertEquals(expected, fast.decision().text(), "fast path");
