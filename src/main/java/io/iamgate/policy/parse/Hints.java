@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" suggestions by edit distance. */
-final class Hints {
+public final class Hints {
   private Hints() {}
 
   /** The closest candidate, or {@code null} when none is close enough to be a likely typo. */
-  static String closest(String input, Collection<String> candidates) {
+  public static String closest(String input, Collection<String> candidates) {
     String lower = input.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -24,13 +24,13 @@ final class Hints {
   }
 
   /** "did you mean `X`?" or {@code null}. */
-  static String didYouMean(String input, Collection<String> candidates) {
+  public static String didYouMean(String input, Collection<String> candidates) {
     String c = closest(input, candidates);
     return c == null || c.equals(input) ? null : "did you mean `" + c + "`?";
   }
 
   /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -33,8 +33,16 @@ public final class JsonReader {
    * @param lineOffset added to every line number (for a document inside a larger text)
    */
   public static ParseResult<Json> read(String text, String file, int lineOffset) {
+    return read(FACTORY, text, file, lineOffset);
+  }
+
+  /**
+   * Reads {@code text} with another Jackson format whose parser reports token positions (the
+   * bundle reader passes a YAML factory); everything else is as for JSON.
+   */
+  public static ParseResult<Json> read(JsonFactory factory, String text, String file, int lineOffset) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    try (JsonParser p = FACTORY.createParser(text)) {
+    try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         diagnostics.add(error(file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input"));
@@ -54,7 +62,8 @@ public final class JsonReader {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr() + lineOffset;
       int col = loc == null ? 0 : loc.getColumnNr();
-      diagnostics.add(error(file, "", line, col, "invalid JSON: " + describe(e)));
+      String format = factory.getFormatName().equals("JSON") ? "JSON" : factory.getFormatName();
+      diagnostics.add(error(file, "", line, col, "invalid " + format + ": " + describe(e)));
       return new ParseResult<>(null, diagnostics);
     } catch (IOException e) {
       diagnostics.add(error(file, "", 0, 0, "cannot read JSON: " + e.getMessage()));

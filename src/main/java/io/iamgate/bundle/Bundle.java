@@ -1,0 +1,163 @@
+package io.iamgate.bundle;
+
+import io.iamgate.policy.PolicyDocument;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated policy bundle. Immutable. Maps keep the bundle's order.
+ *
+ * @param version the content hash (hex SHA-256 of the canonical bundle), used as its version
+ * @param source where it was read from, for messages
+ * @param partition the ARN partition of principal ARNs ({@code arn:<partition>:iam::<account>:user/alice})
+ * @param account the account id used in principal ARNs and route resources
+ * @param policies managed policies by name, built-ins included
+ * @param users users by name
+ * @param groups groups by name
+ * @param roles roles by name
+ * @param guardrails names of the managed policies that form the one guardrail level; empty = no level
+ * @param identity how verified callers become principals
+ * @param routes how API requests become actions and resources
+ * @param quotas the size quotas the bundle was validated against
+ */
+public record Bundle(
+    String version,
+    String source,
+    String partition,
+    String account,
+    Map<String, ManagedPolicy> policies,
+    Map<String, User> users,
+    Map<String, Group> groups,
+    Map<String, Role> roles,
+    List<String> guardrails,
+    IdentityMapping identity,
+    List<Route> routes,
+    Quotas quotas) {
+  public Bundle {
+    Objects.requireNonNull(version, "version");
+    policies = Map.copyOf(policies);
+    users = Map.copyOf(users);
+    groups = Map.copyOf(groups);
+    roles = Map.copyOf(roles);
+    guardrails = List.copyOf(guardrails);
+    routes = List.copyOf(routes);
+  }
+
+  /** The first 12 hex digits of the version, for logs and responses. */
+  public String shortVersion() {
+    return version.substring(0, Math.min(12, version.length()));
+  }
+
+  /** The ARN of a user. */
+  public String userArn(String name) {
+    return "arn:" + partition + ":iam::" + account + ":user/" + name;
+  }
+
+  /** The ARN of a role. */
+  public String roleArn(String name) {
+    return "arn:" + partition + ":iam::" + account + ":role/" + name;
+  }
+
+  /**
+   * A policy document with the hash of its canonical text, by which compiled forms are cached
+   * and shared between principals and bundle versions.
+   */
+  public record Policy(String name, PolicyDocument document, String contentHash) {}
+
+  /** A managed policy; {@code builtIn} ones are provided by iamgate. */
+  public record ManagedPolicy(Policy policy, boolean builtIn) {
+    public String name() {
+      return policy.name();
+    }
+  }
+
+  /** A permanent identity. */
+  public record User(
+      String name,
+      List<String> groups,
+      List<String> policies,
+      List<Policy> inlinePolicies,
+      Map<String, String> tags,
+      String permissionsBoundary,
+      List<ApiKey> apiKeys) {
+    public User {
+      groups = List.copyOf(groups);
+      policies = List.copyOf(policies);
+      inlinePolicies = List.copyOf(inlinePolicies);
+      tags = Map.copyOf(tags);
+      apiKeys = List.copyOf(apiKeys);
+    }
+  }
+
+  /** A group: users inherit its policies. */
+  public record Group(String name, List<String> policies, List<Policy> inlinePolicies) {
+    public Group {
+      policies = List.copyOf(policies);
+      inlinePolicies = List.copyOf(inlinePolicies);
+    }
+  }
+
+  /** A temporary identity, assumed by callers its trust policy allows. */
+  public record Role(
+      String name,
+      List<String> policies,
+      List<Policy> inlinePolicies,
+      Map<String, String> tags,
+      String permissionsBoundary,
+      int maxSessionSeconds,
+      Policy trustPolicy) {
+    public Role {
+      policies = List.copyOf(policies);
+      inlinePolicies = List.copyOf(inlinePolicies);
+      tags = Map.copyOf(tags);
+    }
+  }
+
+  /**
+   * An API key, stored only as a salted hash.
+   *
+   * @param id the public key id: a presented key is {@code <id>.<secret>}
+   * @param hash {@code sha256$<salt base64>$<hash base64>} of the secret
+   * @param created when the key was created
+   */
+  public record ApiKey(String id, String hash, Instant created) {}
+
+  /**
+   * How a verified caller becomes a principal.
+   *
+   * @param userClaim the claim that names the bundle user ({@code sub}, {@code username}, ...)
+   * @param groupsClaim the claim that lists groups, or {@code null}
+   * @param roleRules rules that pick a role, first match wins
+   * @param allowRoleRequests whether a caller may ask for a role explicitly (the trust policy must allow it)
+   */
+  public record IdentityMapping(
+      String userClaim, String groupsClaim, List<RoleRule> roleRules, boolean allowRoleRequests) {
+    public IdentityMapping {
+      roleRules = List.copyOf(roleRules);
+    }
+  }
+
+  /**
+   * A role-mapping rule: when the claim equals the value (or the caller is in the group), the
+   * caller gets the role.
+   *
+   * @param claim a claim name, or {@code null} for a group rule
+   * @param value the claim value to match
+   * @param group a group name, or {@code null} for a claim rule
+   * @param role the role to assume
+   */
+  public record RoleRule(String claim, String value, String group, String role) {}
+
+  /**
+   * One route: method and path template to action and resource template.
+   *
+   * @param method an HTTP method or {@code ANY}
+   * @param path a path template such as {@code /orders/{orderId}} or {@code /files/{proxy+}}
+   * @param action the application action, e.g. {@code orders:GetOrder}
+   * @param resource the resource template, with {@code ${account}}, {@code ${aws:region}} and
+   *     {@code ${request:path/<name>}} variables
+   */
+  public record Route(String method, String path, String action, String resource) {}
+}

@@ -1,0 +1,83 @@
+package io.iamgate.bundle;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The raw text of a bundle: one file ({@code bundle.json}, {@code .yaml} or {@code .yml}), or a
+ * directory holding such a file and {@code policies/<Name>.json} (or {@code .yaml}) managed
+ * policies.
+ *
+ * @param source where the files came from, for messages
+ * @param files the files, the main file first
+ */
+public record BundleFiles(String source, List<File> files) {
+  public BundleFiles {
+    files = List.copyOf(files);
+  }
+
+  /** One file: its path relative to the bundle and its text. */
+  public record File(String path, String text) {}
+
+  /** A single-file bundle from text; {@code name} decides the format by its extension. */
+  public static BundleFiles single(String source, String name, String text) {
+    return new BundleFiles(source, List.of(new File(name, text)));
+  }
+
+  /** Reads a bundle file or directory. */
+  public static BundleFiles read(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      throw new NoSuchFileException(path.toString(), null, "no such file or directory");
+    }
+    if (!Files.isDirectory(path)) {
+      return single(path.toString(), path.getFileName().toString(), text(path));
+    }
+    List<File> files = new ArrayList<>();
+    Path main = null;
+    for (String name : List.of("bundle.json", "bundle.yaml", "bundle.yml")) {
+      if (Files.isRegularFile(path.resolve(name))) {
+        if (main != null) {
+          throw new IOException("`" + path + "` holds both `" + main.getFileName() + "` and `" + name + "`; keep one");
+        }
+        main = path.resolve(name);
+      }
+    }
+    if (main == null) {
+      throw new IOException("`" + path + "` holds no `bundle.json`, `bundle.yaml` or `bundle.yml`");
+    }
+    files.add(new File(main.getFileName().toString(), text(main)));
+    Path policies = path.resolve("policies");
+    if (Files.isDirectory(policies)) {
+      try (Stream<Path> s = Files.list(policies)) {
+        for (Path p : s.sorted(Comparator.comparing(Path::toString)).toList()) {
+          String n = p.getFileName().toString();
+          if (n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml")) {
+            files.add(new File("policies/" + n, text(p)));
+          }
+        }
+      }
+    }
+    return new BundleFiles(path.toString(), files);
+  }
+
+  private static String text(Path p) throws IOException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException("`" + p + "` is not valid UTF-8 text");
+    }
+  }
+}

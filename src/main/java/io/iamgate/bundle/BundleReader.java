@@ -1,0 +1,723 @@
+package io.iamgate.bundle;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iamgate.policy.Arn;
+import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.Statement;
+import io.iamgate.policy.parse.Diagnostic;
+import io.iamgate.policy.parse.Hints;
+import io.iamgate.policy.parse.Json;
+import io.iamgate.policy.parse.JsonReader;
+import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.policy.parse.PolicyParser;
+import io.iamgate.policy.parse.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a whole bundle. Every problem is reported with its file, JSON Pointer path,
+ * line and column: unknown members, malformed names, references to unknown groups, policies and
+ * roles, duplicates, IAM's size quotas, and every error of every embedded policy document. A
+ * bundle with any error is not returned. Thread-safe.
+ */
+public final class BundleReader {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory YAML = new YAMLFactory();
+  private static final Pattern IAM_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]+");
+  private static final Pattern METHOD = Pattern.compile("ANY|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS");
+  private static final List<String> TOP = List.of(
+      "format", "partition", "account", "policies", "groups", "users", "roles", "guardrails", "identity",
+      "routes", "quotas");
+  private static final List<String> USER = List.of(
+      "groups", "policies", "inlinePolicies", "tags", "permissionsBoundary", "apiKeys");
+  private static final List<String> GROUP = List.of("policies", "inlinePolicies");
+  private static final List<String> ROLE = List.of(
+      "policies", "inlinePolicies", "tags", "permissionsBoundary", "maxSessionDuration", "trustPolicy");
+  private static final List<String> IDENTITY = List.of("userClaim", "groupsClaim", "roleRules", "allowRoleRequests");
+  private static final List<String> ROUTE = List.of("method", "path", "action", "resource");
+
+  private BundleReader() {}
+
+  /** Reads files into a validated bundle, or the diagnostics that say why not. */
+  public static ParseResult<Bundle> read(BundleFiles files) {
+    return new Run(files).run();
+  }
+
+  private static final class Run {
+    private final BundleFiles files;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private String file;
+
+    Run(BundleFiles files) {
+      this.files = files;
+    }
+
+    private void error(String code, String path, int line, int col, String message, String hint) {
+      diagnostics.add(new Diagnostic(code, Severity.ERROR, file, path, line, col, message, hint));
+    }
+
+    private void error(String code, String path, Json at, String message) {
+      error(code, path, at.line(), at.column(), message, null);
+    }
+
+    private void warning(String code, String path, Json at, String message) {
+      diagnostics.add(new Diagnostic(code, Severity.WARNING, file, path, at.line(), at.column(), message, null));
+    }
+
+    private Json parse(BundleFiles.File f) {
+      file = files.files().size() == 1 && !files.source().equals(f.path()) && !files.source().endsWith(f.path())
+          ? files.source() : join(files.source(), f.path());
+      JsonFactory factory = f.path().endsWith(".json") ? JSON : YAML;
+      ParseResult<Json> r = JsonReader.read(factory, f.text(), file, 0);
+      diagnostics.addAll(r.diagnostics());
+      return r.value();
+    }
+
+    private String join(String source, String path) {
+      return source.endsWith(path) ? source : source + "/" + path;
+    }
+
+    ParseResult<Bundle> run() {
+      if (files.files().isEmpty()) {
+        file = files.source();
+        error("bundle-empty", "", 0, 0, "the bundle holds no files", null);
+        return result(null);
+      }
+      Json root = parse(files.files().get(0));
+      String mainFile = file;
+      if (root == null) {
+        return result(null);
+      }
+      if (!(root instanceof Json.JObject top)) {
+        error("type", "", root, "expected a bundle object, found " + root.typeName());
+        return result(null);
+      }
+      checkMembers(top, "", TOP, "a bundle");
+      StringBuilder hashInput = new StringBuilder(Canonical.text(top));
+
+      String format = string(top, "", "format", false);
+      if (format != null && !format.equals("iamgate-bundle/1")) {
+        error("bundle-format", "/format", top.get("format"), "expected `iamgate-bundle/1`, found `" + format + "`");
+      }
+      String partition = defaultString(string(top, "", "partition", false), "app");
+      String account = defaultString(string(top, "", "account", false), "000000000000");
+      Quotas quotas = quotas(top.get("quotas"));
+
+      // managed policies: inline in the main file, then policies/<Name>.json files
+      Map<String, Bundle.ManagedPolicy> policies = new LinkedHashMap<>();
+      Map<String, String> policyOrigin = new HashMap<>();
+      Json.JObject pobj = object(top, "", "policies");
+      if (pobj != null) {
+        for (Json.Member m : pobj.members()) {
+          managed(m.name(), m.value(), "/policies/" + esc(m.name()), m, quotas, policies, policyOrigin);
+        }
+      }
+      for (BundleFiles.File f : files.files().subList(1, files.files().size())) {
+        Json doc = parse(f);
+        String name = f.path().substring("policies/".length(), f.path().lastIndexOf('.'));
+        if (doc != null) {
+          hashInput.append('\n').append(name).append('\n').append(Canonical.text(doc));
+          managed(name, doc, "", doc, quotas, policies, policyOrigin);
+        }
+      }
+      file = mainFile;
+      Set<String> services = new TreeSet<>();
+
+      Map<String, Bundle.Group> groups = new LinkedHashMap<>();
+      Json.JObject gobj = object(top, "", "groups");
+      if (gobj != null) {
+        for (Json.Member m : gobj.members()) {
+          Bundle.Group g = group(m, quotas, policies);
+          if (g != null) {
+            groups.put(g.name(), g);
+          }
+        }
+      }
+      Map<String, Bundle.User> users = new LinkedHashMap<>();
+      Map<String, String> apiKeyIds = new HashMap<>();
+      Json.JObject uobj = object(top, "", "users");
+      if (uobj != null) {
+        for (Json.Member m : uobj.members()) {
+          Bundle.User u = user(m, quotas, policies, groups, apiKeyIds);
+          if (u != null) {
+            users.put(u.name(), u);
+          }
+        }
+      }
+      Map<String, Bundle.Role> roles = new LinkedHashMap<>();
+      Json.JObject robj = object(top, "", "roles");
+      if (robj != null) {
+        for (Json.Member m : robj.members()) {
+          Bundle.Role r = role(m, quotas, policies);
+          if (r != null) {
+            roles.put(r.name(), r);
+          }
+        }
+      }
+      List<String> guardrails = new ArrayList<>();
+      Json g = top.get("guardrails");
+      if (g != null) {
+        guardrails = references(g, "/guardrails", policies, "policy");
+        if (guardrails.size() > quotas.guardrailsPerLevel()) {
+          error("quota", "/guardrails", g, "the guardrail level has " + guardrails.size()
+              + " policies, more than the quota of " + quotas.guardrailsPerLevel());
+        }
+        for (String name : guardrails) {
+          Bundle.ManagedPolicy mp = policies.get(name);
+          if (mp != null && !mp.builtIn()) {
+            int size = sizes.getOrDefault(name, 0);
+            if (size > quotas.guardrailChars()) {
+              error("quota", "/guardrails", g, "guardrail policy `" + name + "` has " + size
+                  + " characters, more than the quota of " + quotas.guardrailChars());
+            }
+          }
+        }
+      }
+      Bundle.IdentityMapping identity = identity(top.get("identity"), groups, roles);
+      List<Bundle.Route> routes = routes(top.get("routes"), services);
+
+      // built-ins, made from the services the bundle names
+      for (Bundle.ManagedPolicy mp : policies.values()) {
+        collectServices(mp.policy().document(), services);
+      }
+      for (Bundle.User u : users.values()) {
+        u.inlinePolicies().forEach(p -> collectServices(p.document(), services));
+      }
+      for (Bundle.Group gr : groups.values()) {
+        gr.inlinePolicies().forEach(p -> collectServices(p.document(), services));
+      }
+      for (Bundle.Role r : roles.values()) {
+        r.inlinePolicies().forEach(p -> collectServices(p.document(), services));
+      }
+      for (Bundle.ManagedPolicy b : BuiltInPolicies.all(services)) {
+        policies.putIfAbsent(b.name(), b);
+      }
+      if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+        return result(null);
+      }
+      return result(new Bundle(Canonical.sha256(hashInput.toString()), files.source(), partition, account,
+          policies, users, groups, roles, guardrails, identity, routes, quotas));
+    }
+
+    private final Map<String, Integer> sizes = new HashMap<>();
+
+    private ParseResult<Bundle> result(Bundle b) {
+      diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
+          .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+      return new ParseResult<>(b, diagnostics);
+    }
+
+    private void managed(String name, Json doc, String path, Object at, Quotas quotas,
+        Map<String, Bundle.ManagedPolicy> policies, Map<String, String> origin) {
+      Json pos = at instanceof Json.Member m ? new Json.JString(m.line(), m.column(), name) : (Json) at;
+      checkName(name, path, pos, quotas.policyNameChars(), "policy");
+      if (BuiltInPolicies.NAMES.contains(name)) {
+        error("duplicate-name", path, pos.line(), pos.column(),
+            "`" + name + "` is the name of a built-in policy", "choose another name");
+        return;
+      }
+      if (origin.containsKey(name)) {
+        error("duplicate-name", path, pos.line(), pos.column(),
+            "managed policy `" + name + "` is defined twice (also in " + origin.get(name) + ")", null);
+        return;
+      }
+      origin.put(name, file + (path.isEmpty() ? "" : " at " + path));
+      Bundle.Policy p = document(name, doc, path, false);
+      if (p != null) {
+        int size = Canonical.size(doc);
+        sizes.put(name, size);
+        if (size > quotas.managedPolicyChars()) {
+          error("quota", path, doc, "managed policy `" + name + "` has " + size
+              + " characters, more than the quota of " + quotas.managedPolicyChars());
+        }
+        policies.put(name, new Bundle.ManagedPolicy(p, false));
+      }
+    }
+
+    private Bundle.Policy document(String name, Json doc, String path, boolean trust) {
+      Json j = doc;
+      if (trust) {
+        j = TrustPolicies.rewrite(doc, file, path, diagnostics);
+      }
+      ParseResult<PolicyDocument> r = PolicyParser.parse(j, file, path);
+      for (Diagnostic d : r.diagnostics()) {
+        if (!trust || !d.code().equals("principal-not-allowed")) {
+          diagnostics.add(d);
+        }
+      }
+      return r.ok() ? new Bundle.Policy(name, r.value(), Canonical.sha256(Canonical.text(doc))) : null;
+    }
+
+    private Bundle.Group group(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
+      String path = "/groups/" + esc(m.name());
+      checkName(m.name(), path, at(m), quotas.groupNameChars(), "group");
+      if (!(m.value() instanceof Json.JObject o)) {
+        error("type", path, m.value(), "expected a group object, found " + m.value().typeName());
+        return null;
+      }
+      checkMembers(o, path, GROUP, "a group");
+      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
+      if (attached.size() > quotas.managedPoliciesPerGroup()) {
+        error("quota", path + "/policies", o.get("policies"), "group `" + m.name() + "` has " + attached.size()
+            + " managed policies, more than the quota of " + quotas.managedPoliciesPerGroup());
+      }
+      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.groupInlineChars(),
+          "group `" + m.name() + "`");
+      return new Bundle.Group(m.name(), attached, inline);
+    }
+
+    private Bundle.User user(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies,
+        Map<String, Bundle.Group> groups, Map<String, String> apiKeyIds) {
+      String path = "/users/" + esc(m.name());
+      checkName(m.name(), path, at(m), quotas.userNameChars(), "user");
+      if (!(m.value() instanceof Json.JObject o)) {
+        error("type", path, m.value(), "expected a user object, found " + m.value().typeName());
+        return null;
+      }
+      checkMembers(o, path, USER, "a user");
+      List<String> userGroups = references(o.get("groups"), path + "/groups", groups, "group");
+      if (userGroups.size() > quotas.groupsPerUser()) {
+        error("quota", path + "/groups", o.get("groups"), "user `" + m.name() + "` is in " + userGroups.size()
+            + " groups, more than the quota of " + quotas.groupsPerUser());
+      }
+      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
+      if (attached.size() > quotas.managedPoliciesPerUser()) {
+        error("quota", path + "/policies", o.get("policies"), "user `" + m.name() + "` has " + attached.size()
+            + " managed policies, more than the quota of " + quotas.managedPoliciesPerUser());
+      }
+      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.userInlineChars(),
+          "user `" + m.name() + "`");
+      Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
+      String boundary = boundary(o, path, policies);
+      List<Bundle.ApiKey> keys = new ArrayList<>();
+      Json k = o.get("apiKeys");
+      if (k != null) {
+        if (!(k instanceof Json.JArray arr)) {
+          error("type", path + "/apiKeys", k, "expected an array of API keys, found " + k.typeName());
+        } else {
+          for (int i = 0; i < arr.items().size(); i++) {
+            Bundle.ApiKey key = apiKey(arr.items().get(i), path + "/apiKeys/" + i, m.name(), apiKeyIds);
+            if (key != null) {
+              keys.add(key);
+            }
+          }
+        }
+      }
+      return new Bundle.User(m.name(), userGroups, attached, inline, tags, boundary, keys);
+    }
+
+    private Bundle.ApiKey apiKey(Json j, String path, String user, Map<String, String> ids) {
+      if (!(j instanceof Json.JObject o)) {
+        error("type", path, j, "expected an API key object {\"id\", \"hash\", \"created\"}, found " + j.typeName());
+        return null;
+      }
+      checkMembers(o, path, List.of("id", "hash", "created"), "an API key");
+      String id = string(o, path, "id", true);
+      String hash = string(o, path, "hash", true);
+      String created = string(o, path, "created", true);
+      boolean ok = id != null && hash != null && created != null;
+      if (id != null && !ApiKeys.isValidId(id)) {
+        error("api-key", path + "/id", o.get("id"), "an API key id may only contain letters, digits, `_` and `-`, found `" + id + "`");
+        ok = false;
+      } else if (id != null && ids.putIfAbsent(id, user) != null) {
+        error("duplicate-name", path + "/id", o.get("id"), "API key id `" + id + "` is already used by user `" + ids.get(id) + "`");
+        ok = false;
+      }
+      if (hash != null && !ApiKeys.isValidHash(hash)) {
+        error("api-key", path + "/hash", o.get("hash"),
+            "expected `sha256$<salt base64>$<hash base64>`; keys are stored only as salted hashes (`iamgate hash-key` makes one)");
+        ok = false;
+      }
+      Instant when = null;
+      if (created != null) {
+        when = io.iamgate.policy.PolicyDates.parse(created);
+        if (when == null) {
+          error("api-key", path + "/created", o.get("created"), "expected a date such as `2026-01-31T12:00:00Z`, found `" + created + "`");
+          ok = false;
+        }
+      }
+      return ok ? new Bundle.ApiKey(id, hash, when) : null;
+    }
+
+    private Bundle.Role role(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
+      String path = "/roles/" + esc(m.name());
+      checkName(m.name(), path, at(m), quotas.roleNameChars(), "role");
+      if (!(m.value() instanceof Json.JObject o)) {
+        error("type", path, m.value(), "expected a role object, found " + m.value().typeName());
+        return null;
+      }
+      checkMembers(o, path, ROLE, "a role");
+      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
+      if (attached.size() > quotas.managedPoliciesPerRole()) {
+        error("quota", path + "/policies", o.get("policies"), "role `" + m.name() + "` has " + attached.size()
+            + " managed policies, more than the quota of " + quotas.managedPoliciesPerRole());
+      }
+      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.roleInlineChars(),
+          "role `" + m.name() + "`");
+      Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
+      String boundary = boundary(o, path, policies);
+      int maxSession = 3600;
+      Json ms = o.get("maxSessionDuration");
+      if (ms != null) {
+        String t = Json.scalarText(ms);
+        Integer v = t != null && t.matches("[0-9]{1,6}") ? Integer.valueOf(t) : null;
+        if (v == null || v < 900 || v > 43200) {
+          error("role", path + "/maxSessionDuration", ms, "expected seconds from 900 to 43200, found " + (t == null ? ms.typeName() : "`" + t + "`"));
+        } else {
+          maxSession = v;
+        }
+      }
+      Json tp = o.get("trustPolicy");
+      Bundle.Policy trust = null;
+      if (tp == null) {
+        error("missing-member", path, o.line(), o.column(), "role `" + m.name() + "` needs a `trustPolicy` saying who may assume it",
+            "e.g. {\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"group/Admins\"}, \"Action\": \"sts:AssumeRole\"}}");
+      } else {
+        trust = document(m.name() + "-trust", tp, path + "/trustPolicy", true);
+        int size = Canonical.size(tp);
+        if (trust != null && size > quotas.trustPolicyChars()) {
+          error("quota", path + "/trustPolicy", tp, "the trust policy has " + size
+              + " characters, more than the quota of " + quotas.trustPolicyChars());
+        }
+      }
+      return new Bundle.Role(m.name(), attached, inline, tags, boundary, maxSession, trust);
+    }
+
+    private String boundary(Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies) {
+      Json b = o.get("permissionsBoundary");
+      if (b == null) {
+        return null;
+      }
+      if (!(b instanceof Json.JString s)) {
+        error("type", path + "/permissionsBoundary", b, "expected the name of a managed policy, found " + b.typeName());
+        return null;
+      }
+      if (!policies.containsKey(s.value()) && !BuiltInPolicies.NAMES.contains(s.value())) {
+        error("unknown-reference", path + "/permissionsBoundary", b.line(), b.column(),
+            "unknown managed policy `" + s.value() + "`", hint(s.value(), policies.keySet()));
+        return null;
+      }
+      return s.value();
+    }
+
+    private List<Bundle.Policy> inline(Json j, String path, int quota, String owner) {
+      List<Bundle.Policy> out = new ArrayList<>();
+      if (j == null) {
+        return out;
+      }
+      if (!(j instanceof Json.JObject o)) {
+        error("type", path, j, "expected an object of named policy documents, found " + j.typeName());
+        return out;
+      }
+      int total = 0;
+      for (Json.Member m : o.members()) {
+        String p = path + "/" + esc(m.name());
+        checkName(m.name(), p, at(m), 128, "policy");
+        Bundle.Policy doc = document(m.name(), m.value(), p, false);
+        total += Canonical.size(m.value());
+        if (doc != null) {
+          out.add(doc);
+        }
+      }
+      if (total > quota) {
+        error("quota", path, j, owner + " has " + total + " characters of inline policies, more than the quota of " + quota);
+      }
+      return out;
+    }
+
+    private Map<String, String> tags(Json j, String path, Quotas quotas) {
+      Map<String, String> out = new LinkedHashMap<>();
+      if (j == null) {
+        return out;
+      }
+      if (!(j instanceof Json.JObject o)) {
+        error("type", path, j, "expected an object of tag keys to values, found " + j.typeName());
+        return out;
+      }
+      if (o.members().size() > quotas.tagsPerPrincipal()) {
+        error("quota", path, j, o.members().size() + " tags, more than the quota of " + quotas.tagsPerPrincipal());
+      }
+      Set<String> folded = new HashSet<>();
+      for (Json.Member m : o.members()) {
+        String p = path + "/" + esc(m.name());
+        if (!(m.value() instanceof Json.JString sv)) {
+          error("type", p, m.value(), "expected a tag value string, found " + m.value().typeName());
+          continue;
+        }
+        String v = sv.value();
+        if (m.name().isEmpty() || m.name().length() > quotas.tagKeyChars()) {
+          error("quota", p, at(m), "a tag key has 1 to " + quotas.tagKeyChars() + " characters");
+        }
+        if (v.length() > quotas.tagValueChars()) {
+          error("quota", p, m.value(), "a tag value has at most " + quotas.tagValueChars() + " characters");
+        }
+        if (!folded.add(m.name().toLowerCase(java.util.Locale.ROOT))) {
+          error("duplicate-name", p, at(m), "tag keys are case-insensitive; `" + m.name() + "` is given twice");
+        }
+        out.put(m.name(), v);
+      }
+      return out;
+    }
+
+    private Bundle.IdentityMapping identity(Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
+      if (j == null) {
+        return new Bundle.IdentityMapping("sub", "cognito:groups", List.of(), false);
+      }
+      if (!(j instanceof Json.JObject o)) {
+        error("type", "/identity", j, "expected an identity mapping object, found " + j.typeName());
+        return null;
+      }
+      checkMembers(o, "/identity", IDENTITY, "the identity mapping");
+      String userClaim = defaultString(string(o, "/identity", "userClaim", false), "sub");
+      String groupsClaim = string(o, "/identity", "groupsClaim", false);
+      boolean allow = false;
+      Json a = o.get("allowRoleRequests");
+      if (a != null) {
+        if (a instanceof Json.JBool b) {
+          allow = b.value();
+        } else {
+          error("type", "/identity/allowRoleRequests", a, "expected true or false, found " + a.typeName());
+        }
+      }
+      List<Bundle.RoleRule> rules = new ArrayList<>();
+      Json r = o.get("roleRules");
+      if (r != null) {
+        if (!(r instanceof Json.JArray arr)) {
+          error("type", "/identity/roleRules", r, "expected an array of rules, found " + r.typeName());
+        } else {
+          for (int i = 0; i < arr.items().size(); i++) {
+            String p = "/identity/roleRules/" + i;
+            Json item = arr.items().get(i);
+            if (!(item instanceof Json.JObject ro)) {
+              error("type", p, item, "expected a rule object, found " + item.typeName());
+              continue;
+            }
+            checkMembers(ro, p, List.of("claim", "equals", "group", "role"), "a role rule");
+            String claim = string(ro, p, "claim", false);
+            String value = string(ro, p, "equals", false);
+            String group = string(ro, p, "group", false);
+            String role = string(ro, p, "role", true);
+            if ((claim == null) == (group == null)) {
+              error("role-rule", p, item, "a role rule has either `claim` with `equals`, or `group`");
+              continue;
+            }
+            if (claim != null && value == null) {
+              error("role-rule", p, item, "a claim rule needs `equals`");
+              continue;
+            }
+            if (group != null && !groups.containsKey(group)) {
+              error("unknown-reference", p + "/group", ro.get("group").line(), ro.get("group").column(),
+                  "unknown group `" + group + "`", hint(group, groups.keySet()));
+            }
+            if (role != null && !roles.containsKey(role)) {
+              error("unknown-reference", p + "/role", ro.get("role").line(), ro.get("role").column(),
+                  "unknown role `" + role + "`", hint(role, roles.keySet()));
+            }
+            rules.add(new Bundle.RoleRule(claim, value, group, role));
+          }
+        }
+      }
+      return new Bundle.IdentityMapping(userClaim, groupsClaim, rules, allow);
+    }
+
+    private List<Bundle.Route> routes(Json j, Set<String> services) {
+      List<Bundle.Route> out = new ArrayList<>();
+      if (j == null) {
+        return out;
+      }
+      if (!(j instanceof Json.JArray arr)) {
+        error("type", "/routes", j, "expected an array of routes, found " + j.typeName());
+        return out;
+      }
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < arr.items().size(); i++) {
+        String p = "/routes/" + i;
+        Json item = arr.items().get(i);
+        if (!(item instanceof Json.JObject o)) {
+          error("type", p, item, "expected a route object, found " + item.typeName());
+          continue;
+        }
+        checkMembers(o, p, ROUTE, "a route");
+        String method = string(o, p, "method", true);
+        String path = string(o, p, "path", true);
+        String action = string(o, p, "action", true);
+        String resource = string(o, p, "resource", true);
+        boolean ok = method != null && path != null && action != null && resource != null;
+        if (method != null && !METHOD.matcher(method).matches()) {
+          error("route", p + "/method", o.get("method"), "expected an HTTP method or `ANY`, found `" + method + "`");
+          ok = false;
+        }
+        if (path != null) {
+          String problem = RouteTable.pathProblem(path);
+          if (problem != null) {
+            error("route", p + "/path", o.get("path"), problem);
+            ok = false;
+          }
+        }
+        if (action != null) {
+          int colon = action.indexOf(':');
+          if (colon <= 0 || colon != action.lastIndexOf(':') || colon == action.length() - 1
+              || action.contains("*") || action.contains("?")) {
+            error("route", p + "/action", o.get("action"), "expected an action such as `orders:GetOrder`, found `" + action + "`");
+            ok = false;
+          } else {
+            services.add(action.substring(0, colon));
+          }
+        }
+        if (resource != null && !resource.equals("*") && !resource.startsWith("arn:")) {
+          error("route", p + "/resource", o.get("resource"), "expected `*` or an ARN template, found `" + resource + "`");
+          ok = false;
+        }
+        if (ok && path != null && !seen.add(method + " " + RouteTable.shape(path))) {
+          error("duplicate-name", p, item, "another route already maps `" + method + " " + path + "`");
+          ok = false;
+        }
+        if (ok) {
+          out.add(new Bundle.Route(method, path, action, resource));
+        }
+      }
+      return out;
+    }
+
+    private Quotas quotas(Json j) {
+      if (j == null) {
+        return Quotas.AWS;
+      }
+      if (!(j instanceof Json.JObject o)) {
+        error("type", "/quotas", j, "expected an object of quota overrides, found " + j.typeName());
+        return Quotas.AWS;
+      }
+      int[] values = Quotas.AWS.values();
+      List<String> names = List.of(Quotas.NAMES);
+      checkMembers(o, "/quotas", names, "the quotas");
+      for (Json.Member m : o.members()) {
+        int idx = names.indexOf(m.name());
+        if (idx < 0) {
+          continue;
+        }
+        String t = Json.scalarText(m.value());
+        if (!(m.value() instanceof Json.JNumber) || t == null || !t.matches("[0-9]{1,9}")) {
+          error("type", "/quotas/" + m.name(), m.value(), "expected a positive whole number");
+        } else {
+          values[idx] = Integer.parseInt(t);
+        }
+      }
+      return Quotas.of(values);
+    }
+
+    private List<String> references(Json j, String path, Map<String, ?> known, String what) {
+      List<String> out = new ArrayList<>();
+      if (j == null) {
+        return out;
+      }
+      if (!(j instanceof Json.JArray arr)) {
+        error("type", path, j, "expected an array of " + what + " names, found " + j.typeName());
+        return out;
+      }
+      Set<String> seen = new LinkedHashSet<>();
+      for (int i = 0; i < arr.items().size(); i++) {
+        Json item = arr.items().get(i);
+        String p = path + "/" + i;
+        if (!(item instanceof Json.JString s)) {
+          error("type", p, item, "expected a " + what + " name, found " + item.typeName());
+          continue;
+        }
+        if (!seen.add(s.value())) {
+          error("duplicate-name", p, item, what + " `" + s.value() + "` is listed twice");
+          continue;
+        }
+        if (!known.containsKey(s.value()) && !(what.equals("policy") && BuiltInPolicies.NAMES.contains(s.value()))) {
+          error("unknown-reference", p, item.line(), item.column(), "unknown " + what + " `" + s.value() + "`",
+              hint(s.value(), known.keySet()));
+          continue;
+        }
+        out.add(s.value());
+      }
+      return out;
+    }
+
+    private void checkName(String name, String path, Json at, int max, String what) {
+      if (name.isEmpty() || name.length() > max || !IAM_NAME.matcher(name).matches()) {
+        error("name", path, at, "a " + what + " name has 1 to " + max
+            + " characters from letters, digits and `+=,.@_-`, found `" + name + "`");
+      }
+    }
+
+    private void checkMembers(Json.JObject o, String path, List<String> allowed, String what) {
+      for (Json.Member m : o.members()) {
+        if (!allowed.contains(m.name())) {
+          error("unknown-member", path + "/" + esc(m.name()), m.line(), m.column(),
+              "unknown member `" + m.name() + "` in " + what, hint(m.name(), allowed));
+        }
+      }
+    }
+
+    private Json.JObject object(Json.JObject o, String path, String name) {
+      Json j = o.get(name);
+      if (j == null) {
+        return null;
+      }
+      if (!(j instanceof Json.JObject obj)) {
+        error("type", path + "/" + name, j, "expected `" + name + "` to be an object, found " + j.typeName());
+        return null;
+      }
+      return obj;
+    }
+
+    private String string(Json.JObject o, String path, String name, boolean required) {
+      Json j = o.get(name);
+      if (j == null) {
+        if (required) {
+          error("missing-member", path, o.line(), o.column(), "`" + name + "` is required here", null);
+        }
+        return null;
+      }
+      if (!(j instanceof Json.JString s)) {
+        error("type", path + "/" + name, j, "expected `" + name + "` to be a string, found " + j.typeName());
+        return null;
+      }
+      return s.value();
+    }
+
+    private static String defaultString(String v, String d) {
+      return v == null ? d : v;
+    }
+
+    private static Json at(Json.Member m) {
+      return new Json.JString(m.line(), m.column(), m.name());
+    }
+
+    private static String esc(String name) {
+      return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String hint(String input, java.util.Collection<String> candidates) {
+      return Hints.didYouMean(input, candidates);
+    }
+
+    private static void collectServices(PolicyDocument d, Set<String> services) {
+      for (Statement s : d.statements()) {
+        if (s.action().negated()) {
+          continue;
+        }
+        for (String a : s.action().patterns()) {
+          int colon = a.indexOf(':');
+          if (colon > 0 && !Arn.isAllStars(a) && !a.startsWith("sts:")) {
+            services.add(a.substring(0, colon));
+          }
+        }
+      }
+    }
+  }
+}
