@@ -1,0 +1,138 @@
+package io.iamgate.authz;
+
+import io.iamgate.compile.CompiledPolicySet;
+import io.iamgate.eval.Evaluation;
+import io.iamgate.eval.Evaluator;
+import io.iamgate.eval.Explanation;
+import io.iamgate.eval.Request;
+import io.iamgate.eval.RequestContext;
+import io.iamgate.identity.Principal;
+import io.iamgate.store.BundleStore;
+import io.iamgate.store.CompiledBundle;
+import io.iamgate.store.PrincipalEntry;
+import io.iamgate.policy.CaseFold;
+import io.iamgate.store.PolicySources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fine-grained authorization for backends, on the same bundle, engine and caches as the
+ * authorizer:
+ *
+ * <pre>{@code
+ * IamGate gate = IamGate.open("file:bundle.yaml");
+ * Authorization a = gate.authorize(Principal.user("alice"), "orders:UpdateOrder",
+ *     "arn:app:orders:eu-west-1:123456789012:order/ord-42", Map.of("aws:SourceIp", "10.1.2.3"));
+ * if (a.allowed()) { ... }
+ * }</pre>
+ *
+ * The principal's own keys ({@code aws:username}, {@code aws:PrincipalArn},
+ * {@code aws:PrincipalTag/*}, ...) are added to the context and override caller-supplied keys of
+ * the same name, so a caller cannot claim another identity's tags. Thread-safe; every failure is a
+ * denial with a {@link Authorization#problem() problem}, never an exception.
+ */
+public final class IamGate {
+  private final BundleStore store;
+
+  public IamGate(BundleStore store) {
+    this.store = store;
+  }
+
+  /** Opens a bundle named by an {@code IAMGATE_BUNDLE}-style setting, refreshing every minute. */
+  public static IamGate open(String bundleSetting) {
+    return new IamGate(BundleStore.of(PolicySources.fromSetting(bundleSetting, Duration.ofSeconds(5)), Duration.ofMinutes(1)));
+  }
+
+  public BundleStore store() {
+    return store;
+  }
+
+  /** The version of the bundle in use, if one is loaded. */
+  public Optional<String> bundleVersion() {
+    return store.current().map(CompiledBundle::version);
+  }
+
+  /** Decides, reporting the one deciding statement (the fast path). */
+  public Authorization authorize(Principal principal, String action, String resource, Map<String, ?> context) {
+    return evaluate(principal, action, resource, context, false);
+  }
+
+  /** Decides and reports every applying statement and the failed gate. */
+  public Authorization explain(Principal principal, String action, String resource, Map<String, ?> context) {
+    return evaluate(principal, action, resource, context, true);
+  }
+
+  /** Decides a batch, in order, against one bundle version. */
+  public List<Authorization> authorizeAll(List<AuthorizationRequest> requests) {
+    List<Authorization> out = new ArrayList<>(requests.size());
+    Optional<CompiledBundle> b = store.current();
+    for (AuthorizationRequest r : requests) {
+      out.add(b.isEmpty()
+          ? Authorization.denied("no policy bundle is loaded", null)
+          : evaluate(b.get(), r.principal(), r.action(), r.resource(), r.context(), false));
+    }
+    return out;
+  }
+
+  private Authorization evaluate(Principal p, String action, String resource, Map<String, ?> context, boolean explain) {
+    Optional<CompiledBundle> b = store.current();
+    if (b.isEmpty()) {
+      return Authorization.denied("no policy bundle is loaded"
+          + (store.lastProblem() == null ? "" : ": " + store.lastProblem()), null);
+    }
+    return evaluate(b.get(), p, action, resource, context, explain);
+  }
+
+  private static Authorization evaluate(
+      CompiledBundle b, Principal p, String action, String resource, Map<String, ?> context, boolean explain) {
+    String version = b.version();
+    try {
+      Optional<PrincipalEntry> entry = b.principal(p);
+      if (entry.isEmpty()) {
+        return Authorization.denied("the bundle has no " + (p.kind() == Principal.Kind.USER ? "user" : "role")
+            + " `" + p.name() + "`", version);
+      }
+      String actionProblem = Request.actionProblem(action);
+      if (actionProblem != null) {
+        return Authorization.denied(actionProblem, version);
+      }
+      PrincipalEntry pe = entry.get();
+      RequestContext.Builder cb = RequestContext.builder();
+      for (Map.Entry<String, ?> e : context.entrySet()) {
+        if (pe.foldedKeys().contains(CaseFold.fold(e.getKey()))) {
+          continue; // the principal's own keys win
+        }
+        Object v = e.getValue();
+        if (v instanceof String s) {
+          cb.put(e.getKey(), s);
+        } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+          @SuppressWarnings("unchecked")
+          List<String> values = (List<String>) l;
+          cb.putAll(e.getKey(), values);
+        } else if (v == null) {
+          cb.putAbsent(e.getKey());
+        } else {
+          cb.problem("context key `" + e.getKey() + "` must be a string or a list of strings");
+        }
+      }
+      pe.contextKeys().forEach(cb::put);
+      if (!cb.problems().isEmpty()) {
+        return Authorization.denied(String.join("; ", cb.problems()), version);
+      }
+      CompiledPolicySet set = pe.policies();
+      Request request = Request.of(action, resource, cb.build());
+      if (explain) {
+        Explanation x = Evaluator.explain(set, request);
+        return new Authorization(x.decision(), x.reason(), x.decidingStatements(), version, null);
+      }
+      Evaluation e = Evaluator.decide(set, request);
+      return new Authorization(e.decision(), e.reason(),
+          e.statement() == null ? List.of() : List.of(e.statementRef()), version, null);
+    } catch (RuntimeException e) {
+      return Authorization.denied("internal error: " + e, version);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.iamgate.store;
+
+import io.iamgate.bundle.BundleFiles;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * A single-file bundle in Amazon S3 ({@code s3://bucket/key}, JSON or YAML by the key's
+ * extension), fetched with a conditional GET on the last ETag so that an unchanged bundle costs
+ * one 304 response.
+ */
+public final class S3Source implements PolicySource {
+  private final S3Client s3;
+  private final String bucket;
+  private final String key;
+
+  public S3Source(S3Client s3, String bucket, String key) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.key = key;
+  }
+
+  @Override
+  public String description() {
+    return "s3://" + bucket + "/" + key;
+  }
+
+  @Override
+  public Fetched fetch(String previousTag) throws SourceException {
+    GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(key);
+    if (previousTag != null) {
+      req.ifNoneMatch(previousTag);
+    }
+    try {
+      ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(req.build());
+      String text = new String(bytes.asByteArray(), StandardCharsets.UTF_8);
+      String name = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
+      return new Fetched(BundleFiles.single(description(), name, text), bytes.response().eTag());
+    } catch (S3Exception e) {
+      if (e.statusCode() == 304) {
+        return null;
+      }
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      throw new SourceException("cannot read " + description() + ": S3 answered " + e.statusCode()
+          + (code == null ? "" : " " + code), e);
+    } catch (SdkException e) {
+      throw new SourceException("cannot read " + description() + ": " + e.getMessage(), e);
+    }
+  }
+}
