@@ -63,6 +63,30 @@ class ArchitectureTest {
   }
 
   @Test
+  void bundlesUseOnlyThePolicyLayersAndJackson() {
+    classes().that().resideInAPackage("io.iamgate.bundle")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.iamgate.bundle", "io.iamgate.policy..", "java..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
+  void identityNeverSeesAwsOrTheStore() {
+    classes().that().resideInAPackage("io.iamgate.identity")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.iamgate.identity", "io.iamgate.bundle", "io.iamgate.compile", "io.iamgate.eval",
+            "io.iamgate.policy..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void theFacadeExposesNoAwsTypes() {
+    noClasses().that().resideInAPackage("io.iamgate.authz")
+        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+        .check(classes);
+  }
+
+  @Test
   void nothingDependsOnTheCli() {
     noClasses().that().resideOutsideOfPackage("io.iamgate.cli..")
         .should().dependOnClassesThat().resideInAPackage("io.iamgate.cli..")

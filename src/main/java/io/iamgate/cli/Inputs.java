@@ -51,6 +51,35 @@ final class Inputs {
     }
   }
 
+  /** A one-line reason for an I/O failure. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * Whether a path holds a bundle rather than one policy document: a directory, a YAML file, or a
+   * JSON object without a {@code Statement} member.
+   */
+  static boolean looksLikeBundle(String name, String text) {
+    if (Files.isDirectory(Path.of(name)) || name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return true;
+    }
+    if (text == null) {
+      return false;
+    }
+    var json = io.iamgate.policy.parse.JsonReader.read(text, name, 0);
+    return json.ok() && json.value() instanceof io.iamgate.policy.parse.Json.JObject o
+        && o.get("Statement") == null
+        && (o.get("users") != null || o.get("roles") != null || o.get("policies") != null
+            || o.get("groups") != null || o.get("format") != null);
+  }
+
   /** Reads and parses one policy document file. */
   static ParseResult<PolicyDocument> policy(String name, InputStream stdin) throws InputException {
     return PolicyParser.parse(readText(name, stdin), name.equals("-") ? "<stdin>" : name);

@@ -1,6 +1,14 @@
 package io.iamgate.cli;
 
+import io.iamgate.authz.Authorization;
+import io.iamgate.authz.IamGate;
+import io.iamgate.bundle.Bundle;
+import io.iamgate.bundle.BundleFiles;
+import io.iamgate.bundle.BundleReader;
 import io.iamgate.compile.CompiledPolicySet;
+import io.iamgate.identity.Principal;
+import io.iamgate.store.BundleStore;
+import io.iamgate.store.PolicyCaches;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
 import io.iamgate.compile.StatementRef;
@@ -40,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Evaluate a request against policies and explain the decision.",
       "",
       "  iamgate simulate --policy p.json --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1 --context aws:SourceIp=203.0.113.7",
-      "  iamgate simulate --batch cases.jsonl        (one JSON case per line; `-` reads standard input)"
+      "  iamgate simulate --batch cases.jsonl        (one JSON case per line; `-` reads standard input)",
+      "  iamgate simulate --bundle bundle.yaml --user alice --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -78,6 +87,15 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "FILE", description = "evaluate JSON Lines cases from FILE (`-` = standard input)")
   String batch;
 
+  @Option(names = "--bundle", paramLabel = "PATH", description = "a policy bundle (file or directory); ask as --user or --role")
+  String bundle;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "with --bundle: the bundle user who asks")
+  String user;
+
+  @Option(names = "--role", paramLabel = "NAME", description = "with --bundle: the bundle role that asks")
+  String role;
+
   private final InputStream in;
 
   SimulateCommand(InputStream in) {
@@ -88,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     if (batch != null) {
       if (!policies.isEmpty() || boundary != null || guardrails != null || action != null
-          || resource != null || !context.isEmpty()) {
+          || resource != null || !context.isEmpty() || bundle != null) {
         throw new ParameterException(spec.commandLine(),
             "--batch takes every case from its input; do not combine it with --policy, --boundary, --guardrail, --action, --resource or --context");
       }
@@ -96,6 +114,19 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (action == null || resource == null) {
       throw new ParameterException(spec.commandLine(), "simulate needs --action and --resource (or --batch FILE)");
+    }
+    if (bundle != null) {
+      if (!policies.isEmpty() || boundary != null || guardrails != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--bundle takes the policies from the bundle; do not combine it with --policy, --boundary or --guardrail");
+      }
+      if ((user == null) == (role == null)) {
+        throw new ParameterException(spec.commandLine(), "--bundle needs exactly one of --user NAME and --role NAME");
+      }
+      return runBundle();
+    }
+    if (user != null || role != null) {
+      throw new ParameterException(spec.commandLine(), "--user and --role need --bundle PATH");
     }
     return runOne();
   }
@@ -163,6 +194,81 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     return e.decision().allowed() ? 0 : DENIED;
+  }
+
+  private int runBundle() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ParseResult<Bundle> parsed;
+    try {
+      parsed = BundleReader.read(BundleFiles.read(Path.of(bundle)));
+    } catch (java.io.IOException e) {
+      err.println("iamgate: cannot read `" + bundle + "`: " + Inputs.describe(e));
+      return 1;
+    }
+    if (!parsed.ok()) {
+      parsed.errors().forEach(d -> err.println(d.format()));
+      return 1;
+    }
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    for (String kv : context) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        err.println("iamgate: --context: expected KEY=VALUE, found `" + kv + "`");
+        return 1;
+      }
+      String k = kv.substring(0, eq);
+      String v = kv.substring(eq + 1);
+      Object prev = ctx.get(k);
+      if (prev == null) {
+        ctx.put(k, v);
+      } else {
+        List<String> all = new ArrayList<>();
+        if (prev instanceof String ps) {
+          all.add(ps);
+        } else {
+          @SuppressWarnings("unchecked")
+          List<String> pl = (List<String>) prev;
+          all.addAll(pl);
+        }
+        all.add(v);
+        ctx.put(k, all);
+      }
+    }
+    IamGate gate = new IamGate(BundleStore.ofBundle(parsed.value(), PolicyCaches.defaults()));
+    Principal principal = user != null ? Principal.user(user) : Principal.role(role, "iamgate-cli");
+    Authorization a = gate.explain(principal, action, resource, ctx);
+    if (a.problem() != null) {
+      err.println("iamgate: " + a.problem());
+      return 1;
+    }
+    if (json) {
+      out.println(JsonOutput.object(gen -> {
+        gen.writeStringField("principal", principal.toString());
+        gen.writeStringField("action", action);
+        gen.writeStringField("resource", resource);
+        gen.writeStringField("bundleVersion", a.bundleVersion());
+        gen.writeStringField("decision", a.decision().text());
+        gen.writeStringField("reason", a.reason());
+        gen.writeArrayFieldStart("statements");
+        for (StatementRef ref : a.statements()) {
+          JsonOutput.statement(gen, ref);
+        }
+        gen.writeEndArray();
+      }));
+    } else {
+      out.println("principal: " + principal);
+      out.println("bundle:    " + parsed.value().shortVersion());
+      out.println("decision:  " + a.decision().text());
+      out.println("reason:    " + a.reason());
+      if (!a.statements().isEmpty()) {
+        out.println("statements:");
+        for (StatementRef ref : a.statements()) {
+          out.println("  " + ref);
+        }
+      }
+    }
+    return a.allowed() ? 0 : DENIED;
   }
 
   private List<NamedDocument> load(List<String> files, List<Diagnostic> errors, List<String> problems) {

@@ -1,5 +1,8 @@
 package io.iamgate.cli;
 
+import io.iamgate.bundle.Bundle;
+import io.iamgate.bundle.BundleFiles;
+import io.iamgate.bundle.BundleReader;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.Diagnostic;
 import io.iamgate.policy.parse.ParseResult;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Validate IAM policy documents; print every error with file, JSON path and line:column.",
+    description = "Validate IAM policy documents and policy bundles; print every error with file, JSON path and line:column.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid", "1:a file is invalid or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
@@ -33,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "print errors only, no warnings or summary")
   boolean quiet;
 
+  @Option(names = "--bundle", description = "read every FILE as a bundle (otherwise directories, YAML files and JSON objects without `Statement` are bundles)")
+  boolean bundle;
+
   private final InputStream in;
 
   ValidateCommand(InputStream in) {
@@ -44,9 +50,31 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Diagnostic> all = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
+    List<String> summaries = new ArrayList<>();
     int invalid = 0;
     for (String f : files) {
       try {
+        boolean isBundle = !f.equals("-") && (bundle || Inputs.looksLikeBundle(f,
+            java.nio.file.Files.isDirectory(java.nio.file.Path.of(f)) ? null : Inputs.readText(f, in)));
+        if (isBundle) {
+          ParseResult<Bundle> b;
+          try {
+            b = BundleReader.read(BundleFiles.read(java.nio.file.Path.of(f)));
+          } catch (java.io.IOException e) {
+            throw new Inputs.InputException("cannot read `" + f + "`: " + Inputs.describe(e));
+          }
+          all.addAll(b.diagnostics());
+          if (!b.ok()) {
+            invalid++;
+          } else if (!json && !quiet) {
+            Bundle v = b.value();
+            summaries.add(f + ": bundle " + v.shortVersion() + " with " + v.users().size() + " users, "
+                + v.groups().size() + " groups, " + v.roles().size() + " roles, "
+                + v.policies().values().stream().filter(p -> !p.builtIn()).count() + " managed policies, "
+                + v.routes().size() + " routes");
+          }
+          continue;
+        }
         ParseResult<PolicyDocument> r = Inputs.policy(f, in);
         all.addAll(r.diagnostics());
         if (!r.ok()) {
@@ -78,6 +106,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (d.isError() || !quiet) {
           out.println(d.format());
         }
+      }
+      for (String summary : summaries) {
+        out.println(summary);
       }
       if (!quiet) {
         out.println(invalid == 0
