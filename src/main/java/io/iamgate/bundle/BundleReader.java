@@ -211,6 +211,8 @@ public final class BundleReader {
     }
 
     private final Map<String, Integer> sizes = new HashMap<>();
+    /** Every managed policy name defined, valid or not: an invalid one is reported once, where it is. */
+    private final Set<String> declaredPolicies = new HashSet<>();
 
     private ParseResult<Bundle> result(Bundle b) {
       diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
@@ -233,6 +235,7 @@ public final class BundleReader {
         return;
       }
       origin.put(name, file + (path.isEmpty() ? "" : " at " + path));
+      declaredPolicies.add(name);
       Bundle.Policy p = document(name, doc, path, false);
       if (p != null) {
         int size = Canonical.size(doc);
@@ -402,6 +405,9 @@ public final class BundleReader {
       if (!(b instanceof Json.JString s)) {
         error("type", path + "/permissionsBoundary", b, "expected the name of a managed policy, found " + b.typeName());
         return null;
+      }
+      if (declaredPolicies.contains(s.value()) && !policies.containsKey(s.value())) {
+        return null; // defined but invalid: its own errors say why
       }
       if (!policies.containsKey(s.value()) && !BuiltInPolicies.NAMES.contains(s.value())) {
         error("unknown-reference", path + "/permissionsBoundary", b.line(), b.column(),
@@ -636,6 +642,9 @@ public final class BundleReader {
         if (!seen.add(s.value())) {
           error("duplicate-name", p, item, what + " `" + s.value() + "` is listed twice");
           continue;
+        }
+        if (what.equals("policy") && declaredPolicies.contains(s.value()) && !known.containsKey(s.value())) {
+          continue; // defined but invalid: its own errors say why
         }
         if (!known.containsKey(s.value()) && !(what.equals("policy") && BuiltInPolicies.NAMES.contains(s.value()))) {
           error("unknown-reference", p, item.line(), item.column(), "unknown " + what + " `" + s.value() + "`",

@@ -21,8 +21,9 @@ import java.util.Locale;
  * becomes {@code "ForAnyValue:StringLike": {"iamgate:principals": ["user/alice", "group/Admins"]}},
  * {@code "Principal": {"Federated": "https://issuer"}} matches {@code federated/https://issuer},
  * {@code "Principal": "*"} anyone, and {@code NotPrincipal} becomes
- * {@code ForAllValues:StringNotLike}. Actions are {@code sts:AssumeRole} (bundle users) and
- * {@code sts:AssumeRoleWithWebIdentity} (token callers).
+ * {@code ForAllValues:StringNotLike}. The action is {@code sts:AssumeRole} when the caller is a
+ * bundle user (however it authenticated) and {@code sts:AssumeRoleWithWebIdentity} for a token
+ * caller that is not.
  */
 public final class TrustPolicies {
   /** The context key that holds the caller's names during trust evaluation. */
@@ -66,6 +67,12 @@ public final class TrustPolicies {
     }
     Json.Member principal = obj.member("Principal");
     Json.Member notPrincipal = obj.member("NotPrincipal");
+    for (Json.Member m : obj.members()) {
+      if (m.name().equals("Resource") || m.name().equals("NotResource")) {
+        diagnostics.add(new Diagnostic("trust-resource", Severity.ERROR, file, path + "/" + m.name(), m.line(),
+            m.column(), "a trust policy statement has no `" + m.name() + "`: the resource is the role itself", "remove it"));
+      }
+    }
     if (principal == null && notPrincipal == null) {
       diagnostics.add(new Diagnostic("trust-principal", Severity.ERROR, file, path, obj.line(), obj.column(),
           "a trust policy statement needs `Principal` or `NotPrincipal`", "e.g. \"Principal\": {\"AWS\": \"group/Admins\"}"));
@@ -85,9 +92,7 @@ public final class TrustPolicies {
         continue;
       }
       if (m.name().equals("Resource") || m.name().equals("NotResource")) {
-        diagnostics.add(new Diagnostic("trust-resource", Severity.ERROR, file, path + "/" + m.name(), m.line(),
-            m.column(), "a trust policy statement has no `" + m.name() + "`: the resource is the role itself", "remove it"));
-        continue;
+        continue; // reported above
       }
       if (m.name().equals("Condition")) {
         condition = m;

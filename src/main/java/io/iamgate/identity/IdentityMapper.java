@@ -135,7 +135,9 @@ public final class IdentityMapper {
     if (!b.problems().isEmpty()) {
       return Result.denied("cannot evaluate the trust policy of `" + roleName + "`: " + b.problems().get(0));
     }
-    String action = issuer != null ? "sts:AssumeRoleWithWebIdentity" : "sts:AssumeRole";
+    // a caller that is a bundle user assumes the role as that user; a token caller without a
+    // bundle user is a web identity
+    String action = user != null ? "sts:AssumeRole" : "sts:AssumeRoleWithWebIdentity";
     CompiledPolicySet trust = new CompiledPolicySet(
         PolicyCompiler.group(PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))), null, null);
     Decision d = Evaluator.decide(trust, Request.of(action, bundle.roleArn(roleName), b.build())).decision();
