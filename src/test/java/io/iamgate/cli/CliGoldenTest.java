@@ -37,7 +37,15 @@ class CliGoldenTest {
             "--resource", "arn:app:payments:eu-west-1:123456789012:payment/pay-1")),
         Arguments.of("simulate-invalid-policy", 1, List.of("simulate", "--policy", P + "broken.json",
             "--action", "orders:GetOrder", "--resource", ARN)),
-        Arguments.of("simulate-batch-examples", 0, List.of("simulate", "--batch", "src/examples/cases.jsonl")));
+        Arguments.of("simulate-batch-examples", 0, List.of("simulate", "--batch", "src/examples/cases.jsonl")),
+        Arguments.of("validate-bundles", 1, List.of("validate", "src/examples/broken-bundle.yaml", "src/examples/bundle")),
+        Arguments.of("simulate-bundle-user", 0, List.of("simulate", "--bundle", "src/examples/bundle", "--user", "alice",
+            "--action", "orders:UpdateOrder", "--resource", ARN, "--context", "aws:SourceIp=10.0.0.7",
+            "--context", "aws:ResourceTag/team=payments")),
+        Arguments.of("simulate-bundle-role-json", 3, List.of("simulate", "--json", "--bundle", "src/examples/bundle",
+            "--role", "Auditor", "--action", "orders:DeleteOrder", "--resource", ARN, "--context", "aws:SourceIp=10.0.0.7")),
+        Arguments.of("simulate-bundle-unknown-user", 1, List.of("simulate", "--bundle", "src/examples/bundle", "--user", "mallory",
+            "--action", "orders:GetOrder", "--resource", ARN)));
   }
 
   @ParameterizedTest(name = "{0}")
