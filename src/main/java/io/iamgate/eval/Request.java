@@ -3,7 +3,6 @@ package io.iamgate.eval;
 import io.iamgate.compile.ActionIds;
 import io.iamgate.compile.Context;
 import io.iamgate.compile.ContextValue;
-import io.iamgate.policy.CaseFold;
 import java.util.Objects;
 
 /**
@@ -23,13 +22,11 @@ public final class Request implements Context {
     this.action = action;
     this.resource = resource;
     this.context = context;
-    int colon = action.indexOf(':');
-    this.foldedAction = CaseFold.fold(action);
-    int foldedColon = foldedAction.indexOf(':');
-    this.foldedService = foldedAction.substring(0, foldedColon);
-    this.foldedName = foldedAction.substring(foldedColon + 1);
-    this.actionId = ActionIds.of(action);
-    assert colon > 0;
+    ActionIds.Action a = ActionIds.action(action);
+    this.foldedAction = a.folded();
+    this.foldedService = a.service();
+    this.foldedName = a.name();
+    this.actionId = a.id();
   }
 
   /**
@@ -40,9 +37,11 @@ public final class Request implements Context {
   public static Request of(String action, String resource, RequestContext context) {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(context, "context");
-    String problem = actionProblem(action);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
+    if (!ActionIds.known(action)) { // interned actions were validated when first seen
+      String problem = actionProblem(action);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
     }
     return new Request(action, resource, context);
   }

@@ -4,13 +4,9 @@ import io.iamgate.compile.Context;
 import io.iamgate.compile.ContextValue;
 import io.iamgate.policy.Arn;
 import io.iamgate.policy.CaseFold;
-import io.iamgate.policy.IpAddresses;
-import io.iamgate.policy.PolicyBooleans;
-import io.iamgate.policy.PolicyDates;
-import io.iamgate.policy.PolicyNumbers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,7 @@ import java.util.Map;
  */
 public final class RequestContext implements Context {
   private static final RequestContext EMPTY =
-      new RequestContext(new String[0], new int[0], new ContextValue[0], Map.of());
+      new RequestContext(new String[0], new String[0], new int[0], new ContextValue[0]);
 
   /** The well-known typed keys checked on input (section 4.8), by folded name. */
   private static final Map<String, KeyType> TYPED_KEYS =
@@ -52,30 +48,71 @@ public final class RequestContext implements Context {
       this.expected = expected;
     }
 
-    boolean accepts(String v) {
+    /** Checks the value through its scalar, whose parsed form is then cached for evaluation. */
+    boolean accepts(io.iamgate.compile.Scalar s) {
+      String v = s.text();
       return switch (this) {
-        case IP -> IpAddresses.parseAddress(v) != null;
-        case DATE -> PolicyDates.parse(v) != null;
-        case EPOCH -> v.matches("-?[0-9]{1,19}");
-        case NUMBER -> PolicyNumbers.parse(v) != null;
-        case BOOL -> PolicyBooleans.parse(v) != null;
-        case ARN -> v.startsWith("arn:") && Arn.split(v) != null;
+        case IP -> s.ip() != null;
+        case DATE -> s.date() != null;
+        case EPOCH -> isEpoch(v);
+        case NUMBER -> s.number() != null;
+        case BOOL -> s.bool() != null;
+        case ARN -> v.startsWith("arn:") && colons(v) >= Arn.PARTS - 1;
       };
     }
+
+    private static int colons(String v) {
+      int n = 0;
+      for (int i = v.indexOf(':'); i >= 0; i = v.indexOf(':', i + 1)) {
+        n++;
+      }
+      return n;
+    }
+
+    private static boolean isEpoch(String v) {
+      int start = v.startsWith("-") ? 1 : 0;
+      if (v.length() == start || v.length() - start > 19) {
+        return false;
+      }
+      for (int i = start; i < v.length(); i++) {
+        if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** What is known of a key name, whatever its value: its folded form, hash and type. */
+  private record KeyInfo(String folded, int hash, KeyType type) {}
+
+  private static final int KEY_INFO_LIMIT = 4096;
+  private static final java.util.concurrent.ConcurrentHashMap<String, KeyInfo> KEY_INFO =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static KeyInfo info(String key) {
+    KeyInfo k = KEY_INFO.get(key);
+    if (k == null) {
+      String f = CaseFold.fold(key);
+      k = new KeyInfo(f, f.hashCode(), TYPED_KEYS.get(f));
+      if (KEY_INFO.size() < KEY_INFO_LIMIT) {
+        KEY_INFO.putIfAbsent(key, k);
+      }
+    }
+    return k;
   }
 
   // A context holds a handful of keys: a flat table scanned by hash beats a hash map's probing.
   private final String[] keys;
+  private final String[] written;
   private final int[] hashes;
   private final ContextValue[] values;
-  private final Map<String, ContextValue> asWritten;
 
-  private RequestContext(
-      String[] keys, int[] hashes, ContextValue[] values, Map<String, ContextValue> asWritten) {
+  private RequestContext(String[] keys, String[] written, int[] hashes, ContextValue[] values) {
     this.keys = keys;
+    this.written = written;
     this.hashes = hashes;
     this.values = values;
-    this.asWritten = asWritten;
   }
 
   public static RequestContext empty() {
@@ -99,7 +136,7 @@ public final class RequestContext implements Context {
 
   /** The value of {@code key}, looked up case-insensitively, or {@code null}. */
   public ContextValue lookup(String key) {
-    return get(CaseFold.fold(key));
+    return get(CaseFold.foldKey(key));
   }
 
   /** The number of present keys. */
@@ -109,74 +146,139 @@ public final class RequestContext implements Context {
 
   /** The present keys as written, in insertion order. */
   public Map<String, ContextValue> entries() {
-    return asWritten;
+    Map<String, ContextValue> out = new LinkedHashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      out.put(written[i], values[i]);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**
-   * Collects context keys and the problems found with them. A builder may build any number of
-   * contexts; each gets fresh values (with empty typed-value caches).
+   * Collects the context keys of one request and the problems found with them. Typed keys are
+   * checked as they are added, and the parsed values are kept for evaluation.
    */
   public static final class Builder {
-    /** Folded key to the raw value: a String or a List of String. */
-    private final Map<String, Object> raw = new LinkedHashMap<>();
-    private final Map<String, String> writtenByFolded = new HashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private String[] folded = new String[8];
+    private int[] hashes = new int[8];
+    private String[] written = new String[8];
+    private ContextValue[] values = new ContextValue[8]; // null: absent but named
+    private int n;
+    private List<String> problems = List.of();
 
     private Builder() {}
 
     /** Adds a single-valued key. */
     public Builder put(String key, String value) {
-      return add(key, value, false);
+      KeyInfo k = claim(key);
+      if (k != null) {
+        ContextValue v = ContextValue.single(value);
+        check(key, k.type(), v);
+        append(k.folded(), k.hash(), key, v);
+      }
+      return this;
     }
 
     /** Adds a multi-valued key; an empty list is an absent key and adds nothing. */
-    public Builder putAll(String key, List<String> values) {
-      if (values.isEmpty()) {
-        claim(key);
-        return this;
+    public Builder putAll(String key, List<String> list) {
+      KeyInfo k = claim(key);
+      if (k != null) {
+        ContextValue v = list.isEmpty() ? null : ContextValue.multi(list);
+        if (v != null) {
+          check(key, k.type(), v);
+        }
+        append(k.folded(), k.hash(), key, v);
       }
-      return add(key, List.copyOf(values), true);
+      return this;
+    }
+
+    /**
+     * Adds a key from a plain value: a String (single-valued), a List of String (multi-valued, an
+     * empty list meaning absent) or {@code null} (absent); anything else is a problem.
+     */
+    public Builder putValue(String key, Object value) {
+      if (value instanceof String s) {
+        return put(key, s);
+      }
+      if (value == null) {
+        return putAbsent(key);
+      }
+      if (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+        @SuppressWarnings("unchecked")
+        List<String> strings = (List<String>) l;
+        return putAll(key, strings);
+      }
+      return problem("context key `" + key + "` must be a string or a list of strings");
     }
 
     /** Records a key whose value is JSON {@code null}: absent, but still a name. */
     public Builder putAbsent(String key) {
-      claim(key);
+      KeyInfo k = claim(key);
+      if (k != null) {
+        append(k.folded(), k.hash(), key, null);
+      }
+      return this;
+    }
+
+    /**
+     * Adds a key whose value was built and checked before (e.g. a principal's own keys, shared by
+     * every request of that principal).
+     */
+    public Builder putChecked(String key, String foldedKey, ContextValue value) {
+      int h = foldedKey.hashCode();
+      for (int i = 0; i < n; i++) {
+        if (hashes[i] == h && folded[i].equals(foldedKey)) {
+          problem("context keys `" + written[i] + "` and `" + key + "` differ only in letter case");
+          return this;
+        }
+      }
+      append(foldedKey, h, key, value);
       return this;
     }
 
     /** Records a problem found while reading the input (e.g. a nested object). */
     public Builder problem(String message) {
+      if (problems.isEmpty()) {
+        problems = new ArrayList<>();
+      }
       problems.add(message);
       return this;
     }
 
-    private boolean claim(String key) {
-      String folded = CaseFold.fold(key);
-      String previous = writtenByFolded.putIfAbsent(folded, key);
-      if (previous != null) {
-        problems.add(
-            "context keys `" + previous + "` and `" + key + "` differ only in letter case");
-        return false;
-      }
-      return true;
-    }
-
-    private Builder add(String key, Object value, boolean multi) {
-      if (!claim(key)) {
-        return this;
-      }
-      String folded = CaseFold.fold(key);
-      KeyType type = TYPED_KEYS.get(folded);
-      if (type != null) {
-        if (multi) {
-          problems.add("context key `" + key + "` must be single-valued, found an array");
-        } else if (!type.accepts((String) value)) {
-          problems.add(
-              "context key `" + key + "` must be " + type.expected + ", found `" + value + "`");
+    /** The key's info, or {@code null} (and a problem) when a key that differs only in case exists. */
+    private KeyInfo claim(String key) {
+      KeyInfo k = info(key);
+      for (int i = 0; i < n; i++) {
+        if (hashes[i] == k.hash() && folded[i].equals(k.folded())) {
+          problem("context keys `" + written[i] + "` and `" + key + "` differ only in letter case");
+          return null;
         }
       }
-      raw.put(folded, value);
-      return this;
+      return k;
+    }
+
+    private void check(String key, KeyType type, ContextValue v) {
+      if (type == null) {
+        return;
+      }
+      if (v.isMulti()) {
+        problem("context key `" + key + "` must be single-valued, found an array");
+      } else if (!type.accepts(v.single())) {
+        problem("context key `" + key + "` must be " + type.expected + ", found `" + v.single().text() + "`");
+      }
+    }
+
+    private void append(String f, int hash, String key, ContextValue v) {
+      if (n == folded.length) {
+        folded = Arrays.copyOf(folded, n * 2);
+        hashes = Arrays.copyOf(hashes, n * 2);
+        written = Arrays.copyOf(written, n * 2);
+        values = Arrays.copyOf(values, n * 2);
+      }
+      folded[n] = f;
+      hashes[n] = hash;
+      written[n] = key;
+      values[n] = v;
+      n++;
     }
 
     /** The problems found so far, in order. */
@@ -184,31 +286,35 @@ public final class RequestContext implements Context {
       return Collections.unmodifiableList(problems);
     }
 
-    /** Builds a context; call only when {@link #problems()} is empty. */
-    @SuppressWarnings("unchecked")
+    /** Builds the context; call only when {@link #problems()} is empty, and once. */
     public RequestContext build() {
       if (!problems.isEmpty()) {
         throw new IllegalStateException("invalid context: " + problems.get(0));
       }
-      if (raw.isEmpty()) {
+      int present = 0;
+      for (int i = 0; i < n; i++) {
+        if (values[i] != null) {
+          present++;
+        }
+      }
+      if (present == 0) {
         return EMPTY;
       }
-      int n = raw.size();
-      String[] ks = new String[n];
-      int[] hs = new int[n];
-      ContextValue[] vs = new ContextValue[n];
-      Map<String, ContextValue> written = new LinkedHashMap<>();
-      int i = 0;
-      for (Map.Entry<String, Object> e : raw.entrySet()) {
-        ks[i] = e.getKey();
-        hs[i] = ks[i].hashCode();
-        vs[i] = e.getValue() instanceof String v
-            ? ContextValue.single(v)
-            : ContextValue.multi((List<String>) e.getValue());
-        written.put(writtenByFolded.get(ks[i]), vs[i]);
-        i++;
+      String[] ks = new String[present];
+      String[] ws = new String[present];
+      int[] hs = new int[present];
+      ContextValue[] vs = new ContextValue[present];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (values[i] != null) {
+          ks[k] = folded[i];
+          ws[k] = written[i];
+          hs[k] = hashes[i];
+          vs[k] = values[i];
+          k++;
+        }
       }
-      return new RequestContext(ks, hs, vs, Collections.unmodifiableMap(written));
+      return new RequestContext(ks, ws, hs, vs);
     }
   }
 }

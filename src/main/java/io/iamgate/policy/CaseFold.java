@@ -40,6 +40,26 @@ public final class CaseFold {
     return sb.toString();
   }
 
+  private static final int KEY_CACHE_LIMIT = 4096;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Folds a context key name, remembering the result: applications use a small, fixed set of key
+   * names, so their folded forms are computed once. At most 4,096 distinct names are remembered.
+   */
+  public static String foldKey(String key) {
+    String f = KEYS.get(key);
+    if (f != null) {
+      return f;
+    }
+    f = fold(key);
+    if (KEYS.size() < KEY_CACHE_LIMIT) {
+      KEYS.putIfAbsent(key, f);
+    }
+    return f;
+  }
+
   /** Whether the two strings are equal after folding. */
   public static boolean equalsFolded(String a, String b) {
     return fold(a).equals(fold(b));
