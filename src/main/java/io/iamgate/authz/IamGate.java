@@ -1,9 +1,8 @@
 package io.iamgate.authz;
 
+import io.iamgate.compile.ActionIds;
 import io.iamgate.compile.CompiledPolicySet;
-import io.iamgate.eval.Evaluation;
 import io.iamgate.eval.Evaluator;
-import io.iamgate.eval.Explanation;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.identity.Principal;
@@ -95,42 +94,27 @@ public final class IamGate {
         return Authorization.denied("the bundle has no " + (p.kind() == Principal.Kind.USER ? "user" : "role")
             + " `" + p.name() + "`", version);
       }
-      String actionProblem = Request.actionProblem(action);
+      String actionProblem = ActionIds.known(action) ? null : Request.actionProblem(action);
       if (actionProblem != null) {
         return Authorization.denied(actionProblem, version);
       }
       PrincipalEntry pe = entry.get();
       RequestContext.Builder cb = RequestContext.builder();
       for (Map.Entry<String, ?> e : context.entrySet()) {
-        if (pe.foldedKeys().contains(CaseFold.fold(e.getKey()))) {
-          continue; // the principal's own keys win
-        }
-        Object v = e.getValue();
-        if (v instanceof String s) {
-          cb.put(e.getKey(), s);
-        } else if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
-          @SuppressWarnings("unchecked")
-          List<String> values = (List<String>) l;
-          cb.putAll(e.getKey(), values);
-        } else if (v == null) {
-          cb.putAbsent(e.getKey());
-        } else {
-          cb.problem("context key `" + e.getKey() + "` must be a string or a list of strings");
+        if (!pe.ownsKey(CaseFold.foldKey(e.getKey()))) { // the principal's own keys win
+          cb.putValue(e.getKey(), e.getValue());
         }
       }
-      pe.contextKeys().forEach(cb::put);
+      pe.addTo(cb);
       if (!cb.problems().isEmpty()) {
         return Authorization.denied(String.join("; ", cb.problems()), version);
       }
       CompiledPolicySet set = pe.policies();
       Request request = Request.of(action, resource, cb.build());
       if (explain) {
-        Explanation x = Evaluator.explain(set, request);
-        return new Authorization(x.decision(), x.reason(), x.decidingStatements(), version, null);
+        return Authorization.of(Evaluator.explain(set, request), version);
       }
-      Evaluation e = Evaluator.decide(set, request);
-      return new Authorization(e.decision(), e.reason(),
-          e.statement() == null ? List.of() : List.of(e.statementRef()), version, null);
+      return Authorization.of(Evaluator.decide(set, request), version);
     } catch (RuntimeException e) {
       return Authorization.denied("internal error: " + e, version);
     }

@@ -51,16 +51,23 @@ public final class BundleReader {
 
   /** Reads files into a validated bundle, or the diagnostics that say why not. */
   public static ParseResult<Bundle> read(BundleFiles files) {
-    return new Run(files).run();
+    return read(files, PolicyParser.Options.STRICT);
+  }
+
+  /** Like {@link #read(BundleFiles)}, passing parser options to every embedded document. */
+  public static ParseResult<Bundle> read(BundleFiles files, PolicyParser.Options options) {
+    return new Run(files, options).run();
   }
 
   private static final class Run {
     private final BundleFiles files;
+    private final PolicyParser.Options options;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private String file;
 
-    Run(BundleFiles files) {
+    Run(BundleFiles files, PolicyParser.Options options) {
       this.files = files;
+      this.options = options;
     }
 
     private void error(String code, String path, int line, int col, String message, String hint) {
@@ -253,7 +260,7 @@ public final class BundleReader {
       if (trust) {
         j = TrustPolicies.rewrite(doc, file, path, diagnostics);
       }
-      ParseResult<PolicyDocument> r = PolicyParser.parse(j, file, path);
+      ParseResult<PolicyDocument> r = PolicyParser.parse(j, file, path, options);
       for (Diagnostic d : r.diagnostics()) {
         if (!trust || !d.code().equals("principal-not-allowed")) {
           diagnostics.add(d);

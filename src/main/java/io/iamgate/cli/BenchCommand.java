@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One parsed request line, from which fresh {@link Request}s are built. */
   private record Line(
-      String id, String key, List<String> roles, String action, String resource, RequestContext.Builder context) {}
+      String id, String key, List<String> roles, String action, String resource, Map<String, Object> context) {}
 
   /** The floor's rule per policy name: an action and a resource prefix. */
   private record FloorRule(String action, String resourcePrefix) {}
@@ -312,7 +312,9 @@ final class BenchCommand implements Callable<Integer> {
     Request[] out = new Request[lines.size()];
     for (int i = 0; i < out.length; i++) {
       Line l = lines.get(i);
-      out[i] = Request.of(l.action(), l.resource(), l.context().build());
+      RequestContext.Builder b = RequestContext.builder();
+      l.context().forEach(b::putValue);
+      out[i] = Request.of(l.action(), l.resource(), b.build());
     }
     return out;
   }
@@ -388,10 +390,12 @@ final class BenchCommand implements Callable<Integer> {
         throw new BenchInputException(where + ": /resource: expected a string");
       }
       List<String> problems = new ArrayList<>();
-      RequestContext.Builder context = BatchCase.contextBuilder(o.get("context"), problems);
-      if (!problems.isEmpty()) {
+      RequestContext.Builder check = BatchCase.contextBuilder(o.get("context"), problems);
+      if (!problems.isEmpty() || check == null) {
         throw new BenchInputException(where + ": " + String.join("; ", problems));
       }
+      Map<String, Object> context = new java.util.LinkedHashMap<>();
+      check.build().entries().forEach((k, v) -> context.put(k, v.isMulti() ? v.texts() : v.single().text()));
       out.add(new Line(id, String.join(",", roles), List.copyOf(roles), a.value(), r.value(), context));
     }
     return out;

@@ -123,15 +123,7 @@ public final class IdentityMapper {
       context.put(TrustPolicies.PRINCIPALS_KEY, names);
     }
     RequestContext.Builder b = RequestContext.builder();
-    context.forEach((k, v) -> {
-      if (v instanceof String s) {
-        b.put(k, s);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<String> l = (List<String>) v;
-        b.putAll(k, l);
-      }
-    });
+    context.forEach(b::putValue);
     if (!b.problems().isEmpty()) {
       return Result.denied("cannot evaluate the trust policy of `" + roleName + "`: " + b.problems().get(0));
     }

@@ -5,20 +5,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An authenticated principal.
- *
- * @param kind a bundle user, or a role assumed by a caller
- * @param name the user or role name
- * @param sessionName for a role, the caller that assumed it (user name or token subject); else null
- * @param groups the user's groups (bundle membership plus a groups claim); empty for a role
- * @param claims the verified token claims ({@code jwt:*} context keys), possibly empty
+ * An authenticated principal: a bundle user, or a role assumed by a caller. Immutable. Its
+ * {@link #key()} (kind, name and claimed groups, but not the session or the claims) names its
+ * compiled policies in the cache, so every session of a role shares one compiled set.
  */
-public record Principal(Kind kind, String name, String sessionName, List<String> groups, Map<String, Object> claims) {
-  public Principal {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
-    groups = List.copyOf(groups);
-    claims = Map.copyOf(claims);
+public final class Principal {
+  private final Kind kind;
+  private final String name;
+  private final String sessionName;
+  private final List<String> groups;
+  private final Map<String, Object> claims;
+  private final String key;
+
+  /**
+   * @param kind a bundle user, or a role assumed by a caller
+   * @param name the user or role name
+   * @param sessionName for a role, the caller that assumed it (user name or token subject); else null
+   * @param groups groups claimed by the caller's token, added to the user's bundle groups
+   * @param claims the verified token claims ({@code jwt:*} context keys), possibly empty
+   */
+  public Principal(Kind kind, String name, String sessionName, List<String> groups, Map<String, Object> claims) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.name = Objects.requireNonNull(name, "name");
+    this.sessionName = sessionName;
+    this.groups = List.copyOf(groups);
+    this.claims = Map.copyOf(claims);
+    this.key = (kind == Kind.USER ? "user/" : "role/") + name
+        + (this.groups.isEmpty() ? "" : "+" + String.join(",", this.groups));
   }
 
   /** User or assumed role. */
@@ -37,9 +50,40 @@ public record Principal(Kind kind, String name, String sessionName, List<String>
     return new Principal(Kind.ROLE, name, sessionName, List.of(), Map.of());
   }
 
-  /** {@code user/alice} or {@code role/OrdersServiceRole}: the cache key within one bundle version. */
+  public Kind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String sessionName() {
+    return sessionName;
+  }
+
+  public List<String> groups() {
+    return groups;
+  }
+
+  public Map<String, Object> claims() {
+    return claims;
+  }
+
+  /** {@code user/alice} or {@code role/OrdersServiceRole} (plus claimed groups): the cache key within one bundle version. */
   public String key() {
-    return (kind == Kind.USER ? "user/" : "role/") + name + (groups.isEmpty() ? "" : "+" + String.join(",", groups));
+    return key;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Principal p && kind == p.kind && name.equals(p.name) && Objects.equals(sessionName, p.sessionName)
+        && groups.equals(p.groups) && claims.equals(p.claims);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, name, sessionName, groups);
   }
 
   @Override

@@ -8,6 +8,8 @@ import io.iamgate.bundle.Bundle;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.NamedDocument;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,19 +38,31 @@ public final class PolicyCaches {
    * @param principalIdle how long an unused principal stays
    */
   public PolicyCaches(long maxDocuments, long maxPrincipals, Duration principalIdle, Ticker ticker) {
-    this.documents = Caffeine.newBuilder().maximumSize(maxDocuments).ticker(ticker).recordStats().build();
+    this(maxDocuments, maxPrincipals, principalIdle, ticker, Runnable::run);
+  }
+
+  /**
+   * @param maintenance runs the caches' bookkeeping (eviction, expiry); the same thread makes
+   *     tests deterministic, a pool takes the work off the request path
+   */
+  public PolicyCaches(long maxDocuments, long maxPrincipals, Duration principalIdle, Ticker ticker, Executor maintenance) {
+    this.documents = Caffeine.newBuilder().maximumSize(maxDocuments).ticker(ticker).executor(maintenance)
+        .recordStats().build();
     this.principals = Caffeine.newBuilder()
         .maximumSize(maxPrincipals)
         .expireAfterAccess(principalIdle)
         .ticker(ticker)
-        .executor(Runnable::run)
+        .executor(maintenance)
         .recordStats()
         .build();
   }
 
-  /** Defaults: 50,000 documents, 20,000 principals idle for at most an hour, the system clock. */
+  /**
+   * Defaults: 50,000 documents, 20,000 principals idle for at most an hour, the system clock,
+   * bookkeeping on the common pool.
+   */
   public static PolicyCaches defaults() {
-    return new PolicyCaches(50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker());
+    return new PolicyCaches(50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), ForkJoinPool.commonPool());
   }
 
   /** The compiled form of a bundle document, compiled once per distinct content. */
