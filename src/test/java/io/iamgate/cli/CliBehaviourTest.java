@@ -90,6 +90,18 @@ class CliBehaviourTest {
   }
 
   @Test
+  void hashKeyPrintsAKeyThatVerifiesAgainstItsEntry() {
+    CliRun r = CliRun.of("hash-key", "--id", "ci-1");
+    assertEquals(0, r.exit(), r.err());
+    String key = r.out().lines().filter(l -> l.startsWith("key:")).findFirst().orElseThrow().substring(5).strip();
+    String entry = r.out().lines().filter(l -> l.startsWith("entry:")).findFirst().orElseThrow();
+    String hash = entry.replaceAll(".*\"hash\": \"([^\"]+)\".*", "$1");
+    assertTrue(key.startsWith("ci-1."), key);
+    assertTrue(io.iamgate.bundle.ApiKeys.verify(key, hash));
+    assertEquals(2, CliRun.of("hash-key", "--id", "bad id").exit());
+  }
+
+  @Test
   void contextKeysDifferingOnlyInCaseAreRejected() {
     CliRun r = CliRun.of("simulate", "--policy", "src/examples/policies/developer.json", "--action", "orders:GetOrder",
         "--resource", "x", "--context", "a:b=1", "--context", "A:B=2");

@@ -1,6 +1,5 @@
 package io.iamgate.eval;
 
-import java.util.List;
 import java.util.Map;
 
 /** Builds request contexts from plain maps in tests and benchmarks. */
@@ -10,15 +9,7 @@ public final class TestContexts {
   /** Values are a String (single-valued) or a List of String (multi-valued). */
   public static RequestContext of(Map<String, Object> values) {
     RequestContext.Builder b = RequestContext.builder();
-    values.forEach((k, v) -> {
-      if (v instanceof String s) {
-        b.put(k, s);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<String> l = (List<String>) v;
-        b.putAll(k, l);
-      }
-    });
+    values.forEach(b::putValue);
     return b.build();
   }
 }

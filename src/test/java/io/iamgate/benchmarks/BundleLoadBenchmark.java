@@ -1,0 +1,62 @@
+package io.iamgate.benchmarks;
+
+import io.iamgate.bundle.BundleFiles;
+import io.iamgate.store.BundleStore;
+import io.iamgate.store.CompiledBundle;
+import io.iamgate.store.PolicyCaches;
+import io.iamgate.store.PolicySource;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Loading a bundle of 10,000 users, 500 groups, 1,000 roles and 2,000 managed policies until it
+ * is ready to answer: read, validate every reference, quota and document, hash, build the route
+ * table and identity mapping. Target: at most 1 s warm. Warm and cold:
+ *
+ * <pre>
+ * mvn -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 1 -wi 5 -i 5"
+ * mvn -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 5 -wi 0 -i 1"   # cold: first load in a fresh JVM
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class BundleLoadBenchmark {
+  private BundleFiles files;
+  private BundleStore store;
+
+  @Setup(Level.Trial)
+  public void generate() {
+    files = BundleFiles.single("synthetic", "bundle.json", SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5));
+  }
+
+  @Setup(Level.Invocation)
+  public void freshStore() {
+    PolicySource source = new PolicySource() {
+      @Override
+      public String description() {
+        return "synthetic";
+      }
+
+      @Override
+      public Fetched fetch(String previousTag) {
+        return new Fetched(files, "t");
+      }
+    };
+    store = new BundleStore(source, PolicyCaches.defaults(), com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+        Duration.ofHours(1), line -> { });
+  }
+
+  @Benchmark
+  public CompiledBundle loadAndReady() {
+    return store.current().orElseThrow(() -> new IllegalStateException(store.lastProblem()));
+  }
+}
