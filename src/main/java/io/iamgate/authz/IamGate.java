@@ -40,9 +40,59 @@ public final class IamGate {
     this.store = store;
   }
 
-  /** Opens a bundle named by an {@code IAMGATE_BUNDLE}-style setting, refreshing every minute. */
+  /** Opens a bundle named by an {@code IAMGATE_BUNDLE}-style setting, with the default timings. */
   public static IamGate open(String bundleSetting) {
-    return new IamGate(BundleStore.of(PolicySources.fromSetting(bundleSetting, Duration.ofSeconds(5)), Duration.ofMinutes(1)));
+    return open(bundleSetting, Settings.DEFAULT_REFRESH, Settings.DEFAULT_FETCH_TIMEOUT);
+  }
+
+  /**
+   * Opens a bundle, checking for a new version every {@code refresh} and giving each fetch at most
+   * {@code fetchTimeout}: a published change serves every request that starts later than
+   * {@code refresh + fetchTimeout} after it.
+   */
+  public static IamGate open(String bundleSetting, Duration refresh, Duration fetchTimeout) {
+    return new IamGate(BundleStore.of(PolicySources.fromSetting(bundleSetting, fetchTimeout), refresh));
+  }
+
+  /**
+   * Opens the bundle the environment names: {@code IAMGATE_BUNDLE} (the source; empty for the
+   * embedded sample), {@code IAMGATE_REFRESH_SECONDS} (default 60) and
+   * {@code IAMGATE_FETCH_TIMEOUT_MS} (default 2000).
+   *
+   * @throws IllegalArgumentException naming the variable, when a setting is malformed
+   */
+  public static IamGate fromEnvironment(Map<String, String> env) {
+    Settings s = Settings.from(env);
+    return open(s.bundle(), s.refresh(), s.fetchTimeout());
+  }
+
+  /** The settings read from the environment. */
+  public record Settings(String bundle, Duration refresh, Duration fetchTimeout) {
+    static final Duration DEFAULT_REFRESH = Duration.ofSeconds(60);
+    static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMillis(2000);
+
+    /** Reads and checks the settings. */
+    public static Settings from(Map<String, String> env) {
+      return new Settings(env.getOrDefault("IAMGATE_BUNDLE", ""),
+          Duration.ofSeconds(number(env, "IAMGATE_REFRESH_SECONDS", DEFAULT_REFRESH.toSeconds(), 1, 86_400)),
+          Duration.ofMillis(number(env, "IAMGATE_FETCH_TIMEOUT_MS", DEFAULT_FETCH_TIMEOUT.toMillis(), 100, 60_000)));
+    }
+
+    private static long number(Map<String, String> env, String name, long dflt, long min, long max) {
+      String v = env.get(name);
+      if (v == null || v.isBlank()) {
+        return dflt;
+      }
+      try {
+        long n = Long.parseLong(v.trim());
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(name + " `" + v + "`: expected a whole number from " + min + " to " + max);
+    }
   }
 
   public BundleStore store() {

@@ -66,6 +66,17 @@ class IamGateTest {
   }
 
   @Test
+  void settingsComeFromTheEnvironment() {
+    IamGate.Settings s = IamGate.Settings.from(Map.of("IAMGATE_BUNDLE", "file:/b.yaml", "IAMGATE_REFRESH_SECONDS", "30"));
+    assertEquals("file:/b.yaml", s.bundle());
+    assertEquals(java.time.Duration.ofSeconds(30), s.refresh());
+    assertEquals(java.time.Duration.ofMillis(2000), s.fetchTimeout());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> IamGate.Settings.from(Map.of("IAMGATE_FETCH_TIMEOUT_MS", "soon")));
+    assertTrue(e.getMessage().startsWith("IAMGATE_FETCH_TIMEOUT_MS `soon`"), e.getMessage());
+  }
+
+  @Test
   void batchesAnswerInOrder() {
     List<Authorization> out = GATE.authorizeAll(List.of(
         new AuthorizationRequest(Principal.user("bob"), "orders:ListOrders", ORDER, EU),
