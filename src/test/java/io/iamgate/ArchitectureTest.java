@@ -87,6 +87,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theGatewayEdgeOnlyReadsAndWritesJson() {
+    classes().that().resideInAPackage("io.iamgate.gateway")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.iamgate.gateway", "java..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
   void nothingDependsOnTheCli() {
     noClasses().that().resideOutsideOfPackage("io.iamgate.cli..")
         .should().dependOnClassesThat().resideInAPackage("io.iamgate.cli..")
