@@ -131,11 +131,36 @@ public record Bundle(
    * @param groupsClaim the claim that lists groups, or {@code null}
    * @param roleRules rules that pick a role, first match wins
    * @param allowRoleRequests whether a caller may ask for a role explicitly (the trust policy must allow it)
+   * @param issuers the token issuers the authorizer trusts
+   * @param apiKeyHeader the header that carries an API key
+   * @param roleHeader the header in which a caller asks for a role
    */
   public record IdentityMapping(
-      String userClaim, String groupsClaim, List<RoleRule> roleRules, boolean allowRoleRequests) {
+      String userClaim, String groupsClaim, List<RoleRule> roleRules, boolean allowRoleRequests,
+      List<Issuer> issuers, String apiKeyHeader, String roleHeader) {
     public IdentityMapping {
       roleRules = List.copyOf(roleRules);
+      issuers = List.copyOf(issuers);
+    }
+  }
+
+  /**
+   * A trusted token issuer.
+   *
+   * @param issuer the exact {@code iss} value
+   * @param audiences accepted {@code aud} values (any one must be present), empty to skip
+   * @param clientIds accepted Cognito {@code client_id} values, empty to skip
+   * @param tokenUse the required Cognito {@code token_use} ({@code access} or {@code id}), or {@code null}
+   * @param algorithms the accepted signature algorithms (RS256 and ES256 unless set)
+   * @param jwks an embedded JWK set (JSON text), or {@code null}
+   * @param jwksUri where to fetch the JWK set, or {@code null}
+   */
+  public record Issuer(String issuer, List<String> audiences, List<String> clientIds, String tokenUse,
+      List<String> algorithms, String jwks, String jwksUri) {
+    public Issuer {
+      audiences = List.copyOf(audiences);
+      clientIds = List.copyOf(clientIds);
+      algorithms = List.copyOf(algorithms);
     }
   }
 

@@ -44,7 +44,11 @@ public final class BundleReader {
   private static final List<String> GROUP = List.of("policies", "inlinePolicies");
   private static final List<String> ROLE = List.of(
       "policies", "inlinePolicies", "tags", "permissionsBoundary", "maxSessionDuration", "trustPolicy");
-  private static final List<String> IDENTITY = List.of("userClaim", "groupsClaim", "roleRules", "allowRoleRequests");
+  private static final List<String> IDENTITY = List.of(
+      "userClaim", "groupsClaim", "roleRules", "allowRoleRequests", "issuers", "apiKeyHeader", "roleHeader");
+  private static final List<String> ISSUER = List.of(
+      "issuer", "audiences", "clientIds", "tokenUse", "algorithms", "jwks", "jwksUri");
+  private static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
   private static final List<String> ROUTE = List.of("method", "path", "action", "resource");
 
   private BundleReader() {}
@@ -485,7 +489,7 @@ public final class BundleReader {
 
     private Bundle.IdentityMapping identity(Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
       if (j == null) {
-        return new Bundle.IdentityMapping("sub", "cognito:groups", List.of(), false);
+        return new Bundle.IdentityMapping("sub", "cognito:groups", List.of(), false, List.of(), "x-api-key", "x-iamgate-role");
       }
       if (!(j instanceof Json.JObject o)) {
         error("type", "/identity", j, "expected an identity mapping object, found " + j.typeName());
@@ -541,7 +545,88 @@ public final class BundleReader {
           }
         }
       }
-      return new Bundle.IdentityMapping(userClaim, groupsClaim, rules, allow);
+      List<Bundle.Issuer> issuers = new ArrayList<>();
+      Json is = o.get("issuers");
+      if (is != null) {
+        if (!(is instanceof Json.JArray arr)) {
+          error("type", "/identity/issuers", is, "expected an array of token issuers, found " + is.typeName());
+        } else {
+          Set<String> seen = new HashSet<>();
+          for (int i = 0; i < arr.items().size(); i++) {
+            Bundle.Issuer iss = issuer(arr.items().get(i), "/identity/issuers/" + i);
+            if (iss != null && !seen.add(iss.issuer())) {
+              error("duplicate-name", "/identity/issuers/" + i, arr.items().get(i), "issuer `" + iss.issuer() + "` is listed twice");
+            } else if (iss != null) {
+              issuers.add(iss);
+            }
+          }
+        }
+      }
+      String apiKeyHeader = defaultString(string(o, "/identity", "apiKeyHeader", false), "x-api-key").toLowerCase(java.util.Locale.ROOT);
+      String roleHeader = defaultString(string(o, "/identity", "roleHeader", false), "x-iamgate-role").toLowerCase(java.util.Locale.ROOT);
+      return new Bundle.IdentityMapping(userClaim, groupsClaim, rules, allow, issuers, apiKeyHeader, roleHeader);
+    }
+
+    private Bundle.Issuer issuer(Json j, String p) {
+      if (!(j instanceof Json.JObject o)) {
+        error("type", p, j, "expected an issuer object, found " + j.typeName());
+        return null;
+      }
+      checkMembers(o, p, ISSUER, "an issuer");
+      String iss = string(o, p, "issuer", true);
+      List<String> audiences = stringArray(o.get("audiences"), p + "/audiences");
+      List<String> clientIds = stringArray(o.get("clientIds"), p + "/clientIds");
+      String tokenUse = string(o, p, "tokenUse", false);
+      if (tokenUse != null && !tokenUse.equals("access") && !tokenUse.equals("id")) {
+        error("issuer", p + "/tokenUse", o.get("tokenUse"), "expected `access` or `id`, found `" + tokenUse + "`");
+      }
+      List<String> algorithms = o.get("algorithms") == null ? List.of("RS256", "ES256") : stringArray(o.get("algorithms"), p + "/algorithms");
+      for (String a : algorithms) {
+        if (!ALGORITHMS.contains(a)) {
+          error("issuer", p + "/algorithms", o.get("algorithms"), "algorithm `" + a + "` is not accepted; expected one of "
+              + String.join(", ", ALGORITHMS) + " (`none` and HMAC are never accepted)");
+        }
+      }
+      String jwks = null;
+      Json jk = o.get("jwks");
+      if (jk != null) {
+        if (jk instanceof Json.JObject jo && jo.get("keys") instanceof Json.JArray keys && !keys.items().isEmpty()
+            && keys.items().stream().allMatch(k -> k instanceof Json.JObject ko && ko.get("kty") instanceof Json.JString)) {
+          jwks = Canonical.text(jk);
+        } else {
+          error("issuer", p + "/jwks", jk, "expected a JWK set {\"keys\": [{\"kty\": ...}, ...]}");
+        }
+      }
+      String jwksUri = string(o, p, "jwksUri", false);
+      if (jwksUri != null && !jwksUri.startsWith("https://") && !jwksUri.startsWith("http://localhost") && !jwksUri.startsWith("http://127.0.0.1")) {
+        error("issuer", p + "/jwksUri", o.get("jwksUri"), "a JWKS URL must use https (or be on localhost), found `" + jwksUri + "`");
+      }
+      if (jwks == null && jwksUri == null && jk == null) {
+        error("missing-member", p, o.line(), o.column(), "an issuer needs `jwks` (embedded keys) or `jwksUri`", null);
+      }
+      if (audiences.isEmpty() && clientIds.isEmpty()) {
+        error("issuer", p, o, "an issuer needs `audiences` or `clientIds`: tokens minted for other applications must be refused");
+      }
+      return iss == null ? null : new Bundle.Issuer(iss, audiences, clientIds, tokenUse, algorithms, jwks, jwksUri);
+    }
+
+    private List<String> stringArray(Json j, String path) {
+      List<String> out = new ArrayList<>();
+      if (j == null) {
+        return out;
+      }
+      if (!(j instanceof Json.JArray arr)) {
+        error("type", path, j, "expected an array of strings, found " + j.typeName());
+        return out;
+      }
+      for (int i = 0; i < arr.items().size(); i++) {
+        if (arr.items().get(i) instanceof Json.JString s) {
+          out.add(s.value());
+        } else {
+          error("type", path + "/" + i, arr.items().get(i), "expected a string, found " + arr.items().get(i).typeName());
+        }
+      }
+      return out;
     }
 
     private List<Bundle.Route> routes(Json j, Set<String> services) {
