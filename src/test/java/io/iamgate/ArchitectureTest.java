@@ -95,6 +95,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void authenticationSeesNeitherTheGatewayNorTheStore() {
+    noClasses().that().resideInAPackage("io.iamgate.auth")
+        .should().dependOnClassesThat().resideInAnyPackage("io.iamgate.gateway..", "io.iamgate.store..", "software.amazon..")
+        .check(classes);
+  }
+
+  @Test
   void nothingDependsOnTheCli() {
     noClasses().that().resideOutsideOfPackage("io.iamgate.cli..")
         .should().dependOnClassesThat().resideInAPackage("io.iamgate.cli..")

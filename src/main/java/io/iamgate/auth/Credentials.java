@@ -1,0 +1,27 @@
+package io.iamgate.auth;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A verified caller.
+ *
+ * @param issuer the token issuer, or {@code null} for an API-key caller
+ * @param subject the token subject, or the user for an API-key caller
+ * @param claims every verified claim (empty for an API-key caller)
+ * @param expires when the credentials stop being valid ({@code null}: no expiry)
+ * @param apiKeyUser the bundle user an API key belongs to, or {@code null} for a token caller
+ * @param apiKeyId the API key id, or {@code null}
+ */
+public record Credentials(String issuer, String subject, Map<String, Object> claims, Instant expires,
+    String apiKeyUser, String apiKeyId) {
+  public Credentials {
+    Objects.requireNonNull(subject, "subject");
+    claims = Map.copyOf(claims);
+  }
+
+  public boolean isApiKey() {
+    return apiKeyUser != null;
+  }
+}
