@@ -92,7 +92,7 @@ class IdentityMapperTest {
     assertEquals("arn:app:iam::123456789012:user/alice", keys.get("aws:PrincipalArn"));
     assertEquals("payments", keys.get("aws:PrincipalTag/team"));
     PrincipalPolicies pp = resolver.policies(Principal.user("alice")).orElseThrow();
-    assertEquals(List.of("OrdersDeveloper"), pp.identity().stream().map(Bundle.Policy::name).toList());
+    assertEquals(List.of("OrdersDeveloper", "RealtimeUpdates"), pp.identity().stream().map(Bundle.Policy::name).toList());
     assertEquals("DeveloperBoundary", pp.boundary().name());
     assertEquals(List.of("SampleGuardrail"), pp.guardrails().stream().map(Bundle.Policy::name).toList());
     Map<String, String> role = resolver.contextKeys(Principal.role("OrdersServiceRole", "svc-1"));
