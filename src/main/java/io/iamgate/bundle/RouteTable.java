@@ -78,6 +78,26 @@ public final class RouteTable {
     return new Match(DEFAULT_ACTION, defaultResource, null, Map.of());
   }
 
+  /**
+   * A route's resource for any request: its non-path variables resolved from {@code variables},
+   * every {@code ${request:path/...}} replaced by {@code probe}; {@code null} when unresolvable.
+   */
+  public String resolveForAnyPath(Bundle.Route route, Map<String, String> variables, String probe) {
+    Template t = Template.parse(route.resource(), true);
+    Map<String, String> params = new java.util.AbstractMap<String, String>() {
+      @Override
+      public String get(Object key) {
+        return probe;
+      }
+
+      @Override
+      public java.util.Set<Map.Entry<String, String>> entrySet() {
+        return java.util.Set.of();
+      }
+    };
+    return resolve(t, params, variables);
+  }
+
   private String resolve(Template t, Map<String, String> params, Map<String, String> variables) {
     StringBuilder sb = new StringBuilder();
     for (Template.Part p : t.parts()) {

@@ -1,0 +1,351 @@
+package io.iamgate.authorizer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.iamgate.auth.ApiKeyAuthenticator;
+import io.iamgate.auth.AuthenticationException;
+import io.iamgate.auth.Credentials;
+import io.iamgate.auth.TokenVerifier;
+import io.iamgate.bundle.RouteTable;
+import io.iamgate.compile.StatementRef;
+import io.iamgate.eval.Decision;
+import io.iamgate.eval.Evaluation;
+import io.iamgate.eval.Evaluator;
+import io.iamgate.eval.Request;
+import io.iamgate.eval.RequestContext;
+import io.iamgate.gateway.AuthorizerResponse;
+import io.iamgate.gateway.GatewayEvent;
+import io.iamgate.identity.Claims;
+import io.iamgate.identity.IdentityMapper;
+import io.iamgate.identity.Principal;
+import io.iamgate.store.BundleStore;
+import io.iamgate.store.CompiledBundle;
+import io.iamgate.store.PrincipalEntry;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Decides one API Gateway authorizer event: credentials (a bearer JWT, or an API key) → principal
+ * (the bundle's identity mapping, with trust policies) → the route's action and resource → the
+ * engine's decision → a response. Fails closed: no bundle, no or bad credentials, an unmapped
+ * caller, an unresolvable route resource or any error is a denial (or a 401 where that is the
+ * right answer). Thread-safe.
+ */
+public final class Authorizer {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final BundleStore store;
+  private final AuthorizerSettings settings;
+  private final Clock clock;
+  private final AtomicReference<Verifiers> verifiers = new AtomicReference<>();
+
+  /** The credential checkers of one bundle version. */
+  private record Verifiers(CompiledBundle bundle, TokenVerifier tokens, ApiKeyAuthenticator apiKeys,
+      List<CachePolicy.Route> routes) {}
+
+  public Authorizer(BundleStore store, AuthorizerSettings settings, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public BundleStore store() {
+    return store;
+  }
+
+  private Verifiers verifiers(CompiledBundle b) {
+    Verifiers v = verifiers.get();
+    if (v == null || v.bundle() != b) {
+      v = new Verifiers(b, new TokenVerifier(b.bundle().identity().issuers(), settings.clockSkew(), clock,
+          Ticker.systemTicker(), settings.fetchTimeout()), new ApiKeyAuthenticator(b.bundle()),
+          b.bundle().routes().stream().map(CachePolicy.Route::of).toList());
+      verifiers.set(v);
+    }
+    return v;
+  }
+
+  /** Decides an event. Never throws. */
+  public Outcome authorize(GatewayEvent event) {
+    long start = System.nanoTime();
+    Log log = new Log(event, start);
+    try {
+      return decide(event, log);
+    } catch (RuntimeException e) {
+      log.reason = "internal error: " + e;
+      return log.deny(event, "anonymous", Map.of());
+    }
+  }
+
+  private Outcome decide(GatewayEvent event, Log log) {
+    Optional<CompiledBundle> current = store.current();
+    if (current.isEmpty()) {
+      log.reason = "no policy bundle is loaded" + (store.lastProblem() == null ? "" : ": " + store.lastProblem());
+      return log.deny(event, "anonymous", Map.of());
+    }
+    CompiledBundle bundle = current.get();
+    log.bundle = bundle.bundle().shortVersion();
+    Verifiers v = verifiers(bundle);
+
+    // 1. credentials
+    Credentials credentials;
+    String apiKey = event.header(bundle.bundle().identity().apiKeyHeader());
+    try {
+      if (event.token() != null) {
+        credentials = v.tokens().verify(event.token());
+      } else if (apiKey != null) {
+        credentials = v.apiKeys().authenticate(apiKey);
+      } else {
+        throw new AuthenticationException("no bearer token and no API key");
+      }
+    } catch (AuthenticationException e) {
+      log.reason = e.getMessage();
+      return log.unauthorized(event);
+    }
+
+    // 2. principal
+    String requestedRole = event.header(bundle.bundle().identity().roleHeader());
+    IdentityMapper.Result mapped = credentials.isApiKey()
+        ? (requestedRole == null
+            ? new IdentityMapper.Result(Principal.user(credentials.apiKeyUser()), null)
+            : bundle.identityMapper().userAssumesRole(credentials.apiKeyUser(), requestedRole))
+        : bundle.identityMapper().fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
+    if (mapped.principal() == null) {
+      log.reason = mapped.problem();
+      return log.deny(event, "anonymous:" + credentials.subject(), Map.of());
+    }
+    Principal principal = mapped.principal();
+    log.principal = principal.toString();
+    Optional<PrincipalEntry> entry = bundle.principal(principal);
+    if (entry.isEmpty()) {
+      log.reason = "the bundle has no " + principal;
+      return log.deny(event, principal.key(), Map.of());
+    }
+
+    // 3. context and route
+    Instant now = event.requestTimeEpochMillis() == null ? clock.instant() : Instant.ofEpochMilli(event.requestTimeEpochMillis());
+    Map<String, Object> stable = stableContext(event, credentials, now);
+    Map<String, Object> context = new LinkedHashMap<>(stable);
+    context.putAll(requestContext(event, now));
+    Map<String, String> variables = new LinkedHashMap<>();
+    context.forEach((k, val) -> {
+      if (val instanceof String s) {
+        variables.put(k, s);
+      }
+    });
+    String method = event.method() != null ? event.method() : event.arn().verb();
+    String path = event.path() != null ? event.path() : "/" + event.arn().path();
+    RouteTable.Match match = event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
+        ? new RouteTable.Match(RouteTable.DEFAULT_ACTION, event.arn().toString(), null, Map.of())
+        : bundle.routes().match(method, path, event.arn().toString(), variables);
+    log.action = match.action();
+    if (match.resource() == null) {
+      log.reason = "the route's resource cannot be resolved for this request";
+      return log.deny(event, principal.key(), responseContext(principal, bundle, log, null));
+    }
+    log.resource = match.resource();
+    match.pathParameters().forEach((k, val) -> context.putIfAbsent("request:path/" + k, val));
+
+    // 4. decision
+    PrincipalEntry pe = entry.get();
+    RequestContext.Builder cb = RequestContext.builder();
+    context.forEach((k, val) -> {
+      if (!pe.ownsKey(io.iamgate.policy.CaseFold.foldKey(k))) {
+        cb.putValue(k, val);
+      }
+    });
+    pe.addTo(cb);
+    if (!cb.problems().isEmpty()) {
+      log.reason = String.join("; ", cb.problems());
+      return log.deny(event, principal.key(), responseContext(principal, bundle, log, null));
+    }
+    Evaluation e = Evaluator.decide(pe.policies(), Request.of(match.action(), match.resource(), cb.build()));
+    log.decision = e.decision();
+    log.statement = e.statementRef();
+    log.reason = e.reason();
+    Map<String, Object> responseContext = responseContext(principal, bundle, log, credentials);
+
+    // 5. response
+    if (event.kind() == GatewayEvent.Kind.HTTP_V2 && settings.simpleResponses()) {
+      return log.outcome(new AuthorizerResponse.Simple(e.decision() == Decision.ALLOW, responseContext));
+    }
+    List<AuthorizerResponse.Statement> statements;
+    String arn = event.arn().toString();
+    boolean allowed = e.decision() == Decision.ALLOW;
+    if (settings.cacheMode() == AuthorizerSettings.CacheMode.REQUEST || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT
+        || match.route() == null) {
+      statements = CachePolicy.exact(arn, allowed);
+    } else {
+      Map<String, Object> stableWithPrincipal = new LinkedHashMap<>(stable);
+      pe.contextKeys().forEach(stableWithPrincipal::put);
+      statements = CachePolicy.routeTable(event.arn(), arn, allowed, v.routes(), pe.policies(), stableWithPrincipal,
+          r -> bundle.routes().resolveForAnyPath(r.route(), variables, CachePolicy.PROBE));
+    }
+    return log.outcome(new AuthorizerResponse.Policy(principal.key(), statements, responseContext,
+        credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null));
+  }
+
+  /** Keys that stay the same for every request of one identity (so a cached answer may use them). */
+  private static Map<String, Object> stableContext(GatewayEvent event, Credentials c, Instant now) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("aws:SecureTransport", "true");
+    ctx.put("aws:RequestedRegion", event.arn().region());
+    ctx.put("request:stage", event.arn().stage());
+    if (!c.isApiKey()) {
+      ctx.putAll(Claims.toContext(c.claims()));
+      Object iat = c.claims().get("iat");
+      if (iat instanceof Number n) {
+        ctx.put("aws:TokenIssueTime", Instant.ofEpochSecond(n.longValue()).toString());
+      }
+      // RFC 8176 authentication method references that mean a second factor
+      Object amr = c.claims().get("amr");
+      List<?> methods = amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
+      boolean mfa = methods.stream().anyMatch(m -> List.of("mfa", "otp", "hwk", "swk", "sms", "fpt").contains(m));
+      ctx.put("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
+      if (mfa && c.claims().get("auth_time") instanceof Number at) {
+        ctx.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - at.longValue())));
+      }
+    }
+    return ctx;
+  }
+
+  /** Keys that differ from request to request. */
+  private static Map<String, Object> requestContext(GatewayEvent event, Instant now) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("aws:CurrentTime", now.toString());
+    ctx.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+    if (event.sourceIp() != null) {
+      ctx.put("aws:SourceIp", event.sourceIp());
+    }
+    if (event.userAgent() != null) {
+      ctx.put("aws:UserAgent", event.userAgent());
+    }
+    if (event.method() != null) {
+      ctx.put("request:method", event.method());
+    }
+    event.pathParameters().forEach((k, v) -> ctx.put("request:path/" + k, v));
+    event.headers().forEach((k, v) -> {
+      if (!k.equals("authorization") && !k.equals("cookie") && !k.equals("x-api-key")) {
+        ctx.put("request:header/" + k, v.size() == 1 ? v.get(0) : v);
+      }
+    });
+    event.query().forEach((k, v) -> ctx.put("request:query/" + k, v.size() == 1 ? v.get(0) : v));
+    return ctx;
+  }
+
+  private Map<String, Object> responseContext(Principal p, CompiledBundle b, Log log, Credentials c) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("principal", p.key());
+    ctx.put(p.kind() == Principal.Kind.USER ? "user" : "role", p.name());
+    if (p.kind() == Principal.Kind.USER) {
+      var u = b.bundle().users().get(p.name());
+      List<String> groups = u == null ? p.groups() : b.resolver().groupsOf(u, p);
+      if (!groups.isEmpty()) {
+        ctx.put("groups", String.join(",", groups));
+      }
+    }
+    ctx.put("bundleVersion", b.bundle().shortVersion());
+    ctx.put("decisionId", log.id);
+    if (log.decision != null) {
+      ctx.put("decision", log.decision.text());
+    }
+    if (log.statement != null) {
+      ctx.put("statement", log.statement.toString());
+    }
+    if (c != null) {
+      for (String claim : settings.contextClaims()) {
+        Object v = c.claims().get(claim);
+        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+          ctx.put("claim:" + claim, v);
+        } else if (v instanceof List<?> l) {
+          ctx.put("claim:" + claim, String.join(",", l.stream().map(String::valueOf).toList()));
+        }
+      }
+    }
+    return ctx;
+  }
+
+  /** Collects what the decision log records about one event. */
+  private final class Log {
+    final String id = UUID.randomUUID().toString();
+    final GatewayEvent event;
+    final long start;
+    String bundle;
+    String principal;
+    String action;
+    String resource;
+    Decision decision;
+    StatementRef statement;
+    String reason;
+
+    Log(GatewayEvent event, long start) {
+      this.event = event;
+      this.start = start;
+    }
+
+    Outcome unauthorized(GatewayEvent e) {
+      boolean http = e.kind() == GatewayEvent.Kind.HTTP_V1 || e.kind() == GatewayEvent.Kind.HTTP_V2;
+      if (http) {
+        return deny(e, "anonymous", Map.of());
+      }
+      return new Outcome(AuthorizerResponse.Unauthorized.INSTANCE, line("Unauthorized"));
+    }
+
+    Outcome deny(GatewayEvent e, String principalId, Map<String, Object> context) {
+      if (decision == null) {
+        decision = Decision.IMPLICIT_DENY;
+      }
+      if (e.kind() == GatewayEvent.Kind.HTTP_V2 && settings.simpleResponses()) {
+        return outcome(new AuthorizerResponse.Simple(false, context));
+      }
+      return outcome(new AuthorizerResponse.Policy(principalId, CachePolicy.exact(e.arn().toString(), false), context, null));
+    }
+
+    Outcome outcome(AuthorizerResponse r) {
+      return new Outcome(r, line(decision == null ? "Deny" : decision.text()));
+    }
+
+    private String line(String outcome) {
+      StringWriter w = new StringWriter();
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.writeStartObject();
+        g.writeStringField("time", clock.instant().toString());
+        g.writeStringField("logger", "iamgate.decision");
+        g.writeStringField("decisionId", id);
+        g.writeStringField("outcome", outcome);
+        write(g, "reason", reason);
+        write(g, "principal", principal);
+        write(g, "action", action);
+        write(g, "resource", resource);
+        write(g, "statement", statement == null ? null : statement.toString());
+        write(g, "bundleVersion", bundle);
+        g.writeStringField("eventType", event.kind().name());
+        g.writeStringField("methodArn", event.arn().toString());
+        write(g, "sourceIp", event.sourceIp());
+        write(g, "requestId", event.requestId());
+        g.writeNumberField("latencyMicros", (System.nanoTime() - start) / 1000);
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return w.toString();
+    }
+
+    private void write(JsonGenerator g, String k, String v) throws IOException {
+      if (v != null) {
+        g.writeStringField(k, v);
+      }
+    }
+  }
+
+}
