@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "AWS IAM's authorization model for your own APIs: validate, simulate and benchmark policies.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, BenchCommand.class, HashKeyCommand.class},
+    subcommands = {ValidateCommand.class, SimulateCommand.class, BenchCommand.class, HashKeyCommand.class, InvokeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (valid, allowed)",

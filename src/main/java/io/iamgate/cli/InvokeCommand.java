@@ -1,0 +1,82 @@
+package io.iamgate.cli;
+
+import io.iamgate.lambda.AuthorizerHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code invoke EVENT.json...}: runs the Lambda authorizer in-process, the local equivalent of {@code sam local invoke}. */
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Lambda authorizer handler in this process on API Gateway events and print each response",
+      "(a 401 prints `error: Unauthorized`). Settings come from the IAMGATE_* environment variables;",
+      "without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
+      "",
+      "  iamgate invoke events/*.json"
+    })
+final class InvokeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "EVENT", description = "event JSON files")
+  List<String> files;
+
+  @Option(names = "--bundle", paramLabel = "SOURCE", description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
+  String bundle;
+
+  @Option(names = "--log", description = "also print the handler's log lines (the decision log) to standard error")
+  boolean showLog;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> env = new HashMap<>(System.getenv());
+    if (bundle != null) {
+      env.put("IAMGATE_BUNDLE", bundle);
+    }
+    if (env.getOrDefault("IAMGATE_BUNDLE", "").isBlank()) {
+      env.put("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true");
+      err.println("iamgate: no IAMGATE_BUNDLE: running on the embedded SAMPLE bundle");
+    }
+    ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    AuthorizerHandler handler = new AuthorizerHandler(env, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    int failures = 0;
+    for (String f : files) {
+      out.println("== " + f);
+      try (InputStream in = Files.newInputStream(Path.of(f))) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(in, response, null);
+        out.println(response.toString(StandardCharsets.UTF_8));
+      } catch (AuthorizerHandler.UnauthorizedException e) {
+        out.println("error: Unauthorized (API Gateway answers 401)");
+      } catch (NoSuchFileException e) {
+        err.println("iamgate: cannot read `" + f + "`: no such file");
+        failures++;
+      } catch (IOException e) {
+        err.println("iamgate: cannot read `" + f + "`: " + e.getMessage());
+        failures++;
+      }
+    }
+    if (showLog) {
+      err.print(logBytes.toString(StandardCharsets.UTF_8));
+    }
+    return failures == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,118 @@
+package io.iamgate.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file in {@code events/} through the handler, on the embedded sample bundle: its name says
+ * its outcome, and the response is compared with a golden file (decision ids masked).
+ */
+class HandlerEventsTest {
+  private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  private static final AuthorizerHandler HANDLER = new AuthorizerHandler(
+      Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/lambda");
+
+  static Stream<Path> events() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("events"))) {
+      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  static String invoke(Path event) throws IOException {
+    try (InputStream in = Files.newInputStream(event)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      HANDLER.handleRequest(in, out, null);
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("events")
+  void eachEventGivesItsNamedOutcome(Path event) throws IOException {
+    String name = event.getFileName().toString();
+    boolean http = name.startsWith("http-");
+    String response;
+    if (name.endsWith("-unauthorized.json") && !http) {
+      var e = assertThrows(AuthorizerHandler.UnauthorizedException.class, () -> invoke(event));
+      assertEquals("Unauthorized", e.getMessage());
+      response = "error: Unauthorized";
+    } else {
+      response = invoke(event);
+      String arn = methodArn(event);
+      if (name.endsWith("-allow.json")) {
+        assertTrue(allows(response, arn), response);
+      } else {
+        assertFalse(allows(response, arn), response);
+      }
+    }
+    String masked = response.replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
+        .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"") + "\n";
+    Path golden = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, masked);
+    }
+    assertEquals(Files.readString(golden), masked, "golden response " + golden);
+  }
+
+  /** How API Gateway reads a response for the called ARN. */
+  static boolean allows(String response, String arn) {
+    if (response.startsWith("{\"isAuthorized\"")) {
+      return response.startsWith("{\"isAuthorized\":true");
+    }
+    return ApiGatewayPolicy.parse(response).allows(arn);
+  }
+
+  static String methodArn(Path event) throws IOException {
+    String text = Files.readString(event);
+    return text.replaceAll("(?s).*\"(?:methodArn|routeArn)\": \"([^\"]+)\".*", "$1");
+  }
+
+  @Test
+  void noBundleSettingRefusesTheSampleAndDenies() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AuthorizerHandler h = new AuthorizerHandler(Map.of(), new PrintStream(log, true, StandardCharsets.UTF_8));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = Files.newInputStream(Path.of("events/rest-token-allow.json"))) {
+      h.handleRequest(in, out, null);
+    }
+    assertFalse(allows(out.toString(StandardCharsets.UTF_8), methodArn(Path.of("events/rest-token-allow.json"))));
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("refusing to run on the embedded SAMPLE bundle"));
+  }
+
+  @Test
+  void garbageEventsAreDeniedWithoutAStackTrace() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    HANDLER.handleRequest(new java.io.ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), out, null);
+    String r = out.toString(StandardCharsets.UTF_8);
+    assertTrue(r.contains("\"Effect\":\"Deny\""), r);
+    assertFalse(r.contains("Exception"), r);
+  }
+
+  @Test
+  void tokensNeverReachTheLog() throws IOException {
+    invoke(Path.of("events/rest-request-allow.json"));
+    invoke(Path.of("events/http-v1-unauthorized.json"));
+    String log = LOG.toString(StandardCharsets.UTF_8);
+    assertFalse(log.contains("eyJ"), "a token was logged");
+    assertTrue(log.contains("\"logger\":\"iamgate.decision\""));
+  }
+
+}
