@@ -1,11 +1,12 @@
 package io.iamgate.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iamgate.policy.parse.Json;
+import io.iamgate.policy.parse.JsonReader;
+import io.iamgate.policy.parse.ParseResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +15,14 @@ import java.util.Map;
 /**
  * Reads authorizer events from their raw JSON (so that nothing is dropped, unlike the typed event
  * classes): REST {@code TOKEN} and {@code REQUEST}, HTTP API payload 1.0 and 2.0, and WebSocket
- * {@code $connect}. Thread-safe.
+ * {@code $connect}. Uses the same streaming JSON reader as the policy parser (no data binding, so
+ * nothing more to load at cold start). Thread-safe.
  */
 public final class GatewayEvents {
-  private final ObjectMapper mapper;
+  /** An event larger than this is refused (API Gateway's own limits are far lower). */
+  public static final int MAX_EVENT_BYTES = 1 << 20;
 
-  public GatewayEvents(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
+  public GatewayEvents() {}
 
   /** An event that cannot be read; the message says why (for the log; the caller denies). */
   public static final class InvalidEventException extends Exception {
@@ -34,75 +35,88 @@ public final class GatewayEvents {
 
   /** Reads an event from a stream. */
   public GatewayEvent read(InputStream in) throws InvalidEventException {
-    JsonNode root;
+    byte[] bytes;
     try {
-      root = mapper.readTree(in);
+      bytes = in.readNBytes(MAX_EVENT_BYTES + 1);
     } catch (IOException e) {
-      throw new InvalidEventException("the event is not JSON: " + firstLine(e.getMessage()));
+      throw new InvalidEventException("the event cannot be read: " + e.getMessage());
     }
-    return read(root);
+    if (bytes.length > MAX_EVENT_BYTES) {
+      throw new InvalidEventException("the event is larger than " + MAX_EVENT_BYTES + " bytes");
+    }
+    ParseResult<Json> r = JsonReader.read(new String(bytes, StandardCharsets.UTF_8), null, 0);
+    if (!r.ok()) {
+      throw new InvalidEventException("the event is not JSON: " + r.errors().get(0).message());
+    }
+    return read(r.value());
   }
 
   /** Reads an event from a JSON tree. */
-  public GatewayEvent read(JsonNode root) throws InvalidEventException {
-    if (root == null || !root.isObject()) {
+  public GatewayEvent read(Json root) throws InvalidEventException {
+    if (!(root instanceof Json.JObject o)) {
       throw new InvalidEventException("the event is not a JSON object");
     }
-    String version = text(root, "version");
-    String type = text(root, "type");
-    JsonNode ctx = root.path("requestContext");
+    String version = text(o, "version");
+    String type = text(o, "type");
+    Json.JObject ctx = object(o, "requestContext");
     try {
       if ("TOKEN".equals(type)) {
-        return new GatewayEvent(GatewayEvent.Kind.REST_TOKEN, MethodArn.parse(text(root, "methodArn")), null, null, null,
-            bearer(text(root, "authorizationToken")), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null, null);
+        return new GatewayEvent(GatewayEvent.Kind.REST_TOKEN, MethodArn.parse(text(o, "methodArn")), null, null, null,
+            bearer(text(o, "authorizationToken")), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null, null);
       }
       if (!"REQUEST".equals(type)) {
         throw new InvalidEventException("unknown authorizer event type " + (type == null ? "(none)" : "`" + type + "`")
             + "; expected TOKEN or REQUEST");
       }
       if ("2.0".equals(version)) {
-        return http2(root, ctx);
+        return http2(o, ctx);
       }
       if ("CONNECT".equals(text(ctx, "eventType")) || "$connect".equals(text(ctx, "routeKey"))) {
-        return websocket(root, ctx);
+        return websocket(o, ctx);
       }
-      return rest(root, ctx, "1.0".equals(version) ? GatewayEvent.Kind.HTTP_V1 : GatewayEvent.Kind.REST_REQUEST);
+      return rest(o, ctx, "1.0".equals(version) ? GatewayEvent.Kind.HTTP_V1 : GatewayEvent.Kind.REST_REQUEST);
     } catch (IllegalArgumentException e) {
       throw new InvalidEventException(e.getMessage());
     }
   }
 
-  private GatewayEvent rest(JsonNode root, JsonNode ctx, GatewayEvent.Kind kind) {
+  private GatewayEvent rest(Json.JObject root, Json.JObject ctx, GatewayEvent.Kind kind) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
-    Map<String, List<String>> headers = merged(root.path("headers"), root.path("multiValueHeaders"), true);
-    Map<String, List<String>> query = merged(root.path("queryStringParameters"), root.path("multiValueQueryStringParameters"), false);
+    Map<String, List<String>> headers = merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
+    Map<String, List<String>> query = merged(object(root, "queryStringParameters"), object(root, "multiValueQueryStringParameters"), false);
     String method = firstNonNull(text(root, "httpMethod"), text(ctx, "httpMethod"), arn.verb());
     String path = firstNonNull(text(root, "path"), "/" + arn.path());
     String token = kind == GatewayEvent.Kind.HTTP_V1 ? firstNonNull(text(root, "authorizationToken"), text(root, "identitySource")) : null;
     if (token == null) {
-      List<String> auth = headers.get("authorization");
-      token = auth == null || auth.isEmpty() ? null : auth.get(0);
+      token = first(headers.get("authorization"));
     }
-    JsonNode identity = ctx.path("identity");
+    Json.JObject identity = object(ctx, "identity");
     return new GatewayEvent(kind, arn, method, path, firstNonNull(text(root, "resource"), text(ctx, "resourcePath")),
-        bearer(token), headers, query, strings(root.path("pathParameters")), strings(root.path("stageVariables")),
+        bearer(token), headers, query, strings(object(root, "pathParameters")), strings(object(root, "stageVariables")),
         text(identity, "sourceIp"), firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
-        ctx.path("requestTimeEpoch").isNumber() ? ctx.path("requestTimeEpoch").asLong() : null, text(ctx, "requestId"));
+        number(ctx, "requestTimeEpoch"), text(ctx, "requestId"));
   }
 
-  private GatewayEvent http2(JsonNode root, JsonNode ctx) {
+  private GatewayEvent http2(Json.JObject root, Json.JObject ctx) {
     MethodArn arn = MethodArn.parse(text(root, "routeArn"));
-    Map<String, List<String>> headers = merged(root.path("headers"), null, true);
+    Map<String, List<String>> headers = merged(object(root, "headers"), null, true);
     Map<String, List<String>> query = new LinkedHashMap<>();
-    root.path("queryStringParameters").fields().forEachRemaining(e ->
-        query.put(e.getKey(), List.of(e.getValue().asText().split(",", -1))));
-    JsonNode http = ctx.path("http");
+    Json.JObject qs = object(root, "queryStringParameters");
+    if (qs != null) {
+      for (Json.Member m : qs.members()) {
+        String v = Json.scalarText(m.value());
+        if (v != null) {
+          query.put(m.name(), List.of(v.split(",", -1)));
+        }
+      }
+    }
+    Json.JObject http = object(ctx, "http");
     String token = null;
-    JsonNode sources = root.path("identitySource");
-    if (sources.isArray() && sources.size() > 0) {
-      token = sources.get(0).asText();
-    } else if (sources.isTextual()) {
-      token = sources.asText();
+    Json sources = root.get("identitySource");
+    if (sources instanceof Json.JArray arr && !arr.items().isEmpty()) {
+      token = Json.scalarText(arr.items().get(0));
+    } else if (sources instanceof Json.JString s) {
+      token = s.value();
     }
     if (token == null) {
       token = first(headers.get("authorization"));
@@ -110,21 +124,19 @@ public final class GatewayEvents {
     return new GatewayEvent(GatewayEvent.Kind.HTTP_V2, arn, firstNonNull(text(http, "method"), arn.verb()),
         firstNonNull(text(http, "path"), text(root, "rawPath"), "/" + arn.path()),
         firstNonNull(text(root, "routeKey"), text(ctx, "routeKey")), bearer(token), headers, query,
-        strings(root.path("pathParameters")), strings(root.path("stageVariables")), text(http, "sourceIp"),
-        text(http, "userAgent"), ctx.path("timeEpoch").isNumber() ? ctx.path("timeEpoch").asLong() : null,
-        text(ctx, "requestId"));
+        strings(object(root, "pathParameters")), strings(object(root, "stageVariables")), text(http, "sourceIp"),
+        text(http, "userAgent"), number(ctx, "timeEpoch"), text(ctx, "requestId"));
   }
 
-  private GatewayEvent websocket(JsonNode root, JsonNode ctx) {
+  private GatewayEvent websocket(Json.JObject root, Json.JObject ctx) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
-    Map<String, List<String>> headers = merged(root.path("headers"), root.path("multiValueHeaders"), true);
-    Map<String, List<String>> query = merged(root.path("queryStringParameters"), root.path("multiValueQueryStringParameters"), false);
-    String token = first(headers.get("authorization"));
-    JsonNode identity = ctx.path("identity");
-    return new GatewayEvent(GatewayEvent.Kind.WEBSOCKET_CONNECT, arn, null, null, "$connect", bearer(token), headers, query,
-        Map.of(), strings(root.path("stageVariables")), text(identity, "sourceIp"),
-        firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
-        ctx.path("requestTimeEpoch").isNumber() ? ctx.path("requestTimeEpoch").asLong() : null, text(ctx, "requestId"));
+    Map<String, List<String>> headers = merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
+    Map<String, List<String>> query = merged(object(root, "queryStringParameters"), object(root, "multiValueQueryStringParameters"), false);
+    Json.JObject identity = object(ctx, "identity");
+    return new GatewayEvent(GatewayEvent.Kind.WEBSOCKET_CONNECT, arn, null, null, "$connect", bearer(first(headers.get("authorization"))),
+        headers, query, Map.of(), strings(object(root, "stageVariables")), text(identity, "sourceIp"),
+        firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))), number(ctx, "requestTimeEpoch"),
+        text(ctx, "requestId"));
   }
 
   /** The token without a {@code Bearer } prefix (any case); {@code null} stays null. */
@@ -142,25 +154,32 @@ public final class GatewayEvents {
     return v.isEmpty() ? null : v;
   }
 
-  private static Map<String, List<String>> merged(JsonNode single, JsonNode multi, boolean lowerCase) {
+  private static Map<String, List<String>> merged(Json.JObject single, Json.JObject multi, boolean lowerCase) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    if (multi != null && multi.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = multi.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+    if (multi != null) {
+      for (Json.Member m : multi.members()) {
+        if (!(m.value() instanceof Json.JArray arr)) {
+          continue;
+        }
         List<String> values = new ArrayList<>();
-        e.getValue().forEach(v -> values.add(v.asText()));
-        out.merge(lowerCase ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey(), values, (a, b) -> {
+        for (Json v : arr.items()) {
+          String s = Json.scalarText(v);
+          if (s != null) {
+            values.add(s);
+          }
+        }
+        out.merge(lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(), values, (a, b) -> {
           List<String> all = new ArrayList<>(a);
           all.addAll(b);
           return all;
         });
       }
     }
-    if (single != null && single.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = single.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isNull()) {
-          out.putIfAbsent(lowerCase ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey(), List.of(e.getValue().asText()));
+    if (single != null) {
+      for (Json.Member m : single.members()) {
+        String v = Json.scalarText(m.value());
+        if (v != null) {
+          out.putIfAbsent(lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(), List.of(v));
         }
       }
     }
@@ -168,21 +187,36 @@ public final class GatewayEvents {
     return out;
   }
 
-  private static Map<String, String> strings(JsonNode node) {
+  private static Map<String, String> strings(Json.JObject o) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          out.put(e.getKey(), e.getValue().asText());
+    if (o != null) {
+      for (Json.Member m : o.members()) {
+        String v = Json.scalarText(m.value());
+        if (v != null) {
+          out.put(m.name(), v);
         }
-      });
+      }
     }
     return out;
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  private static Json.JObject object(Json.JObject o, String field) {
+    return o != null && o.get(field) instanceof Json.JObject obj ? obj : null;
+  }
+
+  private static String text(Json.JObject o, String field) {
+    return o == null ? null : Json.scalarText(o.get(field) == null ? new Json.JNull(0, 0) : o.get(field));
+  }
+
+  private static Long number(Json.JObject o, String field) {
+    if (o != null && o.get(field) instanceof Json.JNumber n) {
+      try {
+        return Long.parseLong(n.text());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static String first(List<String> values) {
@@ -197,13 +231,5 @@ public final class GatewayEvents {
       }
     }
     return null;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

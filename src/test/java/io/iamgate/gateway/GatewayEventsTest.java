@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every payload type of api-gateway-authorizers.md, read from its raw JSON. */
 class GatewayEventsTest {
-  private final GatewayEvents events = new GatewayEvents(new ObjectMapper());
+  private final GatewayEvents events = new GatewayEvents();
 
   private GatewayEvent read(String name) throws Exception {
     try (InputStream in = GatewayEventsTest.class.getResourceAsStream("/gateway/" + name)) {
