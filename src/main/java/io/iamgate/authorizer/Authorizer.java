@@ -112,7 +112,11 @@ public final class Authorizer {
       log.reason = e.getMessage();
       return log.unauthorized(event);
     }
+    return decideFor(event, bundle, v, credentials, apiKey, log);
+  }
 
+  private Outcome decideFor(GatewayEvent event, CompiledBundle bundle, Verifiers v, Credentials credentials, String apiKey,
+      Log log) {
     // 2. principal
     String requestedRole = event.header(bundle.bundle().identity().roleHeader());
     IdentityMapper.Result mapped = credentials.isApiKey()
@@ -193,6 +197,49 @@ public final class Authorizer {
     }
     return log.outcome(new AuthorizerResponse.Policy(principal.key(), statements, responseContext,
         credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null));
+  }
+
+  /**
+   * Runs every layer once — JWT signature verification with a throwaway key, then a whole decision
+   * for the bundle's first user on its first route — so that the first real request does not pay
+   * for class loading and interpreted code. Never throws.
+   */
+  public void warmUp() {
+    try {
+      com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+          .keyID("warm-up").generate();
+      var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("https://warm-up.invalid").subject("warm-up")
+          .audience("warm-up").expirationTime(java.util.Date.from(clock.instant().plusSeconds(60))).build();
+      var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+          .keyID("warm-up").build(), claims);
+      jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+      new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid", List.of("warm-up"), List.of(),
+          null, List.of("ES256"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString(), null)),
+          settings.clockSkew(), clock, Ticker.systemTicker(), settings.fetchTimeout()).verify(jwt.serialize());
+    } catch (Exception | LinkageError e) {
+      // warming is best effort
+    }
+    Optional<CompiledBundle> current = store.current();
+    if (current.isEmpty() || current.get().bundle().users().isEmpty()) {
+      return;
+    }
+    CompiledBundle bundle = current.get();
+    String user = bundle.bundle().users().keySet().iterator().next();
+    io.iamgate.bundle.Bundle.Route route = bundle.bundle().routes().isEmpty() ? null : bundle.bundle().routes().get(0);
+    String method = route == null ? "GET" : route.method().equals("ANY") ? "GET" : route.method();
+    String path = route == null ? "/warm-up" : route.path().replaceAll("\\{[^}]+}", "warm-up");
+    try {
+      GatewayEvent event = new GatewayEvent(GatewayEvent.Kind.REST_REQUEST,
+          io.iamgate.gateway.MethodArn.parse("arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/" + method + path),
+          method, path, route == null ? null : route.path(), null, Map.of("user-agent", List.of("warm-up")),
+          Map.of(), Map.of(), Map.of(), "192.0.2.1", "warm-up", clock.millis(), "warm-up");
+      Log log = new Log(event, System.nanoTime());
+      Outcome o = decideFor(event, bundle, verifiers(bundle),
+          new Credentials(null, user, Map.of(), null, user, "warm-up"), null, log);
+      new io.iamgate.gateway.ResponseWriter(JSON).write(o.response(), java.io.OutputStream.nullOutputStream());
+    } catch (RuntimeException | IOException e) {
+      // warming is best effort
+    }
   }
 
   /** Keys that stay the same for every request of one identity (so a cached answer may use them). */

@@ -3,7 +3,6 @@ package io.iamgate.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iamgate.authorizer.Authorizer;
 import io.iamgate.authorizer.AuthorizerSettings;
 import io.iamgate.authorizer.Outcome;
@@ -54,7 +53,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   /** A handler configured by {@code env}, logging JSON lines to {@code log}. */
   public AuthorizerHandler(Map<String, String> env, PrintStream log) {
     this.log = log;
-    this.events = new GatewayEvents(new ObjectMapper(JSON));
+    this.events = new GatewayEvents();
     this.writer = new ResponseWriter(JSON);
     Authorizer a = null;
     String problem = null;
@@ -81,6 +80,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   private void warmUp() {
     long start = System.nanoTime();
     authorizer.store().current();
+    authorizer.warmUp();
     String event = "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer x.y.z\","
         + "\"methodArn\":\"arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/GET/warmup\"}";
     try {
