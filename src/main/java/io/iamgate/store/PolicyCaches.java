@@ -9,7 +9,6 @@ import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.NamedDocument;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,11 +57,13 @@ public final class PolicyCaches {
   }
 
   /**
-   * Defaults: 50,000 documents, 20,000 principals idle for at most an hour, the system clock,
-   * bookkeeping on the common pool.
+   * Defaults: 50,000 documents, 20,000 principals idle for at most an hour, the system clock, and
+   * bookkeeping on the calling thread: handing it to a pool wakes a worker thread for every few
+   * reads, which on a two-core Lambda costs more than doing the (amortised, tiny) work inline, and
+   * a frozen Lambda container runs no background threads anyway.
    */
   public static PolicyCaches defaults() {
-    return new PolicyCaches(50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), ForkJoinPool.commonPool());
+    return new PolicyCaches(50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), Runnable::run);
   }
 
   /** The compiled form of a bundle document, compiled once per distinct content. */
