@@ -63,7 +63,8 @@ final class Workload {
         }
         Map<String, Object> ctx = new HashMap<>();
         for (Json.Member m : ((Json.JObject) o.get("context")).members()) {
-          ctx.put(m.name(), Json.scalarText(m.value()));
+          // a caller's context keys are constants in its code; the values differ per request
+          ctx.put(m.name().intern(), Json.scalarText(m.value()));
         }
         w.lines.add(new Line(String.join(",", rs), List.copyOf(rs), Json.scalarText(o.get("action")),
             Json.scalarText(o.get("resource")), ctx));
