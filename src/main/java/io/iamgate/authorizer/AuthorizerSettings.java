@@ -1,5 +1,6 @@
 package io.iamgate.authorizer;
 
+import io.iamgate.authz.IamGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,44 +43,15 @@ public record AuthorizerSettings(
       default -> throw new IllegalArgumentException("IAMGATE_CACHE_MODE `" + mode + "`: expected `route-table` or `request`");
     };
     String claims = env.getOrDefault("IAMGATE_CONTEXT_CLAIMS", "");
+    IamGate.Settings store = IamGate.Settings.from(env);
     return new AuthorizerSettings(
-        env.getOrDefault("IAMGATE_BUNDLE", ""),
-        Duration.ofSeconds(number(env, "IAMGATE_REFRESH_SECONDS", 60, 1, 86_400)),
-        Duration.ofMillis(number(env, "IAMGATE_FETCH_TIMEOUT_MS", 2000, 100, 60_000)),
+        store.bundle(),
+        store.refresh(),
+        store.fetchTimeout(),
         cacheMode,
-        bool(env, "IAMGATE_HTTP_SIMPLE_RESPONSES", true),
-        Duration.ofSeconds(number(env, "IAMGATE_CLOCK_SKEW_SECONDS", 60, 0, 600)),
+        IamGate.Settings.bool(env, "IAMGATE_HTTP_SIMPLE_RESPONSES", true),
+        Duration.ofSeconds(IamGate.Settings.number(env, "IAMGATE_CLOCK_SKEW_SECONDS", 60, 0, 600)),
         claims.isBlank() ? List.of() : List.of(claims.trim().split("\\s*,\\s*")),
-        bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false));
-  }
-
-  private static boolean bool(Map<String, String> env, String name, boolean dflt) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    if (v.trim().equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.trim().equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(name + " `" + v + "`: expected true or false");
-  }
-
-  private static long number(Map<String, String> env, String name, long dflt, long min, long max) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " `" + v + "`: expected a whole number from " + min + " to " + max);
+        IamGate.Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false));
   }
 }

@@ -78,7 +78,8 @@ public final class IamGate {
           Duration.ofMillis(number(env, "IAMGATE_FETCH_TIMEOUT_MS", DEFAULT_FETCH_TIMEOUT.toMillis(), 100, 60_000)));
     }
 
-    private static long number(Map<String, String> env, String name, long dflt, long min, long max) {
+    /** A whole number from the environment, with a default and bounds; a bad value names the variable. */
+    public static long number(Map<String, String> env, String name, long dflt, long min, long max) {
       String v = env.get(name);
       if (v == null || v.isBlank()) {
         return dflt;
@@ -92,6 +93,21 @@ public final class IamGate {
         // reported below
       }
       throw new IllegalArgumentException(name + " `" + v + "`: expected a whole number from " + min + " to " + max);
+    }
+
+    /** {@code true}/{@code false} from the environment, with a default; a bad value names the variable. */
+    public static boolean bool(Map<String, String> env, String name, boolean dflt) {
+      String v = env.get(name);
+      if (v == null || v.isBlank()) {
+        return dflt;
+      }
+      if (v.trim().equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (v.trim().equalsIgnoreCase("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(name + " `" + v + "`: expected true or false");
     }
   }
 
