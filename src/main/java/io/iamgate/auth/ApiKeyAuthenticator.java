@@ -29,6 +29,6 @@ public final class ApiKeyAuthenticator {
     if (e == null || !ApiKeys.verify(presented, e.key().hash())) {
       throw new AuthenticationException("unknown or wrong API key `" + id + "`");
     }
-    return new Credentials(null, e.user(), Map.of(), null, e.user(), id);
+    return new Credentials(null, e.user(), Map.of(), null, e.user(), id, "apikey:" + id);
   }
 }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param expires when the credentials stop being valid ({@code null}: no expiry)
  * @param apiKeyUser the bundle user an API key belongs to, or {@code null} for a token caller
  * @param apiKeyId the API key id, or {@code null}
+ * @param id a stable, non-secret identifier of these exact credentials (the token's SHA-256, or the
+ *     API key id), for caches keyed by caller
  */
 public record Credentials(String issuer, String subject, Map<String, Object> claims, Instant expires,
-    String apiKeyUser, String apiKeyId) {
+    String apiKeyUser, String apiKeyId, String id) {
   public Credentials {
     Objects.requireNonNull(subject, "subject");
     claims = Map.copyOf(claims);

@@ -160,12 +160,12 @@ public final class TokenVerifier {
         return cached;
       }
     }
-    Credentials c = verifyUncached(token);
+    Credentials c = verifyUncached(token, key);
     verified.put(key, c);
     return c;
   }
 
-  private Credentials verifyUncached(String token) throws AuthenticationException {
+  private Credentials verifyUncached(String token, String hash) throws AuthenticationException {
     String issuer;
     try {
       var jwt = JWTParser.parse(token);
@@ -204,7 +204,7 @@ public final class TokenVerifier {
     }
     String subject = claims.getSubject() == null ? "unknown" : claims.getSubject();
     Instant exp = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-    return new Credentials(issuer, subject, plain(claims.getClaims()), exp, null, null);
+    return new Credentials(issuer, subject, plain(claims.getClaims()), exp, null, null, "jwt:" + hash);
   }
 
   /** Claims as plain Java values: dates become epoch seconds, as in the token. */

@@ -50,6 +50,17 @@ public final class Authorizer {
   private final Clock clock;
   private final AtomicReference<Verifiers> verifiers = new AtomicReference<>();
 
+  /**
+   * The route-table part of a response depends only on the bundle version, the principal, the
+   * exact credentials (their claims may be in conditions) and the API stage: it is computed once
+   * per such key, for at most 10 minutes.
+   */
+  private record TableKey(String bundleVersion, String principal, String credentials, String apiStage) {}
+
+  private final com.github.benmanes.caffeine.cache.Cache<TableKey, CachePolicy.RouteTable> routeTables =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(10)).executor(Runnable::run).build();
+
   /** The credential checkers of one bundle version. */
   private record Verifiers(CompiledBundle bundle, TokenVerifier tokens, ApiKeyAuthenticator apiKeys,
       List<CachePolicy.Route> routes) {}
@@ -190,10 +201,21 @@ public final class Authorizer {
         || match.route() == null) {
       statements = CachePolicy.exact(arn, allowed);
     } else {
-      Map<String, Object> stableWithPrincipal = new LinkedHashMap<>(stable);
-      pe.contextKeys().forEach(stableWithPrincipal::put);
-      statements = CachePolicy.routeTable(event.arn(), arn, allowed, v.routes(), pe.policies(), stableWithPrincipal,
-          r -> bundle.routes().resolveForAnyPath(r.route(), variables, CachePolicy.PROBE));
+      TableKey key = new TableKey(bundle.version(), principal.key(), credentials.id(),
+          event.arn().apiPrefix() + "/" + event.arn().stage());
+      CachePolicy.RouteTable table = routeTables.get(key, k -> {
+        Map<String, Object> stableWithPrincipal = new LinkedHashMap<>(stable);
+        pe.contextKeys().forEach(stableWithPrincipal::put);
+        Map<String, String> stableVariables = new LinkedHashMap<>();
+        stableWithPrincipal.forEach((name, val) -> {
+          if (val instanceof String str) {
+            stableVariables.put(name, str);
+          }
+        });
+        return CachePolicy.routeTable(event.arn(), v.routes(), pe.policies(), stableWithPrincipal,
+            r -> bundle.routes().resolveForAnyPath(r.route(), stableVariables, CachePolicy.PROBE));
+      });
+      statements = CachePolicy.statements(event.arn(), arn, allowed, table);
     }
     return log.outcome(new AuthorizerResponse.Policy(principal.key(), statements, responseContext,
         credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null));
@@ -235,7 +257,7 @@ public final class Authorizer {
           Map.of(), Map.of(), Map.of(), "192.0.2.1", "warm-up", clock.millis(), "warm-up");
       Log log = new Log(event, System.nanoTime());
       Outcome o = decideFor(event, bundle, verifiers(bundle),
-          new Credentials(null, user, Map.of(), null, user, "warm-up"), null, log);
+          new Credentials(null, user, Map.of(), null, user, "warm-up", "warm-up"), null, log);
       new io.iamgate.gateway.ResponseWriter(JSON).write(o.response(), java.io.OutputStream.nullOutputStream());
     } catch (RuntimeException | IOException e) {
       // warming is best effort

@@ -70,24 +70,26 @@ final class CachePolicy {
   }
 
   /**
-   * The statements of a route-table response.
-   *
-   * @param current the called ARN and its decision, always included
-   * @param stableContext the principal's and token's context keys (none of the per-request ones)
-   * @param resolveResource the route's resource with its non-path variables resolved, path
-   *     variables replaced by {@code probe}
+   * The request-independent part of a route-table response for one principal and API stage: the
+   * ARN patterns of the stable routes it may call, and of those it may not (with their verbs).
    */
-  static List<AuthorizerResponse.Statement> routeTable(
-      MethodArn arn, String currentArn, boolean currentAllowed, List<Route> routes, CompiledPolicySet set,
+  record RouteTable(List<String> allowed, List<String[]> denied) {}
+
+  /**
+   * Decides every stable route of the bundle for a principal.
+   *
+   * @param stableContext the principal's and token's context keys (none of the per-request ones)
+   * @param resolveResource the route's resource with its non-path variables resolved from stable
+   *     values, path variables replaced by {@link #PROBE}; {@code null} when unresolvable
+   */
+  static RouteTable routeTable(MethodArn arn, List<Route> routes, CompiledPolicySet set,
       Map<String, Object> stableContext, Function<Route, String> resolveResource) {
-    Set<String> allow = new LinkedHashSet<>();
-    Set<String> deny = new LinkedHashSet<>();
-    (currentAllowed ? allow : deny).add(currentArn);
-    List<String[]> deniedRoutes = new ArrayList<>();
+    List<String> allowed = new ArrayList<>();
+    List<String[]> denied = new ArrayList<>();
     RequestContext.Builder ctxBuilder = RequestContext.builder();
     stableContext.forEach(ctxBuilder::putValue);
     if (!ctxBuilder.problems().isEmpty()) {
-      return statements(allow, deny);
+      return new RouteTable(List.of(), List.of());
     }
     RequestContext ctx = ctxBuilder.build();
     for (Route r : routes) {
@@ -98,14 +100,24 @@ final class CachePolicy {
       String pattern = arn.withRoute(r.verbPattern(), r.pathPattern());
       Decision d = Evaluator.decide(set, Request.of(r.route().action(), resource, ctx)).decision();
       if (d == Decision.ALLOW) {
-        allow.add(pattern);
+        allowed.add(pattern);
       } else {
-        deniedRoutes.add(new String[] {r.verbPattern(), pattern});
+        denied.add(new String[] {r.verbPattern(), pattern});
       }
     }
-    for (String[] denied : deniedRoutes) {
-      if (mayOverlap(denied[0], allow, arn)) {
-        deny.add(denied[1]);
+    return new RouteTable(List.copyOf(allowed), List.copyOf(denied));
+  }
+
+  /** The statements of a route-table response: the called ARN with its decision, plus the table. */
+  static List<AuthorizerResponse.Statement> statements(
+      MethodArn arn, String currentArn, boolean currentAllowed, RouteTable table) {
+    Set<String> allow = new LinkedHashSet<>();
+    Set<String> deny = new LinkedHashSet<>();
+    (currentAllowed ? allow : deny).add(currentArn);
+    allow.addAll(table.allowed());
+    for (String[] d : table.denied()) {
+      if (mayOverlap(d[0], allow, arn)) {
+        deny.add(d[1]);
       }
     }
     return statements(allow, deny);
