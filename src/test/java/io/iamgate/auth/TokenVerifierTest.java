@@ -10,10 +10,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -35,10 +34,10 @@ import org.junit.jupiter.api.Test;
 class TokenVerifierTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final ECKey KEY = Tokens.sampleKey();
+  private static final RSAKey KEY = Tokens.sampleKey();
 
   private static Bundle.Issuer issuer(String jwks, String uri) {
-    return new Bundle.Issuer(Tokens.ISSUER, List.of("orders-api"), List.of("orders-web"), "access", List.of("ES256"), jwks, uri);
+    return new Bundle.Issuer(Tokens.ISSUER, List.of("orders-api"), List.of("orders-web"), "access", List.of("RS256"), jwks, uri);
   }
 
   private static TokenVerifier verifier() {
@@ -82,13 +81,13 @@ class TokenVerifierTest {
 
   @Test
   void anUnknownKeyIdIsRefused() throws Exception {
-    ECKey other = new ECKeyGenerator(Curve.P_256).keyID("someone-else").generate();
+    RSAKey other = new RSAKeyGenerator(2048).keyID("someone-else").generate();
     assertTrue(refusal(Tokens.sign(other, Tokens.claims("alice", NOW.plusSeconds(600)).build())).contains("refused"));
   }
 
   @Test
   void theRightKeyIdWithAnotherKeyIsRefused() throws Exception {
-    ECKey forged = new ECKeyGenerator(Curve.P_256).keyID(KEY.getKeyID()).generate();
+    RSAKey forged = new RSAKeyGenerator(2048).keyID(KEY.getKeyID()).generate();
     assertTrue(refusal(Tokens.sign(forged, Tokens.claims("alice", NOW.plusSeconds(600)).build())).contains("refused"));
   }
 
@@ -137,7 +136,7 @@ class TokenVerifierTest {
 
   @Test
   void keysAreFetchedFromAJwksUrlAndRefreshedOnAnUnknownKeyId() throws Exception {
-    ECKey rotated = new ECKeyGenerator(Curve.P_256).keyID("rotated-2027").generate();
+    RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated-2027").generate();
     AtomicReference<String> jwks = new AtomicReference<>(new JWKSet(KEY.toPublicJWK()).toString());
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/jwks.json", ex -> {

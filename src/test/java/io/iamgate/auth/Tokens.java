@@ -3,8 +3,8 @@ package io.iamgate.auth;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,9 @@ public final class Tokens {
   private Tokens() {}
 
   /** The sample issuer's private key (src/test/resources/sample-issuer). */
-  public static ECKey sampleKey() {
+  public static RSAKey sampleKey() {
     try (var in = Tokens.class.getResourceAsStream("/sample-issuer/private-jwk.json")) {
-      return ECKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return RSAKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -41,10 +41,10 @@ public final class Tokens {
         .expirationTime(Date.from(exp));
   }
 
-  public static String sign(ECKey key, JWTClaimsSet claims) {
+  public static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
-      jwt.sign(new ECDSASigner(key));
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (Exception e) {
       throw new AssertionError(e);
