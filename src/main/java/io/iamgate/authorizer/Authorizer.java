@@ -227,17 +227,17 @@ public final class Authorizer {
    * for class loading and interpreted code. Never throws.
    */
   public void warmUp() {
-    try {
-      com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-          .keyID("warm-up").generate();
-      var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("https://warm-up.invalid").subject("warm-up")
-          .audience("warm-up").expirationTime(java.util.Date.from(clock.instant().plusSeconds(60))).build();
-      var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
-          .keyID("warm-up").build(), claims);
-      jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
-      new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid", List.of("warm-up"), List.of(),
-          null, List.of("ES256"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString(), null)),
-          settings.clockSkew(), clock, Ticker.systemTicker(), settings.fetchTimeout()).verify(jwt.serialize());
+    // verify two tokens (RS256 and ES256) signed by a throwaway key whose private half was discarded
+    try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
+      io.iamgate.policy.parse.Json.JObject w = (io.iamgate.policy.parse.Json.JObject) io.iamgate.policy.parse.JsonReader
+          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
+      String jwks = io.iamgate.bundle.BundleJson.canonical(w.get("jwks"));
+      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
+          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), jwks, null)), settings.clockSkew(), clock,
+          Ticker.systemTicker(), settings.fetchTimeout());
+      for (io.iamgate.policy.parse.Json t : ((io.iamgate.policy.parse.Json.JArray) w.get("tokens")).items()) {
+        verifier.verify(io.iamgate.policy.parse.Json.scalarText(t));
+      }
     } catch (Exception | LinkageError e) {
       // warming is best effort
     }
