@@ -36,7 +36,7 @@ import java.util.Map;
  * ({@code Unauthorized}, REST and WebSocket) or a deny (HTTP APIs); anything else that goes wrong
  * is a deny, logged with the reason; no request ever gets a stack trace.
  */
-public final class AuthorizerHandler implements RequestStreamHandler {
+public final class AuthorizerHandler implements RequestStreamHandler, org.crac.Resource {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Authorizer authorizer;
@@ -73,6 +73,29 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this.configurationProblem = problem;
     if (a != null) {
       warmUp();
+      // SnapStart: prime again just before the snapshot, and fetch the current bundle after a restore
+      org.crac.Core.getGlobalContext().register(this);
+    }
+  }
+
+  /**
+   * SnapStart priming: runs the warm-up again right before Lambda takes the snapshot, so the
+   * snapshot holds loaded classes, a compiled bundle and JIT-compiled decision code.
+   */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
+    warmUp();
+  }
+
+  /**
+   * After a restore the snapshot may be hours old: fetch the bundle at once (a failure keeps the
+   * snapshot's bundle, as any failed refresh does).
+   */
+  @Override
+  public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
+    if (authorizer != null) {
+      authorizer.store().refresh();
+      log.println(line("INFO", "restored from a snapshot; bundle refreshed"));
     }
   }
 

@@ -98,6 +98,26 @@ class HandlerEventsTest {
   }
 
   @Test
+  void snapStartHooksPrimeAndRefresh() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AuthorizerHandler h = new AuthorizerHandler(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    h.beforeCheckpoint(null);
+    h.afterRestore(null);
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("restored from a snapshot"), text);
+    assertTrue(allows(invoke(h, Path.of("events/rest-token-allow.json")), methodArn(Path.of("events/rest-token-allow.json"))));
+  }
+
+  private static String invoke(AuthorizerHandler h, Path event) throws IOException {
+    try (InputStream in = Files.newInputStream(event)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      h.handleRequest(in, out, null);
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void garbageEventsAreDeniedWithoutAStackTrace() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     HANDLER.handleRequest(new java.io.ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), out, null);
