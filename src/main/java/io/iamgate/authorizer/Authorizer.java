@@ -191,7 +191,7 @@ public final class Authorizer {
     Map<String, Object> responseContext = responseContext(principal, bundle, log, credentials);
 
     // 5. response
-    if (event.kind() == GatewayEvent.Kind.HTTP_V2 && settings.simpleResponses()) {
+    if (event.kind().canAnswerSimply() && settings.simpleResponses()) {
       return log.outcome(new AuthorizerResponse.Simple(e.decision() == Decision.ALLOW, responseContext));
     }
     List<AuthorizerResponse.Statement> statements;
@@ -231,7 +231,7 @@ public final class Authorizer {
     try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
       io.iamgate.policy.parse.Json.JObject w = (io.iamgate.policy.parse.Json.JObject) io.iamgate.policy.parse.JsonReader
           .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
-      String jwks = io.iamgate.bundle.BundleJson.canonical(w.get("jwks"));
+      String jwks = io.iamgate.bundle.Canonical.text(w.get("jwks"));
       TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
           List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), jwks, null)), settings.clockSkew(), clock,
           Ticker.systemTicker(), settings.fetchTimeout());
@@ -374,7 +374,7 @@ public final class Authorizer {
       if (decision == null) {
         decision = Decision.IMPLICIT_DENY;
       }
-      if (e.kind() == GatewayEvent.Kind.HTTP_V2 && settings.simpleResponses()) {
+      if (e.kind().canAnswerSimply() && settings.simpleResponses()) {
         return outcome(new AuthorizerResponse.Simple(false, context));
       }
       return outcome(new AuthorizerResponse.Policy(principalId, CachePolicy.exact(e.arn().toString(), false), context, null));

@@ -18,13 +18,13 @@ import java.util.List;
  * Canonical JSON (members sorted by name, no white space) for content hashes, and the minified
  * size that IAM's quotas count.
  */
-final class Canonical {
+public final class Canonical {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private Canonical() {}
 
   /** The canonical text of a value: sorted members, minified. */
-  static String text(Json j) {
+  public static String text(Json j) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
       write(g, j);

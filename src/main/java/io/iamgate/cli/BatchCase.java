@@ -25,7 +25,7 @@ import java.util.List;
 record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> problems) {
 
   /** Reads a case from one parsed line. */
-  static BatchCase read(Json line, int lineNumber) {
+  static BatchCase read(Json line) {
     List<String> problems = new ArrayList<>();
     if (!(line instanceof Json.JObject obj)) {
       return new BatchCase(null, null, null, List.of("expected a JSON object, found " + line.typeName()));

@@ -6,7 +6,6 @@ import io.iamgate.policy.parse.Diagnostic;
 import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
 import io.iamgate.policy.parse.ParseResult;
-import java.util.List;
 
 /**
  * The {@code simulate --batch} contract: one JSON case in, one JSON line out, in order. A
@@ -23,7 +22,7 @@ final class BatchRunner {
     }
     Json id = parsed.value() instanceof Json.JObject o ? o.get("id") : null;
     try {
-      BatchCase c = BatchCase.read(parsed.value(), lineNumber);
+      BatchCase c = BatchCase.read(parsed.value());
       if (!c.problems().isEmpty()) {
         return error(id, String.join("; ", c.problems()));
       }
@@ -43,16 +42,5 @@ final class BatchRunner {
       JsonOutput.id(g, id);
       g.writeStringField("error", message);
     });
-  }
-
-  static List<String> evaluateAll(List<String> lines) {
-    BatchRunner r = new BatchRunner();
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
-        out.add(r.evaluate(lines.get(i), i + 1));
-      }
-    }
-    return out;
   }
 }

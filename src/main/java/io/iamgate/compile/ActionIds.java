@@ -33,11 +33,6 @@ public final class ActionIds {
 
   private ActionIds() {}
 
-  /** The id of the exact action text {@code action}, interning it if there is room. */
-  public static int of(String action) {
-    return action(action).id();
-  }
-
   /**
    * The interned form of {@code action}, which must be a valid request action
    * ({@code service:Name}).

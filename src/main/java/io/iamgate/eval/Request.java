@@ -15,7 +15,6 @@ public final class Request implements Context {
   private final RequestContext context;
   private final String foldedService;
   private final String foldedName;
-  private final String foldedAction;
   private final int actionId;
 
   private Request(String action, String resource, RequestContext context) {
@@ -23,7 +22,6 @@ public final class Request implements Context {
     this.resource = resource;
     this.context = context;
     ActionIds.Action a = ActionIds.action(action);
-    this.foldedAction = a.folded();
     this.foldedService = a.service();
     this.foldedName = a.name();
     this.actionId = a.id();
@@ -94,10 +92,6 @@ public final class Request implements Context {
 
   public String foldedName() {
     return foldedName;
-  }
-
-  public String foldedAction() {
-    return foldedAction;
   }
 
   /** The interned id of the action text, or {@link ActionIds#NONE}. */

@@ -59,9 +59,4 @@ public final class CaseFold {
     }
     return f;
   }
-
-  /** Whether the two strings are equal after folding. */
-  public static boolean equalsFolded(String a, String b) {
-    return fold(a).equals(fold(b));
-  }
 }
