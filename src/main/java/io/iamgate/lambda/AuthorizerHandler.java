@@ -116,8 +116,20 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    respond(input, output, true);
+    try {
+      respond(input, output, true);
+    } catch (UnauthorizedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the last line of defence: a bug is a deny with a log line, never an allow or a stack trace
+      log.println(line("ERROR", "internal error, denied: " + e));
+      writer.write(ANONYMOUS_DENY, output);
+    }
   }
+
+  /** Denies every resource: for events that cannot be read, and for internal errors. */
+  private static final AuthorizerResponse ANONYMOUS_DENY = new AuthorizerResponse.Policy("anonymous",
+      List.of(new AuthorizerResponse.Statement("Deny", List.of("*"))), Map.of(), null);
 
   private void respond(InputStream input, OutputStream output, boolean logDecision) throws IOException {
     GatewayEvent event;
@@ -127,8 +139,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
       if (logDecision) {
         log.println(line("ERROR", "unreadable event, denied: " + e.getMessage()));
       }
-      writer.write(new AuthorizerResponse.Policy("anonymous",
-          List.of(new AuthorizerResponse.Statement("Deny", List.of("*"))), Map.of(), null), output);
+      writer.write(ANONYMOUS_DENY, output);
       return;
     }
     if (authorizer == null) {
