@@ -28,6 +28,9 @@ public final class IdentityMapper {
   private final Bundle bundle;
   private final PrincipalResolver resolver;
   private final Function<Bundle.Policy, CompiledDocument> compiler;
+  /** Each role's compiled trust policy, built on first use (at most one per role of the bundle). */
+  private final java.util.concurrent.ConcurrentHashMap<String, CompiledPolicySet> trustSets =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param compiler compiles (and may cache) a bundle document; trust policies go through it
@@ -130,8 +133,8 @@ public final class IdentityMapper {
     // a caller that is a bundle user assumes the role as that user; a token caller without a
     // bundle user is a web identity
     String action = user != null ? "sts:AssumeRole" : "sts:AssumeRoleWithWebIdentity";
-    CompiledPolicySet trust = new CompiledPolicySet(
-        PolicyCompiler.group(PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))), null, null);
+    CompiledPolicySet trust = trustSets.computeIfAbsent(roleName, r -> new CompiledPolicySet(
+        PolicyCompiler.group(PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))), null, null));
     Decision d = Evaluator.decide(trust, Request.of(action, bundle.roleArn(roleName), b.build())).decision();
     if (d != Decision.ALLOW) {
       return Result.denied("the trust policy of role `" + roleName + "` does not allow this caller to assume it ("
