@@ -231,20 +231,20 @@ public sealed interface Glob {
       return i <= to ? i : -1;
     }
 
-    /** The leftmost match at or after {@code from} that ends by {@code to}: {start, end} or null. */
-    int[] find(String s, int from, int to) {
+    /** The end of the leftmost match at or after {@code from} that ends by {@code to}, or -1. */
+    int findEnd(String s, int from, int to) {
       if (literal != null) {
         int at = failure != null ? kmp(s, from, to) : s.indexOf(literal, from);
-        return at >= 0 && at + literal.length() <= to ? new int[] {at, at + literal.length()} : null;
+        return at >= 0 && at + literal.length() <= to ? at + literal.length() : -1;
       }
       for (int at = from; at < to; ) {
         int end = matchAt(s, at, to);
         if (end >= 0) {
-          return new int[] {at, end};
+          return end;
         }
         at += Character.charCount(s.codePointAt(at));
       }
-      return null;
+      return -1;
     }
   }
 
@@ -289,11 +289,10 @@ public sealed interface Glob {
         last--;
       }
       for (int i = first; i <= last; i++) {
-        int[] found = segments[i].find(s, pos, limit);
-        if (found == null) {
+        pos = segments[i].findEnd(s, pos, limit);
+        if (pos < 0) {
           return false;
         }
-        pos = found[1];
       }
       return true;
     }
