@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Authorizer {
   private static final JsonFactory JSON = new JsonFactory();
+  /** RFC 8176 authentication method references that mean a second factor. */
+  private static final java.util.Set<String> SECOND_FACTORS = java.util.Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt");
 
   private final BundleStore store;
   private final AuthorizerSettings settings;
@@ -276,10 +278,9 @@ public final class Authorizer {
       if (iat instanceof Number n) {
         ctx.put("aws:TokenIssueTime", Instant.ofEpochSecond(n.longValue()).toString());
       }
-      // RFC 8176 authentication method references that mean a second factor
       Object amr = c.claims().get("amr");
       List<?> methods = amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
-      boolean mfa = methods.stream().anyMatch(m -> List.of("mfa", "otp", "hwk", "swk", "sms", "fpt").contains(m));
+      boolean mfa = methods.stream().anyMatch(SECOND_FACTORS::contains);
       ctx.put("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
       if (mfa && c.claims().get("auth_time") instanceof Number at) {
         ctx.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - at.longValue())));
