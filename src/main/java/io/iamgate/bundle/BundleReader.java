@@ -275,17 +275,11 @@ public final class BundleReader {
 
     private Bundle.Group group(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/groups/" + esc(m.name());
-      checkName(m.name(), path, at(m), quotas.groupNameChars(), "group");
-      if (!(m.value() instanceof Json.JObject o)) {
-        error("type", path, m.value(), "expected a group object, found " + m.value().typeName());
+      Json.JObject o = entity(m, path, quotas.groupNameChars(), "group", GROUP);
+      if (o == null) {
         return null;
       }
-      checkMembers(o, path, GROUP, "a group");
-      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
-      if (attached.size() > quotas.managedPoliciesPerGroup()) {
-        error("quota", path + "/policies", o.get("policies"), "group `" + m.name() + "` has " + attached.size()
-            + " managed policies, more than the quota of " + quotas.managedPoliciesPerGroup());
-      }
+      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerGroup(), "group `" + m.name() + "`");
       List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.groupInlineChars(),
           "group `" + m.name() + "`");
       return new Bundle.Group(m.name(), attached, inline);
@@ -294,22 +288,16 @@ public final class BundleReader {
     private Bundle.User user(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies,
         Map<String, Bundle.Group> groups, Map<String, String> apiKeyIds) {
       String path = "/users/" + esc(m.name());
-      checkName(m.name(), path, at(m), quotas.userNameChars(), "user");
-      if (!(m.value() instanceof Json.JObject o)) {
-        error("type", path, m.value(), "expected a user object, found " + m.value().typeName());
+      Json.JObject o = entity(m, path, quotas.userNameChars(), "user", USER);
+      if (o == null) {
         return null;
       }
-      checkMembers(o, path, USER, "a user");
       List<String> userGroups = references(o.get("groups"), path + "/groups", groups, "group");
       if (userGroups.size() > quotas.groupsPerUser()) {
         error("quota", path + "/groups", o.get("groups"), "user `" + m.name() + "` is in " + userGroups.size()
             + " groups, more than the quota of " + quotas.groupsPerUser());
       }
-      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
-      if (attached.size() > quotas.managedPoliciesPerUser()) {
-        error("quota", path + "/policies", o.get("policies"), "user `" + m.name() + "` has " + attached.size()
-            + " managed policies, more than the quota of " + quotas.managedPoliciesPerUser());
-      }
+      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerUser(), "user `" + m.name() + "`");
       List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.userInlineChars(),
           "user `" + m.name() + "`");
       Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
@@ -366,17 +354,11 @@ public final class BundleReader {
 
     private Bundle.Role role(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/roles/" + esc(m.name());
-      checkName(m.name(), path, at(m), quotas.roleNameChars(), "role");
-      if (!(m.value() instanceof Json.JObject o)) {
-        error("type", path, m.value(), "expected a role object, found " + m.value().typeName());
+      Json.JObject o = entity(m, path, quotas.roleNameChars(), "role", ROLE);
+      if (o == null) {
         return null;
       }
-      checkMembers(o, path, ROLE, "a role");
-      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
-      if (attached.size() > quotas.managedPoliciesPerRole()) {
-        error("quota", path + "/policies", o.get("policies"), "role `" + m.name() + "` has " + attached.size()
-            + " managed policies, more than the quota of " + quotas.managedPoliciesPerRole());
-      }
+      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerRole(), "role `" + m.name() + "`");
       List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.roleInlineChars(),
           "role `" + m.name() + "`");
       Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
@@ -406,6 +388,27 @@ public final class BundleReader {
         }
       }
       return new Bundle.Role(m.name(), attached, inline, tags, boundary, maxSession, trust);
+    }
+
+    /** A named user, group or role object: its name checked, its members known; null when not an object. */
+    private Json.JObject entity(Json.Member m, String path, int nameMax, String kind, List<String> members) {
+      checkName(m.name(), path, at(m), nameMax, kind);
+      if (!(m.value() instanceof Json.JObject o)) {
+        error("type", path, m.value(), "expected a " + kind + " object, found " + m.value().typeName());
+        return null;
+      }
+      checkMembers(o, path, members, "a " + kind);
+      return o;
+    }
+
+    /** The managed policies attached to an entity, within the quota. */
+    private List<String> attached(Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies, int max, String owner) {
+      List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
+      if (attached.size() > max) {
+        error("quota", path + "/policies", o.get("policies"), owner + " has " + attached.size()
+            + " managed policies, more than the quota of " + max);
+      }
+      return attached;
     }
 
     private String boundary(Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies) {
