@@ -224,28 +224,26 @@ public final class Authorizer {
   }
 
   /**
-   * Runs every layer once — JWT signature verification with a throwaway key, then a whole decision
-   * for the bundle's first user on its first route — so that the first real request does not pay
-   * for class loading and interpreted code. Never throws.
+   * Runs every layer once — JWT signature verification with a throwaway key for each key type the
+   * bundle's issuers accept (RSA for RS and PS algorithms, EC for ES), then a whole decision for
+   * the bundle's first user on its first route — so that the first real request does not pay for
+   * class loading and interpreted code. A key type no issuer accepts is not warmed: that would only
+   * lengthen the cold start. Never throws.
+   *
+   * @return what was warmed, e.g. {@code [RSA signature, decision]}
    */
-  public void warmUp() {
-    // verify two tokens (RS256 and ES256) signed by a throwaway key whose private half was discarded
-    try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
-      io.iamgate.policy.parse.Json.JObject w = (io.iamgate.policy.parse.Json.JObject) io.iamgate.policy.parse.JsonReader
-          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
-      String jwks = io.iamgate.bundle.Canonical.text(w.get("jwks"));
-      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
-          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), jwks, null)), settings.clockSkew(), clock,
-          Ticker.systemTicker(), settings.fetchTimeout());
-      for (io.iamgate.policy.parse.Json t : ((io.iamgate.policy.parse.Json.JArray) w.get("tokens")).items()) {
-        verifier.verify(io.iamgate.policy.parse.Json.scalarText(t));
-      }
-    } catch (Exception | LinkageError e) {
-      // warming is best effort
-    }
+  public List<String> warmUp() {
+    List<String> done = new java.util.ArrayList<>();
     Optional<CompiledBundle> current = store.current();
+    java.util.Set<String> keyTypes = new java.util.TreeSet<>();
+    current.ifPresent(b -> b.bundle().identity().issuers().forEach(i -> i.algorithms().forEach(a -> keyTypes.add(a.startsWith("ES") ? "EC" : "RSA"))));
+    for (String keyType : keyTypes) {
+      if (warmUpSignature(keyType)) {
+        done.add(keyType + " signature");
+      }
+    }
     if (current.isEmpty() || current.get().bundle().users().isEmpty()) {
-      return;
+      return done;
     }
     CompiledBundle bundle = current.get();
     String user = bundle.bundle().users().keySet().iterator().next();
@@ -261,8 +259,32 @@ public final class Authorizer {
       Outcome o = decideFor(event, bundle, verifiers(bundle),
           new Credentials(null, user, Map.of(), null, user, "warm-up", "warm-up"), null, log);
       new io.iamgate.gateway.ResponseWriter(JSON).write(o.response(), java.io.OutputStream.nullOutputStream());
+      done.add("decision");
     } catch (RuntimeException | IOException e) {
       // warming is best effort
+    }
+    return done;
+  }
+
+  /**
+   * Verifies the token of {@code /iamgate/warm-up.json} for {@code keyType} ({@code RSA} or
+   * {@code EC}), signed by a throwaway key whose private half was discarded.
+   *
+   * @return whether it verified
+   */
+  private boolean warmUpSignature(String keyType) {
+    try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
+      io.iamgate.policy.parse.Json.JObject w = (io.iamgate.policy.parse.Json.JObject) io.iamgate.policy.parse.JsonReader
+          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
+      String jwks = io.iamgate.bundle.Canonical.text(w.get("jwks"));
+      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
+          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), jwks, null)), settings.clockSkew(), clock,
+          Ticker.systemTicker(), settings.fetchTimeout());
+      verifier.verify(io.iamgate.policy.parse.Json.scalarText(((io.iamgate.policy.parse.Json.JObject) w.get("tokens")).get(keyType)));
+      return true;
+    } catch (Exception | LinkageError e) {
+      // warming is best effort
+      return false;
     }
   }
 

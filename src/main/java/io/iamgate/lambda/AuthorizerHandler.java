@@ -103,7 +103,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
   private void warmUp() {
     long start = System.nanoTime();
     authorizer.store().current();
-    authorizer.warmUp();
+    List<String> warmed = authorizer.warmUp();
     String event = "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer x.y.z\","
         + "\"methodArn\":\"arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/GET/warmup\"}";
     try {
@@ -111,7 +111,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     } catch (IOException | RuntimeException e) {
       // a warm-up failure is not a request failure; the real requests will report it
     }
-    log.println(line("INFO", "warm-up done in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
+    log.println(line("INFO", "warm-up " + warmed + " done in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
   }
 
   @Override

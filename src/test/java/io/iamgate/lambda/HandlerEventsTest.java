@@ -106,6 +106,8 @@ class HandlerEventsTest {
     h.afterRestore(null);
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("restored from a snapshot"), text);
+    // the sample issuer signs with RS256 only: no EC warm-up
+    assertTrue(text.contains("warm-up [RSA signature, decision] done"), text);
     assertTrue(allows(invoke(h, Path.of("events/rest-token-allow.json")), methodArn(Path.of("events/rest-token-allow.json"))));
   }
 
