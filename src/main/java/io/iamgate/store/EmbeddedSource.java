@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The sample bundle shipped in the jar, used when no source is configured. */
 public final class EmbeddedSource implements PolicySource {
-  static final String RESOURCE = "/iamgate/sample-bundle.yaml";
+  static final String RESOURCE = "/iamgate/sample-bundle.json";
 
   @Override
   public String description() {
@@ -24,7 +24,7 @@ public final class EmbeddedSource implements PolicySource {
         throw new SourceException("the jar holds no " + RESOURCE);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Fetched(BundleFiles.single(description(), "sample-bundle.yaml", text), "embedded");
+      return new Fetched(BundleFiles.single(description(), "sample-bundle.json", text), "embedded");
     } catch (IOException e) {
       throw new SourceException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
     }
