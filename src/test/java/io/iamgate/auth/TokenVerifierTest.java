@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -126,11 +130,54 @@ class TokenVerifierTest {
     assertTrue(refusal(tampered).contains("refused"));
   }
 
+  /** Signs {@code payload} (any text) with the sample key under {@code header}. */
+  private static String signRaw(JWSHeader header, String payload) throws Exception {
+    JWSObject o = new JWSObject(header, new Payload(payload));
+    o.sign(new RSASSASigner(KEY));
+    return o.serialize();
+  }
+
+  private static JWSHeader.Builder rs256() {
+    return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID());
+  }
+
+  @Test
+  void tokensOfAnotherTypeAreRefused() throws Exception {
+    // a security event token is signed by the same issuer, but is not an access or ID token
+    String set = signRaw(rs256().type(new JOSEObjectType("secevent+jwt")).build(),
+        Tokens.claims("alice", NOW.plusSeconds(600)).build().toString());
+    assertTrue(refusal(set).contains("refused"), refusal(set));
+    // no typ at all is accepted, as JWT
+    String untyped = signRaw(rs256().build(), Tokens.claims("alice", NOW.plusSeconds(600)).build().toString());
+    assertEquals("alice", verifier().verify(untyped).claims().get("cognito:username"));
+  }
+
+  @Test
+  void unknownCriticalHeaderParametersAreRefused() throws Exception {
+    String token = signRaw(rs256().criticalParams(java.util.Set.of("exp-policy")).customParam("exp-policy", "lenient").build(),
+        Tokens.claims("alice", NOW.plusSeconds(600)).build().toString());
+    assertTrue(refusal(token).contains("refused"), refusal(token));
+  }
+
+  @Test
+  void claimSetsThatNameAClaimTwiceAreRefused() throws Exception {
+    String claims = Tokens.claims("alice", NOW.plusSeconds(600)).build().toString();
+    String twice = claims.substring(0, claims.length() - 1) + ",\"cognito:username\":\"admin\"}";
+    assertTrue(refusal(signRaw(rs256().build(), twice)).contains("not a well-formed JWT"), refusal(signRaw(rs256().build(), twice)));
+  }
+
+  @Test
+  void encryptedTokensAreRefused() {
+    String refusal = refusal("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d");
+    assertTrue(refusal.contains("not a signed JWT"), refusal);
+  }
+
   @Test
   void oversizedAndMalformedTokensAreRefused() {
     assertTrue(refusal("x".repeat(TokenVerifier.MAX_TOKEN_LENGTH + 1)).contains("longer"));
     assertTrue(refusal("!!!.???.###").contains("not a well-formed JWT"));
     assertTrue(refusal("eyJhbGciOiJFUzI1NiJ9").contains("not a well-formed JWT"));
+    assertTrue(refusal("eyJhbGciOiJSUzI1NiJ9.WzFd.c2ln").contains("not a well-formed JWT"), "claims that are an array");
     assertTrue(refusal("").contains("no token"));
   }
 
