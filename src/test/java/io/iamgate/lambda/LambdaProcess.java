@@ -40,6 +40,36 @@ final class LambdaProcess {
   }
 
   /**
+   * The task root {@code sam build} makes for this project (aws-lambda-builders' Maven workflow):
+   * {@code target/classes} copied to the root, and the runtime dependencies, which
+   * {@code dependency:copy-dependencies} wrote to {@code target/dependency}, under {@code lib/}.
+   */
+  static Path samBuildTaskRoot(Path target, Path dir) throws IOException {
+    Path classes = target.resolve("classes");
+    Path dependencies = target.resolve("dependency");
+    if (!Files.isDirectory(dependencies)) {
+      throw new IllegalStateException(dependencies + " is missing: `mvn package` copies the runtime dependencies there");
+    }
+    try (var files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = dir.resolve(classes.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    Files.createDirectories(dir.resolve("lib"));
+    try (var jars = Files.list(dependencies)) {
+      for (Path jar : (Iterable<Path>) jars::iterator) {
+        Files.copy(jar, dir.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return dir;
+  }
+
+  /**
    * A JDK of release 21 or later, as the {@code java21} runtime has: {@code IAMGATE_LAMBDA_JAVA_HOME},
    * this JVM if it is one, or the newest under {@code /usr/lib/jvm}. (The runtime client's native
    * library crashes on JDK 17.)

@@ -12,21 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end through AWS's real Lambda Java runtime client: the packaged jar as the task root,
- * the handler string from {@code template.yaml}, and every event in {@code events/} — its named
- * outcome and its exact response JSON (the golden files of {@link HandlerEventsTest}).
+ * End to end through AWS's real Lambda Java runtime client, with the handler string from
+ * {@code template.yaml}, every event in {@code events/} — its named outcome and its exact response
+ * JSON (the golden files of {@link HandlerEventsTest}) — in both packagings: the task root that
+ * {@code sam build} makes ({@code target/classes} at the root, the runtime dependencies that
+ * {@code dependency:copy-dependencies} puts in {@code target/dependency} under {@code lib/}), which
+ * is what the template deploys, and the shaded {@code target/iamgate.jar} under {@code lib/}.
  */
 class RuntimeClientIT {
-  private static RuntimeApiServer api;
-  private static Process lambda;
-  private static final StringBuilder OUTPUT = new StringBuilder();
-
   @TempDir static Path dir;
 
   static String handlerFromTemplate() throws IOException {
@@ -34,34 +31,52 @@ class RuntimeClientIT {
     return t.path("Resources").path("AuthorizerFunction").path("Properties").path("Handler").asText();
   }
 
-  @BeforeAll
-  static void start() throws Exception {
-    api = new RuntimeApiServer();
-    Path root = LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), dir.resolve("task"));
-    lambda = LambdaProcess.start(handlerFromTemplate(), root, api.address(), Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
-    Thread reader = new Thread(() -> {
-      try (var in = lambda.getInputStream()) {
-        OUTPUT.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // the process ended
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
-  }
+  /** A runtime client on a task root, with its output collected. */
+  private static final class Lambda implements AutoCloseable {
+    final RuntimeApiServer api = new RuntimeApiServer();
+    final Process process;
+    final StringBuilder output = new StringBuilder();
 
-  @AfterAll
-  static void stop() {
-    if (lambda != null) {
-      lambda.destroyForcibly();
+    Lambda(Path root) throws IOException {
+      process = LambdaProcess.start(handlerFromTemplate(), root, api.address(), Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
+      Thread reader = new Thread(() -> {
+        try (var in = process.getInputStream()) {
+          String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          synchronized (output) {
+            output.append(text);
+          }
+        } catch (IOException e) {
+          // the process ended
+        }
+      });
+      reader.setDaemon(true);
+      reader.start();
     }
-    if (api != null) {
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
       api.close();
     }
   }
 
   @Test
-  void everyEventGivesItsNamedOutcomeAndExactResponse() throws Exception {
+  void theSamBuildPackagingAnswersEveryEvent() throws Exception {
+    Path root = LambdaProcess.samBuildTaskRoot(Path.of("target"), dir.resolve("sam"));
+    assertTrue(Files.isRegularFile(root.resolve("io/iamgate/lambda/AuthorizerHandler.class")), "classes at the task root");
+    try (Lambda lambda = new Lambda(root)) {
+      everyEventGivesItsNamedOutcomeAndExactResponse(lambda);
+    }
+  }
+
+  @Test
+  void theShadedJarAnswersEveryEvent() throws Exception {
+    try (Lambda lambda = new Lambda(LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), dir.resolve("shaded")))) {
+      everyEventGivesItsNamedOutcomeAndExactResponse(lambda);
+    }
+  }
+
+  private static void everyEventGivesItsNamedOutcomeAndExactResponse(Lambda lambda) throws Exception {
     List<Path> events;
     try (Stream<Path> s = Files.list(Path.of("events"))) {
       events = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -70,7 +85,7 @@ class RuntimeClientIT {
     ObjectMapper json = new ObjectMapper();
     for (Path e : events) {
       String name = e.getFileName().toString();
-      RuntimeApiServer.Result r = api.invoke(Files.readString(e), 60);
+      RuntimeApiServer.Result r = lambda.api.invoke(Files.readString(e), 60);
       boolean http = name.startsWith("http-");
       if (name.endsWith("-unauthorized.json") && !http) {
         assertTrue(r.error(), name + ": " + r.body());
@@ -78,7 +93,7 @@ class RuntimeClientIT {
         assertEquals("Unauthorized", json.readTree(r.body()).path("errorMessage").asText(), name + ": " + r.body());
         continue;
       }
-      assertTrue(!r.error(), name + ": " + r.body() + "\n" + OUTPUT);
+      assertTrue(!r.error(), name + ": " + r.body() + "\n" + lambda.output);
       String masked = r.body().replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
           .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"") + "\n";
       assertEquals(Files.readString(Path.of("src/test/resources/golden/lambda", name)), masked, name);
