@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Three handlers, in turn, in the same run: a hello-world handler; the <em>library floor</em>
  * ({@link LibraryFloorHandler}: the prescribed libraries — Jackson, nimbus RS256, Caffeine — doing
  * the least any authorizer must do, none of iamgate's own work); and iamgate's authorizer on the
- * sample bundle. The first event is {@code events/rest-request-allow.json}. Prints medians, the
- * split between init (launch to the runtime client's first poll) and the first invocation, and the
- * ratios to hello-world.
+ * sample bundle. The two with libraries run from the task root {@code sam build} makes (classes at
+ * the root, runtime dependencies under {@code lib/}; the shaded jar starts as fast). The first
+ * event is {@code events/rest-request-allow.json}. Prints medians, the split between init (launch
+ * to the runtime client's first poll) and the first invocation, and the ratios to hello-world.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * <p>{@code COLDSTART_OPTS} is passed to the iamgate JVM as {@code JAVA_TOOL_OPTIONS} (e.g. to try
- * a class-data-sharing archive); {@code COLDSTART_VERBOSE=1} prints each iamgate launch's log.
+ * a class-data-sharing archive), {@code COLDSTART_BUNDLE} as its {@code IAMGATE_BUNDLE} (default:
+ * the embedded sample); {@code COLDSTART_VERBOSE=1} prints each iamgate launch's log.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -41,14 +43,18 @@ public final class ColdStart {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     Path work = Files.createTempDirectory("iamgate-coldstart");
-    Path iamgateRoot = LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), work.resolve("iamgate"));
+    // what `sam build` deploys: classes at the root, the runtime dependencies under lib/
+    Path iamgateRoot = LambdaProcess.samBuildTaskRoot(Path.of("target"), work.resolve("iamgate"));
     Path helloRoot = withClass(work.resolve("hello"), "HelloHandler");
-    Path floorRoot = withClass(LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), work.resolve("floor")), "LibraryFloorHandler");
+    Path floorRoot = withClass(LambdaProcess.samBuildTaskRoot(Path.of("target"), work.resolve("floor")), "LibraryFloorHandler");
     String event = Files.readString(Path.of("events/rest-request-allow.json"));
 
     Map<String, String> iamgateEnv = new HashMap<>(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
     if (System.getenv("COLDSTART_OPTS") != null) {
       iamgateEnv.put("JAVA_TOOL_OPTIONS", System.getenv("COLDSTART_OPTS"));
+    }
+    if (System.getenv("COLDSTART_BUNDLE") != null) {
+      iamgateEnv.put("IAMGATE_BUNDLE", System.getenv("COLDSTART_BUNDLE"));
     }
     List<Subject> subjects = List.of(
         new Subject("hello-world", "io.iamgate.lambda.HelloHandler::handleRequest", helloRoot, Map.of(), new ArrayList<>()),
