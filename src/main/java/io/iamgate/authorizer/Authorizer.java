@@ -190,14 +190,22 @@ public final class Authorizer {
     log.decision = e.decision();
     log.statement = e.statementRef();
     log.reason = e.reason();
+    boolean simple = event.kind().canAnswerSimply() && settings.simpleResponses();
+    String arn = event.arn().toString();
+    if (!simple && e.decision() == Decision.ALLOW && arn.length() > CachePolicy.MAX_RESOURCE) {
+      log.decision = Decision.IMPLICIT_DENY;
+      log.statement = null;
+      log.reason = "allowed, but the method ARN is " + arn.length() + " characters long and API Gateway accepts at most "
+          + CachePolicy.MAX_RESOURCE + " in a policy; denied";
+      return log.deny(event, principal.key(), responseContext(principal, bundle, log, credentials));
+    }
     Map<String, Object> responseContext = responseContext(principal, bundle, log, credentials);
 
     // 5. response
-    if (event.kind().canAnswerSimply() && settings.simpleResponses()) {
+    if (simple) {
       return log.outcome(new AuthorizerResponse.Simple(e.decision() == Decision.ALLOW, responseContext));
     }
     List<AuthorizerResponse.Statement> statements;
-    String arn = event.arn().toString();
     boolean allowed = e.decision() == Decision.ALLOW;
     if (settings.cacheMode() == AuthorizerSettings.CacheMode.REQUEST || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT
         || match.route() == null) {
@@ -217,7 +225,8 @@ public final class Authorizer {
         return CachePolicy.routeTable(event.arn(), v.routes(), pe.policies(), stableWithPrincipal,
             r -> bundle.routes().resolveForAnyPath(r.route(), stableVariables, CachePolicy.PROBE));
       });
-      statements = CachePolicy.statements(event.arn(), arn, allowed, table);
+      statements = CachePolicy.statements(arn, allowed, table);
+      log.routesLeftOut = table.omitted();
     }
     return log.outcome(new AuthorizerResponse.Policy(principal.key(), statements, responseContext,
         credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null));
@@ -379,6 +388,8 @@ public final class Authorizer {
     Decision decision;
     StatementRef statement;
     String reason;
+    /** Allowed routes a route-table response left out to fit API Gateway's limits. */
+    int routesLeftOut;
 
     Log(GatewayEvent event, long start) {
       this.event = event;
@@ -421,6 +432,9 @@ public final class Authorizer {
         write(g, "resource", resource);
         write(g, "statement", statement == null ? null : statement.toString());
         write(g, "bundleVersion", bundle);
+        if (routesLeftOut > 0) {
+          g.writeNumberField("routesLeftOut", routesLeftOut);
+        }
         g.writeStringField("eventType", event.kind().name());
         g.writeStringField("methodArn", event.arn().toString());
         write(g, "sourceIp", event.sourceIp());

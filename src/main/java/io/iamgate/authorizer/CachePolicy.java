@@ -6,6 +6,7 @@ import io.iamgate.compile.Candidates;
 import io.iamgate.compile.CompiledPolicies;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.CompiledStatement;
+import io.iamgate.compile.Glob;
 import io.iamgate.eval.Decision;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
@@ -31,7 +32,13 @@ import java.util.function.Function;
  * key (source IP, time, user agent, {@code request:*}), or a resource pattern that matches some
  * but not all values of the route's path parameters. Denied routes are written as explicit
  * {@code Deny} statements whenever an allowed pattern could cover them, since API Gateway's
- * {@code *} spans {@code /}.
+ * {@code *} spans {@code /}; a denial that would also match the allowed request itself is not
+ * written, and the allows it would guard are left out instead.
+ *
+ * <p>Responses stay within API Gateway's limits: no {@code Resource} longer than
+ * {@value #MAX_RESOURCE} characters, and at most {@value #TABLE_BUDGET} bytes of route-table
+ * patterns, so that the whole response stays under 8 KB. What does not fit is left out — allowed
+ * patterns first, from the end of the route list, never a denial that a kept allow needs.
  *
  * <p>Safety rests on one assumption, documented for operators: in {@code route-table} mode the
  * bundle's routes list every route of the API behind the authorizer.
@@ -40,6 +47,11 @@ final class CachePolicy {
   /** Keys whose value changes from request to request of the same identity. */
   private static final Set<String> VOLATILE_KEYS = Set.of(
       "aws:sourceip", "aws:currenttime", "aws:epochtime", "aws:useragent", "aws:multifactorauthage", "aws:referer");
+
+  /** The longest {@code Resource} string API Gateway accepts in a returned policy. */
+  static final int MAX_RESOURCE = 512;
+  /** Bytes of route-table patterns a response may carry (the whole response must stay under 8 KB). */
+  static final int TABLE_BUDGET = 4096;
 
   private CachePolicy() {}
 
@@ -71,12 +83,27 @@ final class CachePolicy {
 
   /**
    * The request-independent part of a route-table response for one principal and API stage: the
-   * ARN patterns of the stable routes it may call, and of those it may not (with their verbs).
+   * ARN patterns of the stable routes it may call, and the denials that keep those patterns off
+   * every other route.
+   *
+   * @param omitted how many allowed patterns were left out to stay within API Gateway's limits
    */
-  record RouteTable(List<String> allowed, List<String[]> denied) {}
+  record RouteTable(List<String> allowed, List<Denial> denied, int omitted) {}
 
   /**
-   * Decides every stable route of the bundle for a principal.
+   * The ARN pattern of a route this principal may not be answered for from a cache (denied, or
+   * decided by the request), compiled for matching.
+   *
+   * @param guards the indexes of the allowed patterns that also match some ARN of this pattern,
+   *     which this denial must accompany
+   */
+  record Denial(String pattern, Glob glob, int[] guards) {}
+
+  /**
+   * Decides every stable route of the bundle for a principal. A route that is not stable (its
+   * decision depends on the request) or whose resource cannot be resolved becomes a denial, like a
+   * denied route: another route's allowed pattern may match its ARNs too, since {@code *} spans
+   * {@code /}.
    *
    * @param stableContext the principal's and token's context keys (none of the per-request ones)
    * @param resolveResource the route's resource with its non-path variables resolved from stable
@@ -85,46 +112,134 @@ final class CachePolicy {
   static RouteTable routeTable(MethodArn arn, List<Route> routes, CompiledPolicySet set,
       Map<String, Object> stableContext, Function<Route, String> resolveResource) {
     List<String> allowed = new ArrayList<>();
-    List<String[]> denied = new ArrayList<>();
+    List<String> denied = new ArrayList<>();
     RequestContext.Builder ctxBuilder = RequestContext.builder();
     stableContext.forEach(ctxBuilder::putValue);
     if (!ctxBuilder.problems().isEmpty()) {
-      return new RouteTable(List.of(), List.of());
+      return new RouteTable(List.of(), List.of(), 0);
     }
     RequestContext ctx = ctxBuilder.build();
     for (Route r : routes) {
+      String pattern = arn.withRoute(r.verbPattern(), r.pathPattern());
       String resource = resolveResource.apply(r);
       if (resource == null || !stable(r, resource, set, ctx)) {
+        denied.add(pattern);
         continue;
       }
-      String pattern = arn.withRoute(r.verbPattern(), r.pathPattern());
       Decision d = Evaluator.decide(set, Request.of(r.route().action(), resource, ctx)).decision();
-      if (d == Decision.ALLOW) {
-        allowed.add(pattern);
-      } else {
-        denied.add(new String[] {r.verbPattern(), pattern});
-      }
+      (d == Decision.ALLOW ? allowed : denied).add(pattern);
     }
-    return new RouteTable(List.copyOf(allowed), List.copyOf(denied));
+    return fit(allowed, denied);
   }
 
-  /** The statements of a route-table response: the called ARN with its decision, plus the table. */
-  static List<AuthorizerResponse.Statement> statements(
-      MethodArn arn, String currentArn, boolean currentAllowed, RouteTable table) {
+  /**
+   * The table within API Gateway's limits. Leaving an allowed pattern out is always safe (a cache
+   * hit there is a 403 until the TTL ends); a denial is left out only when no kept allowed pattern
+   * meets it. A denial too long to be written takes the allowed patterns it meets out with it;
+   * beyond the byte budget, allowed patterns are left out from the end of the route list.
+   */
+  static RouteTable fit(List<String> allowed, List<String> denied) {
+    List<String> allow = new ArrayList<>(allowed);
+    allow.removeIf(a -> a.length() > MAX_RESOURCE);
+    List<String> deny = new ArrayList<>();
+    for (String d : denied) {
+      if (d.length() > MAX_RESOURCE) {
+        allow.removeIf(a -> ArnPatterns.meet(a, d));
+      } else {
+        deny.add(d);
+      }
+    }
+    List<Denial> denials = denials(allow, deny);
+    while (!allow.isEmpty() && bytes(allow, denials) > TABLE_BUDGET) {
+      allow.remove(allow.size() - 1);
+      denials = denials(allow, deny);
+    }
+    return new RouteTable(List.copyOf(allow), denials, allowed.size() - allow.size());
+  }
+
+  /** The denials that meet some allowed pattern, with the indexes of the patterns they meet. */
+  private static List<Denial> denials(List<String> allow, List<String> deny) {
+    List<Denial> out = new ArrayList<>();
+    for (String d : deny) {
+      int[] guards = new int[allow.size()];
+      int n = 0;
+      for (int i = 0; i < allow.size(); i++) {
+        if (ArnPatterns.meet(allow.get(i), d)) {
+          guards[n++] = i;
+        }
+      }
+      if (n > 0) {
+        out.add(new Denial(d, Glob.compile(Glob.tokens(d, true)), java.util.Arrays.copyOf(guards, n)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The size of the patterns as JSON array items (quotes and comma). */
+  private static int bytes(List<String> allow, List<Denial> deny) {
+    int n = 0;
+    for (String a : allow) {
+      n += a.length() + 3;
+    }
+    for (Denial d : deny) {
+      n += d.pattern().length() + 3;
+    }
+    return n;
+  }
+
+  /**
+   * The statements of a route-table response: the called ARN with its decision, plus the table.
+   * A denial that matches the allowed request itself is not written (API Gateway's deny wins, so
+   * it would refuse the request): the allowed patterns it guards are left out instead.
+   */
+  static List<AuthorizerResponse.Statement> statements(String currentArn, boolean currentAllowed, RouteTable table) {
+    List<String> tableAllows = table.allowed();
+    boolean[] dropped = new boolean[tableAllows.size()];
+    if (currentAllowed) {
+      for (Denial d : table.denied()) {
+        if (d.glob().matches(currentArn)) {
+          for (int g : d.guards()) {
+            dropped[g] = true;
+          }
+        }
+      }
+    }
     Set<String> allow = new LinkedHashSet<>();
     Set<String> deny = new LinkedHashSet<>();
-    (currentAllowed ? allow : deny).add(currentArn);
-    allow.addAll(table.allowed());
-    for (String[] d : table.denied()) {
-      if (mayOverlap(d[0], allow, arn)) {
-        deny.add(d[1]);
+    if (currentAllowed) {
+      allow.add(currentArn);
+    } else {
+      deny.add(denied(currentArn));
+    }
+    for (int i = 0; i < tableAllows.size(); i++) {
+      if (!dropped[i]) {
+        allow.add(tableAllows.get(i));
+      }
+    }
+    for (Denial d : table.denied()) {
+      for (int g : d.guards()) {
+        if (!dropped[g]) {
+          deny.add(d.pattern());
+          break;
+        }
       }
     }
     return statements(allow, deny);
   }
 
+  /** The called ARN alone with its decision. */
   static List<AuthorizerResponse.Statement> exact(String arn, boolean allowed) {
-    return List.of(new AuthorizerResponse.Statement(allowed ? "Allow" : "Deny", List.of(arn)));
+    return allowed ? List.of(new AuthorizerResponse.Statement("Allow", List.of(arn)))
+        : List.of(new AuthorizerResponse.Statement("Deny", List.of(denied(arn))));
+  }
+
+  /**
+   * The resource that denies {@code arn}: itself, or, when it is longer than API Gateway accepts,
+   * its first {@value #MAX_RESOURCE} characters ending in {@code *} (denying more, never less). An
+   * ARN that long cannot be allowed at all; {@link Authorizer} denies it.
+   */
+  static String denied(String arn) {
+    return arn.length() <= MAX_RESOURCE ? arn : arn.substring(0, MAX_RESOURCE - 1) + "*";
   }
 
   private static List<AuthorizerResponse.Statement> statements(Set<String> allow, Set<String> deny) {
@@ -136,23 +251,6 @@ final class CachePolicy {
       out.add(new AuthorizerResponse.Statement("Deny", List.copyOf(deny)));
     }
     return out;
-  }
-
-  /** Whether an allowed pattern could match an ARN of a route with this verb. */
-  private static boolean mayOverlap(String verb, Set<String> allow, MethodArn arn) {
-    String base = arn.apiPrefix() + "/" + arn.stage() + "/";
-    for (String a : allow) {
-      if (!a.startsWith(base)) {
-        return true;
-      }
-      String rest = a.substring(base.length());
-      int slash = rest.indexOf('/');
-      String allowVerb = slash < 0 ? rest : rest.substring(0, slash);
-      if (allowVerb.contains("*") || verb.equals("*") || allowVerb.equals(verb)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether no statement that could decide the route depends on the request. */

@@ -90,4 +90,21 @@ class CacheSafetyTest {
     // that are not depend on the request: alice's own reports, carol's office-only exports)
     assertTrue(replayedAllows * 10 >= freshAllows * 8, replayedAllows + " of " + freshAllows);
   }
+
+  @Test
+  void everyResponseAnswersItsOwnRequestAsDecided() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    for (String token : List.of(SampleEvents.alice(), SampleEvents.bob())) {
+      for (String m : METHODS) {
+        for (String p : PATHS) {
+          String response = respond(token, m, p);
+          boolean decidedAllow = response.contains("\"decision\":\"Allow\"");
+          if (decidedAllow != ApiGatewayPolicy.parse(response).allows(arn(m, p))) {
+            wrong.add(m + " /" + p + " decided " + (decidedAllow ? "Allow" : "deny") + " but answered otherwise: " + response);
+          }
+        }
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
 }
