@@ -149,42 +149,48 @@ final class CachePolicy {
         deny.add(d);
       }
     }
-    List<Denial> denials = denials(allow, deny);
-    while (!allow.isEmpty() && bytes(allow, denials) > TABLE_BUDGET) {
-      allow.remove(allow.size() - 1);
-      denials = denials(allow, deny);
+    // meets[d][i]: denial d shares an ARN with allowed pattern i; needs[d]: how many kept ones it meets
+    boolean[][] meets = new boolean[deny.size()][allow.size()];
+    int[] needs = new int[deny.size()];
+    long bytes = 0;
+    for (String a : allow) {
+      bytes += a.length() + 3;
     }
-    return new RouteTable(List.copyOf(allow), denials, allowed.size() - allow.size());
-  }
-
-  /** The denials that meet some allowed pattern, with the indexes of the patterns they meet. */
-  private static List<Denial> denials(List<String> allow, List<String> deny) {
-    List<Denial> out = new ArrayList<>();
-    for (String d : deny) {
-      int[] guards = new int[allow.size()];
-      int n = 0;
+    for (int d = 0; d < deny.size(); d++) {
       for (int i = 0; i < allow.size(); i++) {
-        if (ArnPatterns.meet(allow.get(i), d)) {
-          guards[n++] = i;
+        if (ArnPatterns.meet(allow.get(i), deny.get(d))) {
+          meets[d][i] = true;
+          needs[d]++;
         }
       }
-      if (n > 0) {
-        out.add(new Denial(d, Glob.compile(Glob.tokens(d, true)), java.util.Arrays.copyOf(guards, n)));
+      if (needs[d] > 0) {
+        bytes += deny.get(d).length() + 3;
       }
     }
-    return List.copyOf(out);
-  }
-
-  /** The size of the patterns as JSON array items (quotes and comma). */
-  private static int bytes(List<String> allow, List<Denial> deny) {
-    int n = 0;
-    for (String a : allow) {
-      n += a.length() + 3;
+    int kept = allow.size();
+    while (kept > 0 && bytes > TABLE_BUDGET) {
+      kept--;
+      bytes -= allow.get(kept).length() + 3;
+      for (int d = 0; d < deny.size(); d++) {
+        if (meets[d][kept] && --needs[d] == 0) {
+          bytes -= deny.get(d).length() + 3;
+        }
+      }
     }
-    for (Denial d : deny) {
-      n += d.pattern().length() + 3;
+    List<Denial> denials = new ArrayList<>();
+    for (int d = 0; d < deny.size(); d++) {
+      if (needs[d] > 0) {
+        int[] guards = new int[needs[d]];
+        int n = 0;
+        for (int i = 0; i < kept; i++) {
+          if (meets[d][i]) {
+            guards[n++] = i;
+          }
+        }
+        denials.add(new Denial(deny.get(d), Glob.compile(Glob.tokens(deny.get(d), true)), guards));
+      }
     }
-    return n;
+    return new RouteTable(List.copyOf(allow.subList(0, kept)), List.copyOf(denials), allowed.size() - kept);
   }
 
   /**
