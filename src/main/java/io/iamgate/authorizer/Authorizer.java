@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Authorizer {
   private static final JsonFactory JSON = new JsonFactory();
+  /** Bytes of configured claims a response context may carry (with the route table, under 8 KB). */
+  static final int CONTEXT_CLAIMS_BUDGET = 2048;
   /** RFC 8176 authentication method references that mean a second factor. */
   private static final java.util.Set<String> SECOND_FACTORS = java.util.Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt");
 
@@ -364,13 +366,22 @@ public final class Authorizer {
       ctx.put("statement", log.statement.toString());
     }
     if (c != null) {
+      int budget = CONTEXT_CLAIMS_BUDGET;
       for (String claim : settings.contextClaims()) {
         Object v = c.claims().get(claim);
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-          ctx.put("claim:" + claim, v);
-        } else if (v instanceof List<?> l) {
-          ctx.put("claim:" + claim, String.join(",", l.stream().map(String::valueOf).toList()));
+        Object value = v instanceof String || v instanceof Number || v instanceof Boolean ? v
+            : v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : null;
+        if (value == null) {
+          continue;
         }
+        int size = claim.length() + String.valueOf(value).length() + 16;
+        if (size > budget) {
+          // the response must stay under API Gateway's 8 KB
+          log.claimsLeftOut.add(claim);
+          continue;
+        }
+        budget -= size;
+        ctx.put("claim:" + claim, value);
       }
     }
     return ctx;
@@ -390,6 +401,8 @@ public final class Authorizer {
     String reason;
     /** Allowed routes a route-table response left out to fit API Gateway's limits. */
     int routesLeftOut;
+    /** Configured context claims left out of the response to fit API Gateway's limits. */
+    final List<String> claimsLeftOut = new java.util.ArrayList<>();
 
     Log(GatewayEvent event, long start) {
       this.event = event;
@@ -434,6 +447,9 @@ public final class Authorizer {
         write(g, "bundleVersion", bundle);
         if (routesLeftOut > 0) {
           g.writeNumberField("routesLeftOut", routesLeftOut);
+        }
+        if (!claimsLeftOut.isEmpty()) {
+          g.writeStringField("claimsLeftOut", String.join(",", claimsLeftOut));
         }
         g.writeStringField("eventType", event.kind().name());
         g.writeStringField("methodArn", event.arn().toString());

@@ -89,4 +89,18 @@ class ResponseLimitsTest {
     assertTrue(log.contains("API Gateway accepts at most 512"), log);
     assertTrue(log.contains("\"outcome\":\"ImplicitDeny\""), log);
   }
+
+  @Test
+  void contextClaimsThatWouldOverflowTheResponseAreLeftOut() throws IOException {
+    TestBundles.Handler h = TestBundles.handler(dir, ALLOW_READS, "[" + route("GET", "/files/{id}", "orders:GetOrder") + "]",
+        java.util.Map.of("IAMGATE_CONTEXT_CLAIMS", "tenant,essay,plan"));
+    String token = io.iamgate.auth.Tokens.sign(io.iamgate.auth.Tokens.claims("alice", SampleEvents.FAR)
+        .claim("tenant", "acme").claim("essay", "z".repeat(6000)).claim("plan", "gold").build());
+    String response = h.respond(token, "GET", "files/a");
+    assertWithinLimits(response);
+    assertTrue(response.contains("\"claim:tenant\":\"acme\""), response);
+    assertTrue(response.contains("\"claim:plan\":\"gold\""), response);
+    assertFalse(response.contains("claim:essay"), response);
+    assertTrue(h.log().toString(StandardCharsets.UTF_8).contains("\"claimsLeftOut\":\"essay\""));
+  }
 }

@@ -20,8 +20,13 @@ final class TestBundles {
 
     /** The response to alice calling {@code verb /path} through a REST TOKEN authorizer. */
     String respond(String verb, String path) throws IOException {
+      return respond(ALICE, verb, path);
+    }
+
+    /** The response to the bearer of {@code token} calling {@code verb /path}. */
+    String respond(String token, String verb, String path) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(SampleEvents.restToken(ALICE, verb, path).getBytes(StandardCharsets.UTF_8)), out, null);
+      handler.handleRequest(new ByteArrayInputStream(SampleEvents.restToken(token, verb, path).getBytes(StandardCharsets.UTF_8)), out, null);
       return out.toString(StandardCharsets.UTF_8);
     }
   }
@@ -31,6 +36,11 @@ final class TestBundles {
    * @param routes the bundle's routes (a JSON array)
    */
   static Handler handler(Path dir, String statements, String routes) throws IOException {
+    return handler(dir, statements, routes, Map.of());
+  }
+
+  /** As {@link #handler(Path, String, String)}, with more settings. */
+  static Handler handler(Path dir, String statements, String routes, Map<String, String> settings) throws IOException {
     String sample = Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json"));
     String issuers = sample.substring(sample.indexOf("\"issuers\":"), sample.indexOf(",\n    \"apiKeyHeader\""));
     String bundle = "{\"account\": \"123456789012\",\n"
@@ -41,8 +51,9 @@ final class TestBundles {
     Path file = Files.createTempFile(dir, "bundle", ".json");
     Files.writeString(file, bundle);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    return new Handler(new AuthorizerHandler(Map.of("IAMGATE_BUNDLE", "file:" + file),
-        new PrintStream(log, true, StandardCharsets.UTF_8)), log);
+    Map<String, String> env = new java.util.HashMap<>(settings);
+    env.put("IAMGATE_BUNDLE", "file:" + file);
+    return new Handler(new AuthorizerHandler(env, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
   }
 
   /** The ARN of {@code verb /path} on the test API. */
