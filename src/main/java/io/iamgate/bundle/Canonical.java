@@ -27,27 +27,37 @@ public final class Canonical {
   public static String text(Json j) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      write(g, j);
+      write(g, j, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return w.toString();
   }
 
-  private static void write(JsonGenerator g, Json j) throws IOException {
+  /**
+   * Writes a value with its members in document order, through any generator (e.g. a pretty
+   * printing one): the bundle's YAML as JSON, say.
+   */
+  public static void writeInDocumentOrder(JsonGenerator g, Json j) throws IOException {
+    write(g, j, false);
+  }
+
+  private static void write(JsonGenerator g, Json j, boolean sorted) throws IOException {
     if (j instanceof Json.JObject o) {
       g.writeStartObject();
       List<Json.Member> members = new ArrayList<>(o.members());
-      members.sort(Comparator.comparing(Json.Member::name));
+      if (sorted) {
+        members.sort(Comparator.comparing(Json.Member::name));
+      }
       for (Json.Member m : members) {
         g.writeFieldName(m.name());
-        write(g, m.value());
+        write(g, m.value(), sorted);
       }
       g.writeEndObject();
     } else if (j instanceof Json.JArray a) {
       g.writeStartArray();
       for (Json item : a.items()) {
-        write(g, item);
+        write(g, item, sorted);
       }
       g.writeEndArray();
     } else if (j instanceof Json.JString s) {

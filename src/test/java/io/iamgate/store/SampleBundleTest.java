@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
+import io.iamgate.bundle.Canonical;
 import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
 import io.iamgate.policy.parse.ParseResult;
@@ -63,33 +64,8 @@ class SampleBundleTest {
       g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
           .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("").withObjectEmptySeparator(""))
           .withObjectIndenter(indent).withArrayIndenter(indent));
-      write(g, tree.value());
+      Canonical.writeInDocumentOrder(g, tree.value());
     }
     return out + "\n";
-  }
-
-  private static void write(JsonGenerator g, Json j) throws IOException {
-    if (j instanceof Json.JObject o) {
-      g.writeStartObject();
-      for (Json.Member m : o.members()) {
-        g.writeFieldName(m.name());
-        write(g, m.value());
-      }
-      g.writeEndObject();
-    } else if (j instanceof Json.JArray a) {
-      g.writeStartArray();
-      for (Json item : a.items()) {
-        write(g, item);
-      }
-      g.writeEndArray();
-    } else if (j instanceof Json.JString s) {
-      g.writeString(s.value());
-    } else if (j instanceof Json.JNumber n) {
-      g.writeNumber(n.text());
-    } else if (j instanceof Json.JBool b) {
-      g.writeBoolean(b.value());
-    } else {
-      g.writeNull();
-    }
   }
 }
