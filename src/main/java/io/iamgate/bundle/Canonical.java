@@ -36,7 +36,8 @@ public final class Canonical {
 
   /**
    * Writes a value with its members in document order, through any generator (e.g. a pretty
-   * printing one): the bundle's YAML as JSON, say.
+   * printing one): the bundle's YAML as JSON, say, or a batch id as it was given. {@code null}
+   * writes {@code null}.
    */
   public static void writeInDocumentOrder(JsonGenerator g, Json j) throws IOException {
     write(g, j, false);

@@ -2,6 +2,7 @@ package io.iamgate.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.iamgate.bundle.Canonical;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Explanation;
 import io.iamgate.policy.parse.Diagnostic;
@@ -34,18 +35,10 @@ final class JsonOutput {
     return w.toString();
   }
 
-  /** Writes a batch {@code id} as it was given: a string, a number, or {@code null}. */
+  /** Writes a batch {@code id} as it was given ({@code null} when there is none). */
   static void id(JsonGenerator g, Json id) throws IOException {
     g.writeFieldName("id");
-    if (id instanceof Json.JString s) {
-      g.writeString(s.value());
-    } else if (id instanceof Json.JNumber n) {
-      g.writeNumber(n.text());
-    } else if (id instanceof Json.JBool b) {
-      g.writeBoolean(b.value());
-    } else {
-      g.writeNull();
-    }
+    Canonical.writeInDocumentOrder(g, id);
   }
 
   /** The decision, the reason, and the deciding statements. */
