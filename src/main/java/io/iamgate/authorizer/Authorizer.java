@@ -16,6 +16,7 @@ import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.gateway.AuthorizerResponse;
 import io.iamgate.gateway.GatewayEvent;
+import io.iamgate.policy.parse.Json;
 import io.iamgate.identity.Claims;
 import io.iamgate.identity.IdentityMapper;
 import io.iamgate.identity.Principal;
@@ -248,11 +249,7 @@ public final class Authorizer {
     Optional<CompiledBundle> current = store.current();
     java.util.Set<String> keyTypes = new java.util.TreeSet<>();
     current.ifPresent(b -> b.bundle().identity().issuers().forEach(i -> i.algorithms().forEach(a -> keyTypes.add(a.startsWith("ES") ? "EC" : "RSA"))));
-    for (String keyType : keyTypes) {
-      if (warmUpSignature(keyType)) {
-        done.add(keyType + " signature");
-      }
-    }
+    done.addAll(warmUpSignatures(keyTypes));
     if (current.isEmpty() || current.get().bundle().users().isEmpty()) {
       return done;
     }
@@ -278,25 +275,42 @@ public final class Authorizer {
   }
 
   /**
-   * Verifies the token of {@code /iamgate/warm-up.json} for {@code keyType} ({@code RSA} or
-   * {@code EC}), signed by a throwaway key whose private half was discarded.
+   * Verifies the tokens of {@code /iamgate/warm-up.json} for {@code keyTypes} ({@code RSA},
+   * {@code EC}), signed by a throwaway key whose private half was discarded. The file is read and
+   * the verifier built once, with only the keys of those types.
    *
-   * @return whether it verified
+   * @return what verified, e.g. {@code [RSA signature]}
    */
-  private boolean warmUpSignature(String keyType) {
-    try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
-      io.iamgate.policy.parse.Json.JObject w = (io.iamgate.policy.parse.Json.JObject) io.iamgate.policy.parse.JsonReader
-          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
-      String jwks = io.iamgate.bundle.Canonical.text(w.get("jwks"));
-      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
-          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), jwks, null)), settings.clockSkew(), clock,
-          Ticker.systemTicker(), settings.fetchTimeout());
-      verifier.verify(io.iamgate.policy.parse.Json.scalarText(((io.iamgate.policy.parse.Json.JObject) w.get("tokens")).get(keyType)));
-      return true;
-    } catch (Exception | LinkageError e) {
-      // warming is best effort
-      return false;
+  private List<String> warmUpSignatures(java.util.Set<String> keyTypes) {
+    List<String> warmed = new java.util.ArrayList<>();
+    if (keyTypes.isEmpty()) {
+      return warmed;
     }
+    try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
+      Json.JObject w = (Json.JObject) io.iamgate.policy.parse.JsonReader
+          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
+      List<String> keys = new java.util.ArrayList<>();
+      for (Json k : ((Json.JArray) ((Json.JObject) w.get("jwks")).get("keys")).items()) {
+        if (keyTypes.contains(Json.scalarText(((Json.JObject) k).get("kty")))) {
+          keys.add(io.iamgate.bundle.Canonical.text(k));
+        }
+      }
+      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
+          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), "{\"keys\":[" + String.join(",", keys) + "]}", null)),
+          settings.clockSkew(), clock, Ticker.systemTicker(), settings.fetchTimeout());
+      Json.JObject tokens = (Json.JObject) w.get("tokens");
+      for (String keyType : keyTypes) {
+        try {
+          verifier.verify(Json.scalarText(tokens.get(keyType)));
+          warmed.add(keyType + " signature");
+        } catch (AuthenticationException | RuntimeException e) {
+          // warming is best effort
+        }
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // warming is best effort
+    }
+    return warmed;
   }
 
   /** Keys that stay the same for every request of one identity (so a cached answer may use them). */
