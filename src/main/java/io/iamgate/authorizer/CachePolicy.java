@@ -149,6 +149,13 @@ final class CachePolicy {
         deny.add(d);
       }
     }
+    // patterns past what the budget holds even without denials can never be kept
+    long room = TABLE_BUDGET;
+    int fits = 0;
+    while (fits < allow.size() && (room -= allow.get(fits).length() + 3) >= 0) {
+      fits++;
+    }
+    allow = new ArrayList<>(allow.subList(0, fits));
     // meets[d][i]: denial d shares an ARN with allowed pattern i; needs[d]: how many kept ones it meets
     boolean[][] meets = new boolean[deny.size()][allow.size()];
     int[] needs = new int[deny.size()];
