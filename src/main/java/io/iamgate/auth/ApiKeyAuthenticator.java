@@ -5,14 +5,19 @@ import io.iamgate.bundle.Bundle;
 import java.util.HashMap;
 import java.util.Map;
 
-/** API keys ({@code <id>.<secret>}) checked against the salted hashes in the bundle. Thread-safe. */
+/**
+ * API keys ({@code <id>.<secret>}) checked against the salted hashes in the bundle. Thread-safe.
+ */
 public final class ApiKeyAuthenticator {
   private record Entry(String user, Bundle.ApiKey key) {}
 
   private final Map<String, Entry> byId = new HashMap<>();
 
   public ApiKeyAuthenticator(Bundle bundle) {
-    bundle.users().values().forEach(u -> u.apiKeys().forEach(k -> byId.put(k.id(), new Entry(u.name(), k))));
+    bundle
+        .users()
+        .values()
+        .forEach(u -> u.apiKeys().forEach(k -> byId.put(k.id(), new Entry(u.name(), k))));
   }
 
   /**

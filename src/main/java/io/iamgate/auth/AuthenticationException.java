@@ -1,6 +1,8 @@
 package io.iamgate.auth;
 
-/** Credentials that are missing or invalid: the caller gets a 401. The message says why (for logs). */
+/**
+ * Credentials that are missing or invalid: the caller gets a 401. The message says why (for logs).
+ */
 public final class AuthenticationException extends Exception {
   private static final long serialVersionUID = 1L;
 

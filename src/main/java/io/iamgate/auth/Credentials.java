@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param id a stable, non-secret identifier of these exact credentials (the token's SHA-256, or the
  *     API key id), for caches keyed by caller
  */
-public record Credentials(String issuer, String subject, Map<String, Object> claims, Instant expires,
-    String apiKeyUser, String apiKeyId, String id) {
+public record Credentials(
+    String issuer,
+    String subject,
+    Map<String, Object> claims,
+    Instant expires,
+    String apiKeyUser,
+    String apiKeyId,
+    String id) {
   public Credentials {
     Objects.requireNonNull(subject, "subject");
     claims = Map.copyOf(claims);

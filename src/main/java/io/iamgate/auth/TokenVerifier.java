@@ -40,11 +40,11 @@ import java.util.Set;
  * Verifies bearer JWTs against a bundle's trusted issuers. The signature algorithm must be on the
  * issuer's allow-list (RS256 and ES256 by default; {@code none} and HMAC are never accepted, so a
  * token "signed" with the public key as an HMAC secret fails), the issuer must be trusted, the
- * token must be meant for this API ({@code aud} or Cognito {@code client_id}), the optional
- * Cognito {@code token_use} must match, and {@code exp}/{@code nbf} must hold within the clock
- * skew. Keys come from the bundle or from a JWKS URL (cached, refreshed on an unknown key id,
- * rate limited, by nimbus's {@link JWKSourceBuilder}). Verified tokens are cached by their hash
- * until they expire, so a repeated token costs no signature check. Thread-safe.
+ * token must be meant for this API ({@code aud} or Cognito {@code client_id}), the optional Cognito
+ * {@code token_use} must match, and {@code exp}/{@code nbf} must hold within the clock skew. Keys
+ * come from the bundle or from a JWKS URL (cached, refreshed on an unknown key id, rate limited, by
+ * nimbus's {@link JWKSourceBuilder}). Verified tokens are cached by their hash until they expire,
+ * so a repeated token costs no signature check. Thread-safe.
  */
 public final class TokenVerifier {
   /** Tokens longer than this are refused before parsing. */
@@ -63,41 +63,51 @@ public final class TokenVerifier {
    * @param ticker the cache's clock (the same instant as {@code clock}, in nanoseconds)
    * @param jwksTimeout how long a JWKS fetch may take
    */
-  public TokenVerifier(List<Bundle.Issuer> issuers, Duration clockSkew, Clock clock, Ticker ticker, Duration jwksTimeout) {
+  public TokenVerifier(
+      List<Bundle.Issuer> issuers,
+      Duration clockSkew,
+      Clock clock,
+      Ticker ticker,
+      Duration jwksTimeout) {
     this.clock = clock;
     for (Bundle.Issuer i : issuers) {
       try {
         processors.put(i.issuer(), processor(i, clockSkew, jwksTimeout));
         this.issuers.put(i.issuer(), i);
       } catch (ParseException | MalformedURLException | IllegalArgumentException e) {
-        problems.put(i.issuer(), "cannot use the keys of issuer `" + i.issuer() + "`: " + e.getMessage());
+        problems.put(
+            i.issuer(), "cannot use the keys of issuer `" + i.issuer() + "`: " + e.getMessage());
       }
     }
-    this.verified = Caffeine.newBuilder()
-        .maximumSize(10_000)
-        .ticker(ticker)
-        .executor(Runnable::run)
-        .expireAfter(new Expiry<String, Credentials>() {
-          @Override
-          public long expireAfterCreate(String key, Credentials c, long currentTime) {
-            if (c.expires() == null) {
-              return Duration.ofMinutes(5).toNanos();
-            }
-            long nanos = Duration.between(clock.instant(), c.expires()).toNanos();
-            return Math.max(0, nanos);
-          }
+    this.verified =
+        Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .expireAfter(
+                new Expiry<String, Credentials>() {
+                  @Override
+                  public long expireAfterCreate(String key, Credentials c, long currentTime) {
+                    if (c.expires() == null) {
+                      return Duration.ofMinutes(5).toNanos();
+                    }
+                    long nanos = Duration.between(clock.instant(), c.expires()).toNanos();
+                    return Math.max(0, nanos);
+                  }
 
-          @Override
-          public long expireAfterUpdate(String key, Credentials c, long currentTime, long currentDuration) {
-            return currentDuration;
-          }
+                  @Override
+                  public long expireAfterUpdate(
+                      String key, Credentials c, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
 
-          @Override
-          public long expireAfterRead(String key, Credentials c, long currentTime, long currentDuration) {
-            return currentDuration;
-          }
-        })
-        .build();
+                  @Override
+                  public long expireAfterRead(
+                      String key, Credentials c, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
+                })
+            .build();
   }
 
   /** Issuers whose configuration could not be used (their tokens are refused), with the reason. */
@@ -105,17 +115,19 @@ public final class TokenVerifier {
     return Map.copyOf(problems);
   }
 
-  private DefaultJWTProcessor<SecurityContext> processor(Bundle.Issuer i, Duration skew, Duration timeout)
+  private DefaultJWTProcessor<SecurityContext> processor(
+      Bundle.Issuer i, Duration skew, Duration timeout)
       throws ParseException, MalformedURLException {
     JWKSource<SecurityContext> keys;
     if (i.jwks() != null) {
       keys = new ImmutableJWKSet<>(JWKSet.parse(i.jwks()));
     } else {
-      keys = JWKSourceBuilder.create(URI.create(i.jwksUri()).toURL())
-          .cache(Duration.ofMinutes(15).toMillis(), timeout.toMillis())
-          .rateLimited(Duration.ofSeconds(30).toMillis())
-          .refreshAheadCache(false)
-          .build();
+      keys =
+          JWKSourceBuilder.create(URI.create(i.jwksUri()).toURL())
+              .cache(Duration.ofMinutes(15).toMillis(), timeout.toMillis())
+              .rateLimited(Duration.ofSeconds(30).toMillis())
+              .refreshAheadCache(false)
+              .build();
     }
     Set<JWSAlgorithm> algorithms = new HashSet<>();
     for (String a : i.algorithms()) {
@@ -127,13 +139,14 @@ public final class TokenVerifier {
     }
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        null, new JWTClaimsSet.Builder().issuer(i.issuer()).build(), Set.of("exp", "iss")) {
-      @Override
-      protected Date currentTime() {
-        return Date.from(clock.instant());
-      }
-    };
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
+        new DefaultJWTClaimsVerifier<>(
+            null, new JWTClaimsSet.Builder().issuer(i.issuer()).build(), Set.of("exp", "iss")) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
     claims.setMaxClockSkew((int) skew.toSeconds());
     p.setJWTClaimsSetVerifier(claims);
     return p;
@@ -149,7 +162,8 @@ public final class TokenVerifier {
       throw new AuthenticationException("no token");
     }
     if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new AuthenticationException("the token is longer than " + MAX_TOKEN_LENGTH + " characters");
+      throw new AuthenticationException(
+          "the token is longer than " + MAX_TOKEN_LENGTH + " characters");
     }
     String key = sha256(token);
     Credentials cached = verified.getIfPresent(key);
@@ -181,30 +195,42 @@ public final class TokenVerifier {
     }
     DefaultJWTProcessor<SecurityContext> p = processors.get(issuer);
     if (p == null) {
-      throw new AuthenticationException(problems.containsKey(issuer) ? problems.get(issuer)
-          : "the issuer `" + issuer + "` is not trusted by the bundle");
+      throw new AuthenticationException(
+          problems.containsKey(issuer)
+              ? problems.get(issuer)
+              : "the issuer `" + issuer + "` is not trusted by the bundle");
     }
     JWTClaimsSet claims;
     try {
       claims = p.process(token, null);
     } catch (BadJOSEException | JOSEException | ParseException e) {
-      throw new AuthenticationException("the token from `" + issuer + "` was refused: " + e.getMessage());
+      throw new AuthenticationException(
+          "the token from `" + issuer + "` was refused: " + e.getMessage());
     }
     Bundle.Issuer cfg = issuers.get(issuer);
-    boolean audienceOk = !cfg.audiences().isEmpty() && claims.getAudience() != null
-        && claims.getAudience().stream().anyMatch(cfg.audiences()::contains);
+    boolean audienceOk =
+        !cfg.audiences().isEmpty()
+            && claims.getAudience() != null
+            && claims.getAudience().stream().anyMatch(cfg.audiences()::contains);
     Object clientId = claims.getClaim("client_id");
-    boolean clientOk = !cfg.clientIds().isEmpty() && clientId instanceof String s && cfg.clientIds().contains(s);
+    boolean clientOk =
+        !cfg.clientIds().isEmpty() && clientId instanceof String s && cfg.clientIds().contains(s);
     if (!audienceOk && !clientOk) {
-      throw new AuthenticationException("the token was not issued for this API (audience " + claims.getAudience()
-          + ", client " + clientId + ")");
+      throw new AuthenticationException(
+          "the token was not issued for this API (audience "
+              + claims.getAudience()
+              + ", client "
+              + clientId
+              + ")");
     }
     if (cfg.tokenUse() != null && !cfg.tokenUse().equals(claims.getClaim("token_use"))) {
       throw new AuthenticationException("the token's `token_use` is not `" + cfg.tokenUse() + "`");
     }
     String subject = claims.getSubject() == null ? "unknown" : claims.getSubject();
-    Instant exp = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-    return new Credentials(issuer, subject, plain(claims.getClaims()), exp, null, null, "jwt:" + hash);
+    Instant exp =
+        claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+    return new Credentials(
+        issuer, subject, plain(claims.getClaims()), exp, null, null, "jwt:" + hash);
   }
 
   /** Claims as plain Java values: dates become epoch seconds, as in the token. */
@@ -216,7 +242,9 @@ public final class TokenVerifier {
 
   private static String sha256(String token) {
     try {
-      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,8 +1,8 @@
 package io.iamgate.authorizer;
 
 /**
- * Execute-api ARN patterns as API Gateway matches them: {@code *} stands for any run of
- * characters, {@code /} included; everything else is literal.
+ * Execute-api ARN patterns as API Gateway matches them: {@code *} stands for any run of characters,
+ * {@code /} included; everything else is literal.
  */
 final class ArnPatterns {
   private ArnPatterns() {}

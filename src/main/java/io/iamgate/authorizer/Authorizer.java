@@ -16,10 +16,10 @@ import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.gateway.AuthorizerResponse;
 import io.iamgate.gateway.GatewayEvent;
-import io.iamgate.policy.parse.Json;
 import io.iamgate.identity.Claims;
 import io.iamgate.identity.IdentityMapper;
 import io.iamgate.identity.Principal;
+import io.iamgate.policy.parse.Json;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.CompiledBundle;
 import io.iamgate.store.PrincipalEntry;
@@ -28,7 +28,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +39,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * Decides one API Gateway authorizer event: credentials (a bearer JWT, or an API key) → principal
  * (the bundle's identity mapping, with trust policies) → the route's action and resource → the
  * engine's decision → a response. Fails closed: no bundle, no or bad credentials, an unmapped
- * caller, an unresolvable route resource or any error is a denial (or a 401 where that is the
- * right answer). Thread-safe.
+ * caller, an unresolvable route resource or any error is a denial (or a 401 where that is the right
+ * answer). Thread-safe.
  */
 public final class Authorizer {
   private static final JsonFactory JSON = new JsonFactory();
+
   /** Bytes of configured claims a response context may carry (with the route table, under 8 KB). */
   static final int CONTEXT_CLAIMS_BUDGET = 2048;
+
   /** RFC 8176 authentication method references that mean a second factor. */
-  private static final java.util.Set<String> SECOND_FACTORS = java.util.Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt");
+  private static final java.util.Set<String> SECOND_FACTORS =
+      java.util.Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt");
 
   private final BundleStore store;
   private final AuthorizerSettings settings;
@@ -56,18 +58,26 @@ public final class Authorizer {
   private final AtomicReference<Verifiers> verifiers = new AtomicReference<>();
 
   /**
-   * The route-table part of a response depends only on the bundle version, the principal, the
-   * exact credentials (their claims may be in conditions) and the API stage: it is computed once
-   * per such key, for at most 10 minutes.
+   * The route-table part of a response depends only on the bundle version, the principal, the exact
+   * credentials (their claims may be in conditions) and the API stage: it is computed once per such
+   * key, for at most 10 minutes.
    */
-  private record TableKey(String bundleVersion, String principal, String credentials, String apiStage) {}
+  private record TableKey(
+      String bundleVersion, String principal, String credentials, String apiStage) {}
 
-  private final com.github.benmanes.caffeine.cache.Cache<TableKey, CachePolicy.RouteTable> routeTables =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-          .expireAfterWrite(java.time.Duration.ofMinutes(10)).executor(Runnable::run).build();
+  private final com.github.benmanes.caffeine.cache.Cache<TableKey, CachePolicy.RouteTable>
+      routeTables =
+          com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+              .maximumSize(10_000)
+              .expireAfterWrite(java.time.Duration.ofMinutes(10))
+              .executor(Runnable::run)
+              .build();
 
   /** The credential checkers of one bundle version. */
-  private record Verifiers(CompiledBundle bundle, TokenVerifier tokens, ApiKeyAuthenticator apiKeys,
+  private record Verifiers(
+      CompiledBundle bundle,
+      TokenVerifier tokens,
+      ApiKeyAuthenticator apiKeys,
       List<CachePolicy.Route> routes) {}
 
   public Authorizer(BundleStore store, AuthorizerSettings settings, Clock clock) {
@@ -83,9 +93,17 @@ public final class Authorizer {
   private Verifiers verifiers(CompiledBundle b) {
     Verifiers v = verifiers.get();
     if (v == null || v.bundle() != b) {
-      v = new Verifiers(b, new TokenVerifier(b.bundle().identity().issuers(), settings.clockSkew(), clock,
-          Ticker.systemTicker(), settings.fetchTimeout()), new ApiKeyAuthenticator(b.bundle()),
-          b.bundle().routes().stream().map(CachePolicy.Route::of).toList());
+      v =
+          new Verifiers(
+              b,
+              new TokenVerifier(
+                  b.bundle().identity().issuers(),
+                  settings.clockSkew(),
+                  clock,
+                  Ticker.systemTicker(),
+                  settings.fetchTimeout()),
+              new ApiKeyAuthenticator(b.bundle()),
+              b.bundle().routes().stream().map(CachePolicy.Route::of).toList());
       verifiers.set(v);
     }
     return v;
@@ -106,7 +124,9 @@ public final class Authorizer {
   private Outcome decide(GatewayEvent event, Log log) {
     Optional<CompiledBundle> current = store.current();
     if (current.isEmpty()) {
-      log.reason = "no policy bundle is loaded" + (store.lastProblem() == null ? "" : ": " + store.lastProblem());
+      log.reason =
+          "no policy bundle is loaded"
+              + (store.lastProblem() == null ? "" : ": " + store.lastProblem());
       return log.deny(event, "anonymous", Map.of());
     }
     CompiledBundle bundle = current.get();
@@ -131,15 +151,23 @@ public final class Authorizer {
     return decideFor(event, bundle, v, credentials, apiKey, log);
   }
 
-  private Outcome decideFor(GatewayEvent event, CompiledBundle bundle, Verifiers v, Credentials credentials, String apiKey,
+  private Outcome decideFor(
+      GatewayEvent event,
+      CompiledBundle bundle,
+      Verifiers v,
+      Credentials credentials,
+      String apiKey,
       Log log) {
     // 2. principal
     String requestedRole = event.header(bundle.bundle().identity().roleHeader());
-    IdentityMapper.Result mapped = credentials.isApiKey()
-        ? (requestedRole == null
-            ? new IdentityMapper.Result(Principal.user(credentials.apiKeyUser()), null)
-            : bundle.identityMapper().userAssumesRole(credentials.apiKeyUser(), requestedRole))
-        : bundle.identityMapper().fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
+    IdentityMapper.Result mapped =
+        credentials.isApiKey()
+            ? (requestedRole == null
+                ? new IdentityMapper.Result(Principal.user(credentials.apiKeyUser()), null)
+                : bundle.identityMapper().userAssumesRole(credentials.apiKeyUser(), requestedRole))
+            : bundle
+                .identityMapper()
+                .fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
     if (mapped.principal() == null) {
       log.reason = mapped.problem();
       return log.deny(event, "anonymous:" + credentials.subject(), Map.of());
@@ -153,21 +181,27 @@ public final class Authorizer {
     }
 
     // 3. context and route
-    Instant now = event.requestTimeEpochMillis() == null ? clock.instant() : Instant.ofEpochMilli(event.requestTimeEpochMillis());
+    Instant now =
+        event.requestTimeEpochMillis() == null
+            ? clock.instant()
+            : Instant.ofEpochMilli(event.requestTimeEpochMillis());
     Map<String, Object> stable = stableContext(event, credentials, now);
     Map<String, Object> context = new LinkedHashMap<>(stable);
     context.putAll(requestContext(event, now));
     Map<String, String> variables = new LinkedHashMap<>();
-    context.forEach((k, val) -> {
-      if (val instanceof String s) {
-        variables.put(k, s);
-      }
-    });
+    context.forEach(
+        (k, val) -> {
+          if (val instanceof String s) {
+            variables.put(k, s);
+          }
+        });
     String method = event.method() != null ? event.method() : event.arn().verb();
     String path = event.path() != null ? event.path() : "/" + event.arn().path();
-    RouteTable.Match match = event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
-        ? new RouteTable.Match(RouteTable.DEFAULT_ACTION, event.arn().toString(), null, Map.of())
-        : bundle.routes().match(method, path, event.arn().toString(), variables);
+    RouteTable.Match match =
+        event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
+            ? new RouteTable.Match(
+                RouteTable.DEFAULT_ACTION, event.arn().toString(), null, Map.of())
+            : bundle.routes().match(method, path, event.arn().toString(), variables);
     log.action = match.action();
     if (match.resource() == null) {
       log.reason = "the route's resource cannot be resolved for this request";
@@ -179,17 +213,19 @@ public final class Authorizer {
     // 4. decision
     PrincipalEntry pe = entry.get();
     RequestContext.Builder cb = RequestContext.builder();
-    context.forEach((k, val) -> {
-      if (!pe.ownsKey(io.iamgate.policy.CaseFold.foldKey(k))) {
-        cb.putValue(k, val);
-      }
-    });
+    context.forEach(
+        (k, val) -> {
+          if (!pe.ownsKey(io.iamgate.policy.CaseFold.foldKey(k))) {
+            cb.putValue(k, val);
+          }
+        });
     pe.addTo(cb);
     if (!cb.problems().isEmpty()) {
       log.reason = String.join("; ", cb.problems());
       return log.deny(event, principal.key(), responseContext(principal, bundle, log, null));
     }
-    Evaluation e = Evaluator.decide(pe.policies(), Request.of(match.action(), match.resource(), cb.build()));
+    Evaluation e =
+        Evaluator.decide(pe.policies(), Request.of(match.action(), match.resource(), cb.build()));
     log.decision = e.decision();
     log.statement = e.statementRef();
     log.reason = e.reason();
@@ -198,41 +234,68 @@ public final class Authorizer {
     if (!simple && e.decision() == Decision.ALLOW && arn.length() > CachePolicy.MAX_RESOURCE) {
       log.decision = Decision.IMPLICIT_DENY;
       log.statement = null;
-      log.reason = "allowed, but the method ARN is " + arn.length() + " characters long and API Gateway accepts at most "
-          + CachePolicy.MAX_RESOURCE + " in a policy; denied";
+      log.reason =
+          "allowed, but the method ARN is "
+              + arn.length()
+              + " characters long and API Gateway accepts at most "
+              + CachePolicy.MAX_RESOURCE
+              + " in a policy; denied";
       return log.deny(event, principal.key(), responseContext(principal, bundle, log, credentials));
     }
     Map<String, Object> responseContext = responseContext(principal, bundle, log, credentials);
 
     // 5. response
     if (simple) {
-      return log.outcome(new AuthorizerResponse.Simple(e.decision() == Decision.ALLOW, responseContext));
+      return log.outcome(
+          new AuthorizerResponse.Simple(e.decision() == Decision.ALLOW, responseContext));
     }
     List<AuthorizerResponse.Statement> statements;
     boolean allowed = e.decision() == Decision.ALLOW;
-    if (settings.cacheMode() == AuthorizerSettings.CacheMode.REQUEST || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT
+    if (settings.cacheMode() == AuthorizerSettings.CacheMode.REQUEST
+        || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT
         || match.route() == null) {
       statements = CachePolicy.exact(arn, allowed);
     } else {
-      TableKey key = new TableKey(bundle.version(), principal.key(), credentials.id(),
-          event.arn().apiPrefix() + "/" + event.arn().stage());
-      CachePolicy.RouteTable table = routeTables.get(key, k -> {
-        Map<String, Object> stableWithPrincipal = new LinkedHashMap<>(stable);
-        pe.contextKeys().forEach(stableWithPrincipal::put);
-        Map<String, String> stableVariables = new LinkedHashMap<>();
-        stableWithPrincipal.forEach((name, val) -> {
-          if (val instanceof String str) {
-            stableVariables.put(name, str);
-          }
-        });
-        return CachePolicy.routeTable(event.arn(), v.routes(), pe.policies(), stableWithPrincipal,
-            r -> bundle.routes().resolveForAnyPath(r.route(), stableVariables, CachePolicy.PROBE));
-      });
+      TableKey key =
+          new TableKey(
+              bundle.version(),
+              principal.key(),
+              credentials.id(),
+              event.arn().apiPrefix() + "/" + event.arn().stage());
+      CachePolicy.RouteTable table =
+          routeTables.get(
+              key,
+              k -> {
+                Map<String, Object> stableWithPrincipal = new LinkedHashMap<>(stable);
+                pe.contextKeys().forEach(stableWithPrincipal::put);
+                Map<String, String> stableVariables = new LinkedHashMap<>();
+                stableWithPrincipal.forEach(
+                    (name, val) -> {
+                      if (val instanceof String str) {
+                        stableVariables.put(name, str);
+                      }
+                    });
+                return CachePolicy.routeTable(
+                    event.arn(),
+                    v.routes(),
+                    pe.policies(),
+                    stableWithPrincipal,
+                    r ->
+                        bundle
+                            .routes()
+                            .resolveForAnyPath(r.route(), stableVariables, CachePolicy.PROBE));
+              });
       statements = CachePolicy.statements(arn, allowed, table);
       log.routesLeftOut = table.omitted();
     }
-    return log.outcome(new AuthorizerResponse.Policy(principal.key(), statements, responseContext,
-        credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null));
+    return log.outcome(
+        new AuthorizerResponse.Policy(
+            principal.key(),
+            statements,
+            responseContext,
+            credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST
+                ? apiKey
+                : null));
   }
 
   /**
@@ -248,25 +311,54 @@ public final class Authorizer {
     List<String> done = new java.util.ArrayList<>();
     Optional<CompiledBundle> current = store.current();
     java.util.Set<String> keyTypes = new java.util.TreeSet<>();
-    current.ifPresent(b -> b.bundle().identity().issuers().forEach(i -> i.algorithms().forEach(a -> keyTypes.add(a.startsWith("ES") ? "EC" : "RSA"))));
+    current.ifPresent(
+        b ->
+            b.bundle()
+                .identity()
+                .issuers()
+                .forEach(
+                    i ->
+                        i.algorithms()
+                            .forEach(a -> keyTypes.add(a.startsWith("ES") ? "EC" : "RSA"))));
     done.addAll(warmUpSignatures(keyTypes));
     if (current.isEmpty() || current.get().bundle().users().isEmpty()) {
       return done;
     }
     CompiledBundle bundle = current.get();
     String user = bundle.bundle().users().keySet().iterator().next();
-    io.iamgate.bundle.Bundle.Route route = bundle.bundle().routes().isEmpty() ? null : bundle.bundle().routes().get(0);
+    io.iamgate.bundle.Bundle.Route route =
+        bundle.bundle().routes().isEmpty() ? null : bundle.bundle().routes().get(0);
     String method = route == null ? "GET" : route.method().equals("ANY") ? "GET" : route.method();
     String path = route == null ? "/warm-up" : route.path().replaceAll("\\{[^}]+}", "warm-up");
     try {
-      GatewayEvent event = new GatewayEvent(GatewayEvent.Kind.REST_REQUEST,
-          io.iamgate.gateway.MethodArn.parse("arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/" + method + path),
-          method, path, route == null ? null : route.path(), null, Map.of("user-agent", List.of("warm-up")),
-          Map.of(), Map.of(), Map.of(), "192.0.2.1", "warm-up", clock.millis(), "warm-up");
+      GatewayEvent event =
+          new GatewayEvent(
+              GatewayEvent.Kind.REST_REQUEST,
+              io.iamgate.gateway.MethodArn.parse(
+                  "arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/" + method + path),
+              method,
+              path,
+              route == null ? null : route.path(),
+              null,
+              Map.of("user-agent", List.of("warm-up")),
+              Map.of(),
+              Map.of(),
+              Map.of(),
+              "192.0.2.1",
+              "warm-up",
+              clock.millis(),
+              "warm-up");
       Log log = new Log(event, System.nanoTime());
-      Outcome o = decideFor(event, bundle, verifiers(bundle),
-          new Credentials(null, user, Map.of(), null, user, "warm-up", "warm-up"), null, log);
-      new io.iamgate.gateway.ResponseWriter(JSON).write(o.response(), java.io.OutputStream.nullOutputStream());
+      Outcome o =
+          decideFor(
+              event,
+              bundle,
+              verifiers(bundle),
+              new Credentials(null, user, Map.of(), null, user, "warm-up", "warm-up"),
+              null,
+              log);
+      new io.iamgate.gateway.ResponseWriter(JSON)
+          .write(o.response(), java.io.OutputStream.nullOutputStream());
       done.add("decision");
     } catch (RuntimeException | IOException e) {
       // warming is best effort
@@ -275,9 +367,9 @@ public final class Authorizer {
   }
 
   /**
-   * Verifies the tokens of {@code /iamgate/warm-up.json} for {@code keyTypes} ({@code RSA},
-   * {@code EC}), signed by a throwaway key whose private half was discarded. The file is read and
-   * the verifier built once, with only the keys of those types.
+   * Verifies the tokens of {@code /iamgate/warm-up.json} for {@code keyTypes} ({@code RSA}, {@code
+   * EC}), signed by a throwaway key whose private half was discarded. The file is read and the
+   * verifier built once, with only the keys of those types.
    *
    * @return what verified, e.g. {@code [RSA signature]}
    */
@@ -287,17 +379,34 @@ public final class Authorizer {
       return warmed;
     }
     try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
-      Json.JObject w = (Json.JObject) io.iamgate.policy.parse.JsonReader
-          .read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0).value();
+      Json.JObject w =
+          (Json.JObject)
+              io.iamgate.policy.parse.JsonReader.read(
+                      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                      null,
+                      0)
+                  .value();
       List<String> keys = new java.util.ArrayList<>();
       for (Json k : ((Json.JArray) ((Json.JObject) w.get("jwks")).get("keys")).items()) {
         if (keyTypes.contains(Json.scalarText(((Json.JObject) k).get("kty")))) {
           keys.add(io.iamgate.bundle.Canonical.text(k));
         }
       }
-      TokenVerifier verifier = new TokenVerifier(List.of(new io.iamgate.bundle.Bundle.Issuer("https://warm-up.invalid",
-          List.of("warm-up"), List.of(), null, List.of("RS256", "ES256"), "{\"keys\":[" + String.join(",", keys) + "]}", null)),
-          settings.clockSkew(), clock, Ticker.systemTicker(), settings.fetchTimeout());
+      TokenVerifier verifier =
+          new TokenVerifier(
+              List.of(
+                  new io.iamgate.bundle.Bundle.Issuer(
+                      "https://warm-up.invalid",
+                      List.of("warm-up"),
+                      List.of(),
+                      null,
+                      List.of("RS256", "ES256"),
+                      "{\"keys\":[" + String.join(",", keys) + "]}",
+                      null)),
+              settings.clockSkew(),
+              clock,
+              Ticker.systemTicker(),
+              settings.fetchTimeout());
       Json.JObject tokens = (Json.JObject) w.get("tokens");
       for (String keyType : keyTypes) {
         try {
@@ -313,7 +422,9 @@ public final class Authorizer {
     return warmed;
   }
 
-  /** Keys that stay the same for every request of one identity (so a cached answer may use them). */
+  /**
+   * Keys that stay the same for every request of one identity (so a cached answer may use them).
+   */
   private static Map<String, Object> stableContext(GatewayEvent event, Credentials c, Instant now) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("aws:SecureTransport", "true");
@@ -326,11 +437,14 @@ public final class Authorizer {
         ctx.put("aws:TokenIssueTime", Instant.ofEpochSecond(n.longValue()).toString());
       }
       Object amr = c.claims().get("amr");
-      List<?> methods = amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
+      List<?> methods =
+          amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
       boolean mfa = methods.stream().anyMatch(SECOND_FACTORS::contains);
       ctx.put("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
       if (mfa && c.claims().get("auth_time") instanceof Number at) {
-        ctx.put("aws:MultiFactorAuthAge", Long.toString(Math.max(0, now.getEpochSecond() - at.longValue())));
+        ctx.put(
+            "aws:MultiFactorAuthAge",
+            Long.toString(Math.max(0, now.getEpochSecond() - at.longValue())));
       }
     }
     return ctx;
@@ -351,16 +465,20 @@ public final class Authorizer {
       ctx.put("request:method", event.method());
     }
     event.pathParameters().forEach((k, v) -> ctx.put("request:path/" + k, v));
-    event.headers().forEach((k, v) -> {
-      if (!k.equals("authorization") && !k.equals("cookie") && !k.equals("x-api-key")) {
-        ctx.put("request:header/" + k, v.size() == 1 ? v.get(0) : v);
-      }
-    });
+    event
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("authorization") && !k.equals("cookie") && !k.equals("x-api-key")) {
+                ctx.put("request:header/" + k, v.size() == 1 ? v.get(0) : v);
+              }
+            });
     event.query().forEach((k, v) -> ctx.put("request:query/" + k, v.size() == 1 ? v.get(0) : v));
     return ctx;
   }
 
-  private Map<String, Object> responseContext(Principal p, CompiledBundle b, Log log, Credentials c) {
+  private Map<String, Object> responseContext(
+      Principal p, CompiledBundle b, Log log, Credentials c) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("principal", p.key());
     ctx.put(p.kind() == Principal.Kind.USER ? "user" : "role", p.name());
@@ -383,8 +501,12 @@ public final class Authorizer {
       int budget = CONTEXT_CLAIMS_BUDGET;
       for (String claim : settings.contextClaims()) {
         Object v = c.claims().get(claim);
-        Object value = v instanceof String || v instanceof Number || v instanceof Boolean ? v
-            : v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : null;
+        Object value =
+            v instanceof String || v instanceof Number || v instanceof Boolean
+                ? v
+                : v instanceof List<?> l
+                    ? String.join(",", l.stream().map(String::valueOf).toList())
+                    : null;
         if (value == null) {
           continue;
         }
@@ -413,8 +535,10 @@ public final class Authorizer {
     Decision decision;
     StatementRef statement;
     String reason;
+
     /** Allowed routes a route-table response left out to fit API Gateway's limits. */
     int routesLeftOut;
+
     /** Configured context claims left out of the response to fit API Gateway's limits. */
     final List<String> claimsLeftOut = new java.util.ArrayList<>();
 
@@ -438,7 +562,9 @@ public final class Authorizer {
       if (e.kind().canAnswerSimply() && settings.simpleResponses()) {
         return outcome(new AuthorizerResponse.Simple(false, context));
       }
-      return outcome(new AuthorizerResponse.Policy(principalId, CachePolicy.exact(e.arn().toString(), false), context, null));
+      return outcome(
+          new AuthorizerResponse.Policy(
+              principalId, CachePolicy.exact(e.arn().toString(), false), context, null));
     }
 
     Outcome outcome(AuthorizerResponse r) {
@@ -483,5 +609,4 @@ public final class Authorizer {
       }
     }
   }
-
 }

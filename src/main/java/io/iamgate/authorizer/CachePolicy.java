@@ -25,38 +25,48 @@ import java.util.function.Function;
 
 /**
  * Builds a policy API Gateway can cache by identity: the current request's exact ARN with its
- * decision, plus every route of the bundle whose decision for this principal cannot depend on
- * the request — decided once, written as an ARN pattern ({@code /orders/{id}} →
- * {@code GET/orders/*}). A route is left out (so a cache hit on it is a 403 until the TTL ends,
- * never a wrong allow) when a statement that could decide it has a condition on a per-request
- * key (source IP, time, user agent, {@code request:*}), or a resource pattern that matches some
- * but not all values of the route's path parameters. Denied routes are written as explicit
- * {@code Deny} statements whenever an allowed pattern could cover them, since API Gateway's
- * {@code *} spans {@code /}; a denial that would also match the allowed request itself is not
- * written, and the allows it would guard are left out instead.
+ * decision, plus every route of the bundle whose decision for this principal cannot depend on the
+ * request — decided once, written as an ARN pattern ({@code /orders/{id}} → {@code GET/orders/*}).
+ * A route is left out (so a cache hit on it is a 403 until the TTL ends, never a wrong allow) when
+ * a statement that could decide it has a condition on a per-request key (source IP, time, user
+ * agent, {@code request:*}), or a resource pattern that matches some but not all values of the
+ * route's path parameters. Denied routes are written as explicit {@code Deny} statements whenever
+ * an allowed pattern could cover them, since API Gateway's {@code *} spans {@code /}; a denial that
+ * would also match the allowed request itself is not written, and the allows it would guard are
+ * left out instead.
  *
- * <p>Responses stay within API Gateway's limits: no {@code Resource} longer than
- * {@value #MAX_RESOURCE} characters, and at most {@value #TABLE_BUDGET} bytes of route-table
- * patterns, so that the whole response stays under 8 KB. What does not fit is left out — allowed
- * patterns first, from the end of the route list, never a denial that a kept allow needs.
+ * <p>Responses stay within API Gateway's limits: no {@code Resource} longer than {@value
+ * #MAX_RESOURCE} characters, and at most {@value #TABLE_BUDGET} bytes of route-table patterns, so
+ * that the whole response stays under 8 KB. What does not fit is left out — allowed patterns first,
+ * from the end of the route list, never a denial that a kept allow needs.
  *
  * <p>Safety rests on one assumption, documented for operators: in {@code route-table} mode the
  * bundle's routes list every route of the API behind the authorizer.
  */
 final class CachePolicy {
   /** Keys whose value changes from request to request of the same identity. */
-  private static final Set<String> VOLATILE_KEYS = Set.of(
-      "aws:sourceip", "aws:currenttime", "aws:epochtime", "aws:useragent", "aws:multifactorauthage", "aws:referer");
+  private static final Set<String> VOLATILE_KEYS =
+      Set.of(
+          "aws:sourceip",
+          "aws:currenttime",
+          "aws:epochtime",
+          "aws:useragent",
+          "aws:multifactorauthage",
+          "aws:referer");
 
   /** The longest {@code Resource} string API Gateway accepts in a returned policy. */
   static final int MAX_RESOURCE = 512;
-  /** Bytes of route-table patterns a response may carry (the whole response must stay under 8 KB). */
+
+  /**
+   * Bytes of route-table patterns a response may carry (the whole response must stay under 8 KB).
+   */
   static final int TABLE_BUDGET = 4096;
 
   private CachePolicy() {}
 
   /** One compiled route: its ARN pattern parts and its resource template. */
-  record Route(Bundle.Route route, String verbPattern, String pathPattern, boolean hasPathVariables) {
+  record Route(
+      Bundle.Route route, String verbPattern, String pathPattern, boolean hasPathVariables) {
     static Route of(Bundle.Route r) {
       StringBuilder p = new StringBuilder();
       String path = r.path().startsWith("/") ? r.path().substring(1) : r.path();
@@ -82,9 +92,9 @@ final class CachePolicy {
   }
 
   /**
-   * The request-independent part of a route-table response for one principal and API stage: the
-   * ARN patterns of the stable routes it may call, and the denials that keep those patterns off
-   * every other route.
+   * The request-independent part of a route-table response for one principal and API stage: the ARN
+   * patterns of the stable routes it may call, and the denials that keep those patterns off every
+   * other route.
    *
    * @param omitted how many allowed patterns were left out to stay within API Gateway's limits
    */
@@ -109,8 +119,12 @@ final class CachePolicy {
    * @param resolveResource the route's resource with its non-path variables resolved from stable
    *     values, path variables replaced by {@link #PROBE}; {@code null} when unresolvable
    */
-  static RouteTable routeTable(MethodArn arn, List<Route> routes, CompiledPolicySet set,
-      Map<String, Object> stableContext, Function<Route, String> resolveResource) {
+  static RouteTable routeTable(
+      MethodArn arn,
+      List<Route> routes,
+      CompiledPolicySet set,
+      Map<String, Object> stableContext,
+      Function<Route, String> resolveResource) {
     List<String> allowed = new ArrayList<>();
     List<String> denied = new ArrayList<>();
     RequestContext.Builder ctxBuilder = RequestContext.builder();
@@ -156,7 +170,8 @@ final class CachePolicy {
       fits++;
     }
     allow = new ArrayList<>(allow.subList(0, fits));
-    // meets[d][i]: denial d shares an ARN with allowed pattern i; needs[d]: how many kept ones it meets
+    // meets[d][i]: denial d shares an ARN with allowed pattern i; needs[d]: how many kept ones it
+    // meets
     boolean[][] meets = new boolean[deny.size()][allow.size()];
     int[] needs = new int[deny.size()];
     long bytes = 0;
@@ -197,15 +212,17 @@ final class CachePolicy {
         denials.add(new Denial(deny.get(d), Glob.compile(Glob.tokens(deny.get(d), true)), guards));
       }
     }
-    return new RouteTable(List.copyOf(allow.subList(0, kept)), List.copyOf(denials), allowed.size() - kept);
+    return new RouteTable(
+        List.copyOf(allow.subList(0, kept)), List.copyOf(denials), allowed.size() - kept);
   }
 
   /**
-   * The statements of a route-table response: the called ARN with its decision, plus the table.
-   * A denial that matches the allowed request itself is not written (API Gateway's deny wins, so
-   * it would refuse the request): the allowed patterns it guards are left out instead.
+   * The statements of a route-table response: the called ARN with its decision, plus the table. A
+   * denial that matches the allowed request itself is not written (API Gateway's deny wins, so it
+   * would refuse the request): the allowed patterns it guards are left out instead.
    */
-  static List<AuthorizerResponse.Statement> statements(String currentArn, boolean currentAllowed, RouteTable table) {
+  static List<AuthorizerResponse.Statement> statements(
+      String currentArn, boolean currentAllowed, RouteTable table) {
     List<String> tableAllows = table.allowed();
     boolean[] dropped = new boolean[tableAllows.size()];
     if (currentAllowed) {
@@ -242,7 +259,8 @@ final class CachePolicy {
 
   /** The called ARN alone with its decision. */
   static List<AuthorizerResponse.Statement> exact(String arn, boolean allowed) {
-    return allowed ? List.of(new AuthorizerResponse.Statement("Allow", List.of(arn)))
+    return allowed
+        ? List.of(new AuthorizerResponse.Statement("Allow", List.of(arn)))
         : List.of(new AuthorizerResponse.Statement("Deny", List.of(denied(arn))));
   }
 
@@ -255,7 +273,8 @@ final class CachePolicy {
     return arn.length() <= MAX_RESOURCE ? arn : arn.substring(0, MAX_RESOURCE - 1) + "*";
   }
 
-  private static List<AuthorizerResponse.Statement> statements(Set<String> allow, Set<String> deny) {
+  private static List<AuthorizerResponse.Statement> statements(
+      Set<String> allow, Set<String> deny) {
     List<AuthorizerResponse.Statement> out = new ArrayList<>();
     if (!allow.isEmpty()) {
       out.add(new AuthorizerResponse.Statement("Allow", List.copyOf(allow)));
@@ -267,7 +286,8 @@ final class CachePolicy {
   }
 
   /** Whether no statement that could decide the route depends on the request. */
-  private static boolean stable(Route r, String resource, CompiledPolicySet set, RequestContext ctx) {
+  private static boolean stable(
+      Route r, String resource, CompiledPolicySet set, RequestContext ctx) {
     ActionIds.Action a = ActionIds.action(r.route().action());
     int probeAt = resource.indexOf(PROBE);
     String literalPrefix = probeAt >= 0 ? resource.substring(0, probeAt) : null;
@@ -276,7 +296,8 @@ final class CachePolicy {
       for (CompiledStatement[] list : List.of(c.denies(), c.allows())) {
         for (CompiledStatement s : list) {
           for (Condition cond : s.source().conditions()) {
-            if (isVolatileKey(cond.key()) || cond.values().stream().anyMatch(CachePolicy::mentionsVolatileVariable)) {
+            if (isVolatileKey(cond.key())
+                || cond.values().stream().anyMatch(CachePolicy::mentionsVolatileVariable)) {
               return false;
             }
           }
@@ -305,7 +326,8 @@ final class CachePolicy {
    * Whether the statement's resource clause gives the same answer for every resource that starts
    * with {@code prefix} (the route's resource before its first path parameter).
    */
-  private static boolean resourceIndependent(CompiledStatement s, String prefix, RequestContext ctx) {
+  private static boolean resourceIndependent(
+      CompiledStatement s, String prefix, RequestContext ctx) {
     boolean variables = s.document().source().version().supportsVariables();
     for (String pattern : s.source().resource().patterns()) {
       String p = pattern;
@@ -322,7 +344,8 @@ final class CachePolicy {
               return false;
             }
             var value = ctx.lookup(v.name());
-            String text = value != null && !value.isMulti() ? value.single().text() : v.defaultValue();
+            String text =
+                value != null && !value.isMulti() ? value.single().text() : v.defaultValue();
             if (text == null || text.contains("*") || text.contains("?")) {
               if (text == null) {
                 continue; // unresolvable: this entry matches nothing, whatever the request
@@ -348,10 +371,10 @@ final class CachePolicy {
   }
 
   /**
-   * Whether a resource pattern matches all, none, or some of the resources that start with
-   * {@code prefix}. ARN parts 1 to 5 of the prefix are whole (a route's path parameters sit in the
-   * resource part), so they are matched part by part; the resource part is compared by its
-   * literal start.
+   * Whether a resource pattern matches all, none, or some of the resources that start with {@code
+   * prefix}. ARN parts 1 to 5 of the prefix are whole (a route's path parameters sit in the
+   * resource part), so they are matched part by part; the resource part is compared by its literal
+   * start.
    */
   static Coverage coverage(String pattern, String prefix) {
     if (!pattern.isEmpty() && pattern.chars().allMatch(c -> c == '*')) {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to one authorization question. Immutable. The reason and the deciding statements
- * are worked out only when asked for, so a caller that only needs {@link #allowed()} pays nothing
- * for the explanation.
+ * The answer to one authorization question. Immutable. The reason and the deciding statements are
+ * worked out only when asked for, so a caller that only needs {@link #allowed()} pays nothing for
+ * the explanation.
  */
 public final class Authorization {
   private final Decision decision;
@@ -19,7 +19,12 @@ public final class Authorization {
   private final Evaluation evaluation;
   private final Explanation explanation;
 
-  private Authorization(Decision decision, String bundleVersion, String problem, Evaluation evaluation, Explanation explanation) {
+  private Authorization(
+      Decision decision,
+      String bundleVersion,
+      String problem,
+      Evaluation evaluation,
+      Explanation explanation) {
     this.decision = Objects.requireNonNull(decision, "decision");
     this.bundleVersion = bundleVersion;
     this.problem = problem;
@@ -36,7 +41,8 @@ public final class Authorization {
   }
 
   static Authorization denied(String problem, String bundleVersion) {
-    return new Authorization(Decision.IMPLICIT_DENY, bundleVersion, Objects.requireNonNull(problem), null, null);
+    return new Authorization(
+        Decision.IMPLICIT_DENY, bundleVersion, Objects.requireNonNull(problem), null, null);
   }
 
   /** Allow, ExplicitDeny or ImplicitDeny; never Allow when {@link #problem()} is set. */

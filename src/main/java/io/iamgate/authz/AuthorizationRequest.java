@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param resource the resource, e.g. an ARN
  * @param context context keys: a String, or a List of String for a multi-valued key
  */
-public record AuthorizationRequest(Principal principal, String action, String resource, Map<String, Object> context) {
+public record AuthorizationRequest(
+    Principal principal, String action, String resource, Map<String, Object> context) {
   public AuthorizationRequest {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(action, "action");

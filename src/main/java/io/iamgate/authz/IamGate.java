@@ -6,11 +6,11 @@ import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.identity.Principal;
+import io.iamgate.policy.CaseFold;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.CompiledBundle;
-import io.iamgate.store.PrincipalEntry;
-import io.iamgate.policy.CaseFold;
 import io.iamgate.store.PolicySources;
+import io.iamgate.store.PrincipalEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Fine-grained authorization for backends, on the same bundle, engine and caches as the
- * authorizer:
+ * Fine-grained authorization for backends, on the same bundle, engine and caches as the authorizer:
  *
  * <pre>{@code
  * IamGate gate = IamGate.open("file:bundle.yaml");
@@ -28,10 +27,10 @@ import java.util.Optional;
  * if (a.allowed()) { ... }
  * }</pre>
  *
- * The principal's own keys ({@code aws:username}, {@code aws:PrincipalArn},
- * {@code aws:PrincipalTag/*}, ...) are added to the context and override caller-supplied keys of
- * the same name, so a caller cannot claim another identity's tags. Thread-safe; every failure is a
- * denial with a {@link Authorization#problem() problem}, never an exception.
+ * The principal's own keys ({@code aws:username}, {@code aws:PrincipalArn}, {@code
+ * aws:PrincipalTag/*}, ...) are added to the context and override caller-supplied keys of the same
+ * name, so a caller cannot claim another identity's tags. Thread-safe; every failure is a denial
+ * with a {@link Authorization#problem() problem}, never an exception.
  */
 public final class IamGate {
   private final BundleStore store;
@@ -47,17 +46,18 @@ public final class IamGate {
 
   /**
    * Opens a bundle, checking for a new version every {@code refresh} and giving each fetch at most
-   * {@code fetchTimeout}: a published change serves every request that starts later than
-   * {@code refresh + fetchTimeout} after it.
+   * {@code fetchTimeout}: a published change serves every request that starts later than {@code
+   * refresh + fetchTimeout} after it.
    */
   public static IamGate open(String bundleSetting, Duration refresh, Duration fetchTimeout) {
-    return new IamGate(BundleStore.of(PolicySources.fromSetting(bundleSetting, fetchTimeout), refresh));
+    return new IamGate(
+        BundleStore.of(PolicySources.fromSetting(bundleSetting, fetchTimeout), refresh));
   }
 
   /**
    * Opens the bundle the environment names: {@code IAMGATE_BUNDLE} (the source; empty for the
-   * embedded sample), {@code IAMGATE_REFRESH_SECONDS} (default 60) and
-   * {@code IAMGATE_FETCH_TIMEOUT_MS} (default 2000).
+   * embedded sample), {@code IAMGATE_REFRESH_SECONDS} (default 60) and {@code
+   * IAMGATE_FETCH_TIMEOUT_MS} (default 2000).
    *
    * @throws IllegalArgumentException naming the variable, when a setting is malformed
    */
@@ -73,12 +73,19 @@ public final class IamGate {
 
     /** Reads and checks the settings. */
     public static Settings from(Map<String, String> env) {
-      return new Settings(env.getOrDefault("IAMGATE_BUNDLE", ""),
-          Duration.ofSeconds(number(env, "IAMGATE_REFRESH_SECONDS", DEFAULT_REFRESH.toSeconds(), 1, 86_400)),
-          Duration.ofMillis(number(env, "IAMGATE_FETCH_TIMEOUT_MS", DEFAULT_FETCH_TIMEOUT.toMillis(), 100, 60_000)));
+      return new Settings(
+          env.getOrDefault("IAMGATE_BUNDLE", ""),
+          Duration.ofSeconds(
+              number(env, "IAMGATE_REFRESH_SECONDS", DEFAULT_REFRESH.toSeconds(), 1, 86_400)),
+          Duration.ofMillis(
+              number(
+                  env, "IAMGATE_FETCH_TIMEOUT_MS", DEFAULT_FETCH_TIMEOUT.toMillis(), 100, 60_000)));
     }
 
-    /** A whole number from the environment, with a default and bounds; a bad value names the variable. */
+    /**
+     * A whole number from the environment, with a default and bounds; a bad value names the
+     * variable.
+     */
     public static long number(Map<String, String> env, String name, long dflt, long min, long max) {
       String v = env.get(name);
       if (v == null || v.isBlank()) {
@@ -92,10 +99,14 @@ public final class IamGate {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new IllegalArgumentException(name + " `" + v + "`: expected a whole number from " + min + " to " + max);
+      throw new IllegalArgumentException(
+          name + " `" + v + "`: expected a whole number from " + min + " to " + max);
     }
 
-    /** {@code true}/{@code false} from the environment, with a default; a bad value names the variable. */
+    /**
+     * {@code true}/{@code false} from the environment, with a default; a bad value names the
+     * variable.
+     */
     public static boolean bool(Map<String, String> env, String name, boolean dflt) {
       String v = env.get(name);
       if (v == null || v.isBlank()) {
@@ -121,12 +132,14 @@ public final class IamGate {
   }
 
   /** Decides, reporting the one deciding statement (the fast path). */
-  public Authorization authorize(Principal principal, String action, String resource, Map<String, ?> context) {
+  public Authorization authorize(
+      Principal principal, String action, String resource, Map<String, ?> context) {
     return evaluate(principal, action, resource, context, false);
   }
 
   /** Decides and reports every applying statement and the failed gate. */
-  public Authorization explain(Principal principal, String action, String resource, Map<String, ?> context) {
+  public Authorization explain(
+      Principal principal, String action, String resource, Map<String, ?> context) {
     return evaluate(principal, action, resource, context, true);
   }
 
@@ -135,30 +148,44 @@ public final class IamGate {
     List<Authorization> out = new ArrayList<>(requests.size());
     Optional<CompiledBundle> b = store.current();
     for (AuthorizationRequest r : requests) {
-      out.add(b.isEmpty()
-          ? Authorization.denied("no policy bundle is loaded", null)
-          : evaluate(b.get(), r.principal(), r.action(), r.resource(), r.context(), false));
+      out.add(
+          b.isEmpty()
+              ? Authorization.denied("no policy bundle is loaded", null)
+              : evaluate(b.get(), r.principal(), r.action(), r.resource(), r.context(), false));
     }
     return out;
   }
 
-  private Authorization evaluate(Principal p, String action, String resource, Map<String, ?> context, boolean explain) {
+  private Authorization evaluate(
+      Principal p, String action, String resource, Map<String, ?> context, boolean explain) {
     Optional<CompiledBundle> b = store.current();
     if (b.isEmpty()) {
-      return Authorization.denied("no policy bundle is loaded"
-          + (store.lastProblem() == null ? "" : ": " + store.lastProblem()), null);
+      return Authorization.denied(
+          "no policy bundle is loaded"
+              + (store.lastProblem() == null ? "" : ": " + store.lastProblem()),
+          null);
     }
     return evaluate(b.get(), p, action, resource, context, explain);
   }
 
   private static Authorization evaluate(
-      CompiledBundle b, Principal p, String action, String resource, Map<String, ?> context, boolean explain) {
+      CompiledBundle b,
+      Principal p,
+      String action,
+      String resource,
+      Map<String, ?> context,
+      boolean explain) {
     String version = b.version();
     try {
       Optional<PrincipalEntry> entry = b.principal(p);
       if (entry.isEmpty()) {
-        return Authorization.denied("the bundle has no " + (p.kind() == Principal.Kind.USER ? "user" : "role")
-            + " `" + p.name() + "`", version);
+        return Authorization.denied(
+            "the bundle has no "
+                + (p.kind() == Principal.Kind.USER ? "user" : "role")
+                + " `"
+                + p.name()
+                + "`",
+            version);
       }
       String actionProblem = ActionIds.known(action) ? null : Request.actionProblem(action);
       if (actionProblem != null) {

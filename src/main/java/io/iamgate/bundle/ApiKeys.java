@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * API keys: a presented key is {@code <id>.<secret>}; the bundle stores the id and
- * {@code sha256$<salt>$<hash>} where hash = SHA-256(salt || secret), both base64. Verification
- * compares in constant time.
+ * API keys: a presented key is {@code <id>.<secret>}; the bundle stores the id and {@code
+ * sha256$<salt>$<hash>} where hash = SHA-256(salt || secret), both base64. Verification compares in
+ * constant time.
  */
 public final class ApiKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,7 +23,8 @@ public final class ApiKeys {
   /** Creates a key with the given id (letters, digits, {@code _} and {@code -}). */
   public static NewKey create(String id) {
     if (!isValidId(id)) {
-      throw new IllegalArgumentException("an API key id may only contain letters, digits, `_` and `-`");
+      throw new IllegalArgumentException(
+          "an API key id may only contain letters, digits, `_` and `-`");
     }
     byte[] secret = new byte[24];
     RANDOM.nextBytes(secret);
@@ -35,7 +36,10 @@ public final class ApiKeys {
   public static String hash(String secret) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return SCHEME + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+    return SCHEME
+        + "$"
+        + Base64.getEncoder().encodeToString(salt)
+        + "$"
         + Base64.getEncoder().encodeToString(digest(salt, secret));
   }
 
@@ -46,7 +50,8 @@ public final class ApiKeys {
       return false;
     }
     try {
-      return Base64.getDecoder().decode(parts[1]).length >= 8 && Base64.getDecoder().decode(parts[2]).length == 32;
+      return Base64.getDecoder().decode(parts[1]).length >= 8
+          && Base64.getDecoder().decode(parts[2]).length == 32;
     } catch (IllegalArgumentException e) {
       return false;
     }

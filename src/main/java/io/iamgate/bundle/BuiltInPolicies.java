@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The managed policies every bundle has, in the spirit of AWS's: {@code AdministratorAccess}
- * allows everything; {@code ReadOnlyAccess} allows the {@code Get*}, {@code List*} and
- * {@code Describe*} actions of every service the bundle names (in its routes and policies), since
- * a wildcard service prefix ({@code *:Get*}) is not valid IAM.
+ * The managed policies every bundle has, in the spirit of AWS's: {@code AdministratorAccess} allows
+ * everything; {@code ReadOnlyAccess} allows the {@code Get*}, {@code List*} and {@code Describe*}
+ * actions of every service the bundle names (in its routes and policies), since a wildcard service
+ * prefix ({@code *:Get*}) is not valid IAM.
  */
 final class BuiltInPolicies {
   static final String ADMIN = "AdministratorAccess";
@@ -25,19 +25,27 @@ final class BuiltInPolicies {
   private BuiltInPolicies() {}
 
   static List<Bundle.ManagedPolicy> all(Collection<String> services) {
-    PolicyDocument admin = new PolicyDocument(PolicyVersion.V2012_10_17, null, List.of(
-        new Statement("AllowEverything", Effect.ALLOW, Clause.of("*"), Clause.of("*"), List.of())));
+    PolicyDocument admin =
+        new PolicyDocument(
+            PolicyVersion.V2012_10_17,
+            null,
+            List.of(
+                new Statement(
+                    "AllowEverything", Effect.ALLOW, Clause.of("*"), Clause.of("*"), List.of())));
     List<String> read = new ArrayList<>();
     for (String svc : services) {
       read.add(svc + ":Get*");
       read.add(svc + ":List*");
       read.add(svc + ":Describe*");
     }
-    Statement readStatement = read.isEmpty()
-        // no service is known: a valid statement that grants nothing
-        ? new Statement("ReadOnly", Effect.ALLOW, Clause.not("*"), Clause.of("*"), List.of())
-        : new Statement("ReadOnly", Effect.ALLOW, new Clause(false, read), Clause.of("*"), List.of());
-    PolicyDocument readOnly = new PolicyDocument(PolicyVersion.V2012_10_17, null, List.of(readStatement));
+    Statement readStatement =
+        read.isEmpty()
+            // no service is known: a valid statement that grants nothing
+            ? new Statement("ReadOnly", Effect.ALLOW, Clause.not("*"), Clause.of("*"), List.of())
+            : new Statement(
+                "ReadOnly", Effect.ALLOW, new Clause(false, read), Clause.of("*"), List.of());
+    PolicyDocument readOnly =
+        new PolicyDocument(PolicyVersion.V2012_10_17, null, List.of(readStatement));
     return List.of(managed(ADMIN, admin), managed(READ_ONLY, readOnly));
   }
 

@@ -11,13 +11,15 @@ import java.util.Objects;
  *
  * @param version the content hash (hex SHA-256 of the canonical bundle), used as its version
  * @param source where it was read from, for messages
- * @param partition the ARN partition of principal ARNs ({@code arn:<partition>:iam::<account>:user/alice})
+ * @param partition the ARN partition of principal ARNs ({@code
+ *     arn:<partition>:iam::<account>:user/alice})
  * @param account the account id used in principal ARNs and route resources
  * @param policies managed policies by name, built-ins included
  * @param users users by name
  * @param groups groups by name
  * @param roles roles by name
- * @param guardrails names of the managed policies that form the one guardrail level; empty = no level
+ * @param guardrails names of the managed policies that form the one guardrail level; empty = no
+ *     level
  * @param identity how verified callers become principals
  * @param routes how API requests become actions and resources
  * @param quotas the size quotas the bundle was validated against
@@ -61,8 +63,8 @@ public record Bundle(
   }
 
   /**
-   * A policy document with the hash of its canonical text, by which compiled forms are cached
-   * and shared between principals and bundle versions.
+   * A policy document with the hash of its canonical text, by which compiled forms are cached and
+   * shared between principals and bundle versions.
    */
   public record Policy(String name, PolicyDocument document, String contentHash) {}
 
@@ -130,14 +132,20 @@ public record Bundle(
    * @param userClaim the claim that names the bundle user ({@code sub}, {@code username}, ...)
    * @param groupsClaim the claim that lists groups, or {@code null}
    * @param roleRules rules that pick a role, first match wins
-   * @param allowRoleRequests whether a caller may ask for a role explicitly (the trust policy must allow it)
+   * @param allowRoleRequests whether a caller may ask for a role explicitly (the trust policy must
+   *     allow it)
    * @param issuers the token issuers the authorizer trusts
    * @param apiKeyHeader the header that carries an API key
    * @param roleHeader the header in which a caller asks for a role
    */
   public record IdentityMapping(
-      String userClaim, String groupsClaim, List<RoleRule> roleRules, boolean allowRoleRequests,
-      List<Issuer> issuers, String apiKeyHeader, String roleHeader) {
+      String userClaim,
+      String groupsClaim,
+      List<RoleRule> roleRules,
+      boolean allowRoleRequests,
+      List<Issuer> issuers,
+      String apiKeyHeader,
+      String roleHeader) {
     public IdentityMapping {
       roleRules = List.copyOf(roleRules);
       issuers = List.copyOf(issuers);
@@ -150,13 +158,20 @@ public record Bundle(
    * @param issuer the exact {@code iss} value
    * @param audiences accepted {@code aud} values (any one must be present), empty to skip
    * @param clientIds accepted Cognito {@code client_id} values, empty to skip
-   * @param tokenUse the required Cognito {@code token_use} ({@code access} or {@code id}), or {@code null}
+   * @param tokenUse the required Cognito {@code token_use} ({@code access} or {@code id}), or
+   *     {@code null}
    * @param algorithms the accepted signature algorithms (RS256 and ES256 unless set)
    * @param jwks an embedded JWK set (JSON text), or {@code null}
    * @param jwksUri where to fetch the JWK set, or {@code null}
    */
-  public record Issuer(String issuer, List<String> audiences, List<String> clientIds, String tokenUse,
-      List<String> algorithms, String jwks, String jwksUri) {
+  public record Issuer(
+      String issuer,
+      List<String> audiences,
+      List<String> clientIds,
+      String tokenUse,
+      List<String> algorithms,
+      String jwks,
+      String jwksUri) {
     public Issuer {
       audiences = List.copyOf(audiences);
       clientIds = List.copyOf(clientIds);

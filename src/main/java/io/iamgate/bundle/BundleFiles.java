@@ -46,7 +46,14 @@ public record BundleFiles(String source, List<File> files) {
     for (String name : List.of("bundle.json", "bundle.yaml", "bundle.yml")) {
       if (Files.isRegularFile(path.resolve(name))) {
         if (main != null) {
-          throw new IOException("`" + path + "` holds both `" + main.getFileName() + "` and `" + name + "`; keep one");
+          throw new IOException(
+              "`"
+                  + path
+                  + "` holds both `"
+                  + main.getFileName()
+                  + "` and `"
+                  + name
+                  + "`; keep one");
         }
         main = path.resolve(name);
       }
@@ -71,7 +78,8 @@ public record BundleFiles(String source, List<File> files) {
 
   private static String text(Path p) throws IOException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))

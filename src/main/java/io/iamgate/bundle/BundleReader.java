@@ -28,31 +28,57 @@ import java.util.regex.Pattern;
 /**
  * Reads and validates a whole bundle. Every problem is reported with its file, JSON Pointer path,
  * line and column: unknown members, malformed names, references to unknown groups, policies and
- * roles, duplicates, IAM's size quotas, and every error of every embedded policy document. A
- * bundle with any error is not returned. Thread-safe.
+ * roles, duplicates, IAM's size quotas, and every error of every embedded policy document. A bundle
+ * with any error is not returned. Thread-safe.
  */
 public final class BundleReader {
   private static final JsonFactory JSON = new JsonFactory();
+
   /** Created on first use: a JSON bundle never loads the YAML parser (~50 ms of a cold start). */
   private static final class Yaml {
     static final JsonFactory FACTORY = new YAMLFactory();
   }
 
   private static final Pattern IAM_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]+");
-  private static final Pattern METHOD = Pattern.compile("ANY|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS");
-  private static final List<String> TOP = List.of(
-      "format", "partition", "account", "policies", "groups", "users", "roles", "guardrails", "identity",
-      "routes", "quotas");
-  private static final List<String> USER = List.of(
-      "groups", "policies", "inlinePolicies", "tags", "permissionsBoundary", "apiKeys");
+  private static final Pattern METHOD =
+      Pattern.compile("ANY|GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS");
+  private static final List<String> TOP =
+      List.of(
+          "format",
+          "partition",
+          "account",
+          "policies",
+          "groups",
+          "users",
+          "roles",
+          "guardrails",
+          "identity",
+          "routes",
+          "quotas");
+  private static final List<String> USER =
+      List.of("groups", "policies", "inlinePolicies", "tags", "permissionsBoundary", "apiKeys");
   private static final List<String> GROUP = List.of("policies", "inlinePolicies");
-  private static final List<String> ROLE = List.of(
-      "policies", "inlinePolicies", "tags", "permissionsBoundary", "maxSessionDuration", "trustPolicy");
-  private static final List<String> IDENTITY = List.of(
-      "userClaim", "groupsClaim", "roleRules", "allowRoleRequests", "issuers", "apiKeyHeader", "roleHeader");
-  private static final List<String> ISSUER = List.of(
-      "issuer", "audiences", "clientIds", "tokenUse", "algorithms", "jwks", "jwksUri");
-  private static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+  private static final List<String> ROLE =
+      List.of(
+          "policies",
+          "inlinePolicies",
+          "tags",
+          "permissionsBoundary",
+          "maxSessionDuration",
+          "trustPolicy");
+  private static final List<String> IDENTITY =
+      List.of(
+          "userClaim",
+          "groupsClaim",
+          "roleRules",
+          "allowRoleRequests",
+          "issuers",
+          "apiKeyHeader",
+          "roleHeader");
+  private static final List<String> ISSUER =
+      List.of("issuer", "audiences", "clientIds", "tokenUse", "algorithms", "jwks", "jwksUri");
+  private static final List<String> ALGORITHMS =
+      List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
   private static final List<String> ROUTE = List.of("method", "path", "action", "resource");
 
   private BundleReader() {}
@@ -87,12 +113,18 @@ public final class BundleReader {
     }
 
     private void warning(String code, String path, Json at, String message) {
-      diagnostics.add(new Diagnostic(code, Severity.WARNING, file, path, at.line(), at.column(), message, null));
+      diagnostics.add(
+          new Diagnostic(
+              code, Severity.WARNING, file, path, at.line(), at.column(), message, null));
     }
 
     private Json parse(BundleFiles.File f) {
-      file = files.files().size() == 1 && !files.source().equals(f.path()) && !files.source().endsWith(f.path())
-          ? files.source() : join(files.source(), f.path());
+      file =
+          files.files().size() == 1
+                  && !files.source().equals(f.path())
+                  && !files.source().endsWith(f.path())
+              ? files.source()
+              : join(files.source(), f.path());
       JsonFactory factory = f.path().endsWith(".json") ? JSON : Yaml.FACTORY;
       ParseResult<Json> r = JsonReader.read(factory, f.text(), file, 0);
       diagnostics.addAll(r.diagnostics());
@@ -123,7 +155,11 @@ public final class BundleReader {
 
       String format = string(top, "", "format", false);
       if (format != null && !format.equals("iamgate-bundle/1")) {
-        error("bundle-format", "/format", top.get("format"), "expected `iamgate-bundle/1`, found `" + format + "`");
+        error(
+            "bundle-format",
+            "/format",
+            top.get("format"),
+            "expected `iamgate-bundle/1`, found `" + format + "`");
       }
       String partition = defaultString(string(top, "", "partition", false), "app");
       String account = defaultString(string(top, "", "account", false), "000000000000");
@@ -135,7 +171,8 @@ public final class BundleReader {
       Json.JObject pobj = object(top, "", "policies");
       if (pobj != null) {
         for (Json.Member m : pobj.members()) {
-          managed(m.name(), m.value(), "/policies/" + esc(m.name()), m, quotas, policies, policyOrigin);
+          managed(
+              m.name(), m.value(), "/policies/" + esc(m.name()), m, quotas, policies, policyOrigin);
         }
       }
       for (BundleFiles.File f : files.files().subList(1, files.files().size())) {
@@ -185,16 +222,30 @@ public final class BundleReader {
       if (g != null) {
         guardrails = references(g, "/guardrails", policies, "policy");
         if (guardrails.size() > quotas.guardrailsPerLevel()) {
-          error("quota", "/guardrails", g, "the guardrail level has " + guardrails.size()
-              + " policies, more than the quota of " + quotas.guardrailsPerLevel());
+          error(
+              "quota",
+              "/guardrails",
+              g,
+              "the guardrail level has "
+                  + guardrails.size()
+                  + " policies, more than the quota of "
+                  + quotas.guardrailsPerLevel());
         }
         for (String name : guardrails) {
           Bundle.ManagedPolicy mp = policies.get(name);
           if (mp != null && !mp.builtIn()) {
             int size = sizes.getOrDefault(name, 0);
             if (size > quotas.guardrailChars()) {
-              error("quota", "/guardrails", g, "guardrail policy `" + name + "` has " + size
-                  + " characters, more than the quota of " + quotas.guardrailChars());
+              error(
+                  "quota",
+                  "/guardrails",
+                  g,
+                  "guardrail policy `"
+                      + name
+                      + "` has "
+                      + size
+                      + " characters, more than the quota of "
+                      + quotas.guardrailChars());
             }
           }
         }
@@ -221,32 +272,67 @@ public final class BundleReader {
       if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
         return result(null);
       }
-      return result(new Bundle(Canonical.sha256(hashInput.toString()), files.source(), partition, account,
-          policies, users, groups, roles, guardrails, identity, routes, quotas));
+      return result(
+          new Bundle(
+              Canonical.sha256(hashInput.toString()),
+              files.source(),
+              partition,
+              account,
+              policies,
+              users,
+              groups,
+              roles,
+              guardrails,
+              identity,
+              routes,
+              quotas));
     }
 
     private final Map<String, Integer> sizes = new HashMap<>();
-    /** Every managed policy name defined, valid or not: an invalid one is reported once, where it is. */
+
+    /**
+     * Every managed policy name defined, valid or not: an invalid one is reported once, where it
+     * is.
+     */
     private final Set<String> declaredPolicies = new HashSet<>();
 
     private ParseResult<Bundle> result(Bundle b) {
-      diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
-          .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+      diagnostics.sort(
+          Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
+              .thenComparingInt(Diagnostic::line)
+              .thenComparingInt(Diagnostic::column));
       return new ParseResult<>(b, diagnostics);
     }
 
-    private void managed(String name, Json doc, String path, Object at, Quotas quotas,
-        Map<String, Bundle.ManagedPolicy> policies, Map<String, String> origin) {
-      Json pos = at instanceof Json.Member m ? new Json.JString(m.line(), m.column(), name) : (Json) at;
+    private void managed(
+        String name,
+        Json doc,
+        String path,
+        Object at,
+        Quotas quotas,
+        Map<String, Bundle.ManagedPolicy> policies,
+        Map<String, String> origin) {
+      Json pos =
+          at instanceof Json.Member m ? new Json.JString(m.line(), m.column(), name) : (Json) at;
       checkName(name, path, pos, quotas.policyNameChars(), "policy");
       if (BuiltInPolicies.NAMES.contains(name)) {
-        error("duplicate-name", path, pos.line(), pos.column(),
-            "`" + name + "` is the name of a built-in policy", "choose another name");
+        error(
+            "duplicate-name",
+            path,
+            pos.line(),
+            pos.column(),
+            "`" + name + "` is the name of a built-in policy",
+            "choose another name");
         return;
       }
       if (origin.containsKey(name)) {
-        error("duplicate-name", path, pos.line(), pos.column(),
-            "managed policy `" + name + "` is defined twice (also in " + origin.get(name) + ")", null);
+        error(
+            "duplicate-name",
+            path,
+            pos.line(),
+            pos.column(),
+            "managed policy `" + name + "` is defined twice (also in " + origin.get(name) + ")",
+            null);
         return;
       }
       origin.put(name, file + (path.isEmpty() ? "" : " at " + path));
@@ -256,8 +342,16 @@ public final class BundleReader {
         int size = Canonical.size(doc);
         sizes.put(name, size);
         if (size > quotas.managedPolicyChars()) {
-          error("quota", path, doc, "managed policy `" + name + "` has " + size
-              + " characters, more than the quota of " + quotas.managedPolicyChars());
+          error(
+              "quota",
+              path,
+              doc,
+              "managed policy `"
+                  + name
+                  + "` has "
+                  + size
+                  + " characters, more than the quota of "
+                  + quotas.managedPolicyChars());
         }
         policies.put(name, new Bundle.ManagedPolicy(p, false));
       }
@@ -274,23 +368,35 @@ public final class BundleReader {
           diagnostics.add(d);
         }
       }
-      return r.ok() ? new Bundle.Policy(name, r.value(), Canonical.sha256(Canonical.text(doc))) : null;
+      return r.ok()
+          ? new Bundle.Policy(name, r.value(), Canonical.sha256(Canonical.text(doc)))
+          : null;
     }
 
-    private Bundle.Group group(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
+    private Bundle.Group group(
+        Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/groups/" + esc(m.name());
       Json.JObject o = entity(m, path, quotas.groupNameChars(), "group", GROUP);
       if (o == null) {
         return null;
       }
-      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerGroup(), "group `" + m.name() + "`");
-      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.groupInlineChars(),
-          "group `" + m.name() + "`");
+      List<String> attached =
+          attached(o, path, policies, quotas.managedPoliciesPerGroup(), "group `" + m.name() + "`");
+      List<Bundle.Policy> inline =
+          inline(
+              o.get("inlinePolicies"),
+              path + "/inlinePolicies",
+              quotas.groupInlineChars(),
+              "group `" + m.name() + "`");
       return new Bundle.Group(m.name(), attached, inline);
     }
 
-    private Bundle.User user(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies,
-        Map<String, Bundle.Group> groups, Map<String, String> apiKeyIds) {
+    private Bundle.User user(
+        Json.Member m,
+        Quotas quotas,
+        Map<String, Bundle.ManagedPolicy> policies,
+        Map<String, Bundle.Group> groups,
+        Map<String, String> apiKeyIds) {
       String path = "/users/" + esc(m.name());
       Json.JObject o = entity(m, path, quotas.userNameChars(), "user", USER);
       if (o == null) {
@@ -298,22 +404,37 @@ public final class BundleReader {
       }
       List<String> userGroups = references(o.get("groups"), path + "/groups", groups, "group");
       if (userGroups.size() > quotas.groupsPerUser()) {
-        error("quota", path + "/groups", o.get("groups"), "user `" + m.name() + "` is in " + userGroups.size()
-            + " groups, more than the quota of " + quotas.groupsPerUser());
+        error(
+            "quota",
+            path + "/groups",
+            o.get("groups"),
+            "user `"
+                + m.name()
+                + "` is in "
+                + userGroups.size()
+                + " groups, more than the quota of "
+                + quotas.groupsPerUser());
       }
-      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerUser(), "user `" + m.name() + "`");
-      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.userInlineChars(),
-          "user `" + m.name() + "`");
+      List<String> attached =
+          attached(o, path, policies, quotas.managedPoliciesPerUser(), "user `" + m.name() + "`");
+      List<Bundle.Policy> inline =
+          inline(
+              o.get("inlinePolicies"),
+              path + "/inlinePolicies",
+              quotas.userInlineChars(),
+              "user `" + m.name() + "`");
       Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
       String boundary = boundary(o, path, policies);
       List<Bundle.ApiKey> keys = new ArrayList<>();
       Json k = o.get("apiKeys");
       if (k != null) {
         if (!(k instanceof Json.JArray arr)) {
-          error("type", path + "/apiKeys", k, "expected an array of API keys, found " + k.typeName());
+          error(
+              "type", path + "/apiKeys", k, "expected an array of API keys, found " + k.typeName());
         } else {
           for (int i = 0; i < arr.items().size(); i++) {
-            Bundle.ApiKey key = apiKey(arr.items().get(i), path + "/apiKeys/" + i, m.name(), apiKeyIds);
+            Bundle.ApiKey key =
+                apiKey(arr.items().get(i), path + "/apiKeys/" + i, m.name(), apiKeyIds);
             if (key != null) {
               keys.add(key);
             }
@@ -325,7 +446,11 @@ public final class BundleReader {
 
     private Bundle.ApiKey apiKey(Json j, String path, String user, Map<String, String> ids) {
       if (!(j instanceof Json.JObject o)) {
-        error("type", path, j, "expected an API key object {\"id\", \"hash\", \"created\"}, found " + j.typeName());
+        error(
+            "type",
+            path,
+            j,
+            "expected an API key object {\"id\", \"hash\", \"created\"}, found " + j.typeName());
         return null;
       }
       checkMembers(o, path, List.of("id", "hash", "created"), "an API key");
@@ -334,14 +459,25 @@ public final class BundleReader {
       String created = string(o, path, "created", true);
       boolean ok = id != null && hash != null && created != null;
       if (id != null && !ApiKeys.isValidId(id)) {
-        error("api-key", path + "/id", o.get("id"), "an API key id may only contain letters, digits, `_` and `-`, found `" + id + "`");
+        error(
+            "api-key",
+            path + "/id",
+            o.get("id"),
+            "an API key id may only contain letters, digits, `_` and `-`, found `" + id + "`");
         ok = false;
       } else if (id != null && ids.putIfAbsent(id, user) != null) {
-        error("duplicate-name", path + "/id", o.get("id"), "API key id `" + id + "` is already used by user `" + ids.get(id) + "`");
+        error(
+            "duplicate-name",
+            path + "/id",
+            o.get("id"),
+            "API key id `" + id + "` is already used by user `" + ids.get(id) + "`");
         ok = false;
       }
       if (hash != null && !ApiKeys.isValidHash(hash)) {
-        error("api-key", path + "/hash", o.get("hash"),
+        error(
+            "api-key",
+            path + "/hash",
+            o.get("hash"),
             "expected `sha256$<salt base64>$<hash base64>`; keys are stored only as salted hashes (`iamgate hash-key` makes one)");
         ok = false;
       }
@@ -349,22 +485,32 @@ public final class BundleReader {
       if (created != null) {
         when = io.iamgate.policy.PolicyDates.parse(created);
         if (when == null) {
-          error("api-key", path + "/created", o.get("created"), "expected a date such as `2026-01-31T12:00:00Z`, found `" + created + "`");
+          error(
+              "api-key",
+              path + "/created",
+              o.get("created"),
+              "expected a date such as `2026-01-31T12:00:00Z`, found `" + created + "`");
           ok = false;
         }
       }
       return ok ? new Bundle.ApiKey(id, hash, when) : null;
     }
 
-    private Bundle.Role role(Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
+    private Bundle.Role role(
+        Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/roles/" + esc(m.name());
       Json.JObject o = entity(m, path, quotas.roleNameChars(), "role", ROLE);
       if (o == null) {
         return null;
       }
-      List<String> attached = attached(o, path, policies, quotas.managedPoliciesPerRole(), "role `" + m.name() + "`");
-      List<Bundle.Policy> inline = inline(o.get("inlinePolicies"), path + "/inlinePolicies", quotas.roleInlineChars(),
-          "role `" + m.name() + "`");
+      List<String> attached =
+          attached(o, path, policies, quotas.managedPoliciesPerRole(), "role `" + m.name() + "`");
+      List<Bundle.Policy> inline =
+          inline(
+              o.get("inlinePolicies"),
+              path + "/inlinePolicies",
+              quotas.roleInlineChars(),
+              "role `" + m.name() + "`");
       Map<String, String> tags = tags(o.get("tags"), path + "/tags", quotas);
       String boundary = boundary(o, path, policies);
       int maxSession = 3600;
@@ -373,7 +519,12 @@ public final class BundleReader {
         String t = Json.scalarText(ms);
         Integer v = t != null && t.matches("[0-9]{1,6}") ? Integer.valueOf(t) : null;
         if (v == null || v < 900 || v > 43200) {
-          error("role", path + "/maxSessionDuration", ms, "expected seconds from 900 to 43200, found " + (t == null ? ms.typeName() : "`" + t + "`"));
+          error(
+              "role",
+              path + "/maxSessionDuration",
+              ms,
+              "expected seconds from 900 to 43200, found "
+                  + (t == null ? ms.typeName() : "`" + t + "`"));
         } else {
           maxSession = v;
         }
@@ -381,24 +532,43 @@ public final class BundleReader {
       Json tp = o.get("trustPolicy");
       Bundle.Policy trust = null;
       if (tp == null) {
-        error("missing-member", path, o.line(), o.column(), "role `" + m.name() + "` needs a `trustPolicy` saying who may assume it",
+        error(
+            "missing-member",
+            path,
+            o.line(),
+            o.column(),
+            "role `" + m.name() + "` needs a `trustPolicy` saying who may assume it",
             "e.g. {\"Statement\": {\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"group/Admins\"}, \"Action\": \"sts:AssumeRole\"}}");
       } else {
         trust = document(m.name() + "-trust", tp, path + "/trustPolicy", true);
         int size = Canonical.size(tp);
         if (trust != null && size > quotas.trustPolicyChars()) {
-          error("quota", path + "/trustPolicy", tp, "the trust policy has " + size
-              + " characters, more than the quota of " + quotas.trustPolicyChars());
+          error(
+              "quota",
+              path + "/trustPolicy",
+              tp,
+              "the trust policy has "
+                  + size
+                  + " characters, more than the quota of "
+                  + quotas.trustPolicyChars());
         }
       }
       return new Bundle.Role(m.name(), attached, inline, tags, boundary, maxSession, trust);
     }
 
-    /** A named user, group or role object: its name checked, its members known; null when not an object. */
-    private Json.JObject entity(Json.Member m, String path, int nameMax, String kind, List<String> members) {
+    /**
+     * A named user, group or role object: its name checked, its members known; null when not an
+     * object.
+     */
+    private Json.JObject entity(
+        Json.Member m, String path, int nameMax, String kind, List<String> members) {
       checkName(m.name(), path, at(m), nameMax, kind);
       if (!(m.value() instanceof Json.JObject o)) {
-        error("type", path, m.value(), "expected a " + kind + " object, found " + m.value().typeName());
+        error(
+            "type",
+            path,
+            m.value(),
+            "expected a " + kind + " object, found " + m.value().typeName());
         return null;
       }
       checkMembers(o, path, members, "a " + kind);
@@ -406,30 +576,48 @@ public final class BundleReader {
     }
 
     /** The managed policies attached to an entity, within the quota. */
-    private List<String> attached(Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies, int max, String owner) {
+    private List<String> attached(
+        Json.JObject o,
+        String path,
+        Map<String, Bundle.ManagedPolicy> policies,
+        int max,
+        String owner) {
       List<String> attached = references(o.get("policies"), path + "/policies", policies, "policy");
       if (attached.size() > max) {
-        error("quota", path + "/policies", o.get("policies"), owner + " has " + attached.size()
-            + " managed policies, more than the quota of " + max);
+        error(
+            "quota",
+            path + "/policies",
+            o.get("policies"),
+            owner + " has " + attached.size() + " managed policies, more than the quota of " + max);
       }
       return attached;
     }
 
-    private String boundary(Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies) {
+    private String boundary(
+        Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies) {
       Json b = o.get("permissionsBoundary");
       if (b == null) {
         return null;
       }
       if (!(b instanceof Json.JString s)) {
-        error("type", path + "/permissionsBoundary", b, "expected the name of a managed policy, found " + b.typeName());
+        error(
+            "type",
+            path + "/permissionsBoundary",
+            b,
+            "expected the name of a managed policy, found " + b.typeName());
         return null;
       }
       if (declaredPolicies.contains(s.value()) && !policies.containsKey(s.value())) {
         return null; // defined but invalid: its own errors say why
       }
       if (!policies.containsKey(s.value()) && !BuiltInPolicies.NAMES.contains(s.value())) {
-        error("unknown-reference", path + "/permissionsBoundary", b.line(), b.column(),
-            "unknown managed policy `" + s.value() + "`", hint(s.value(), policies.keySet()));
+        error(
+            "unknown-reference",
+            path + "/permissionsBoundary",
+            b.line(),
+            b.column(),
+            "unknown managed policy `" + s.value() + "`",
+            hint(s.value(), policies.keySet()));
         return null;
       }
       return s.value();
@@ -441,7 +629,8 @@ public final class BundleReader {
         return out;
       }
       if (!(j instanceof Json.JObject o)) {
-        error("type", path, j, "expected an object of named policy documents, found " + j.typeName());
+        error(
+            "type", path, j, "expected an object of named policy documents, found " + j.typeName());
         return out;
       }
       int total = 0;
@@ -455,7 +644,15 @@ public final class BundleReader {
         }
       }
       if (total > quota) {
-        error("quota", path, j, owner + " has " + total + " characters of inline policies, more than the quota of " + quota);
+        error(
+            "quota",
+            path,
+            j,
+            owner
+                + " has "
+                + total
+                + " characters of inline policies, more than the quota of "
+                + quota);
       }
       return out;
     }
@@ -470,7 +667,11 @@ public final class BundleReader {
         return out;
       }
       if (o.members().size() > quotas.tagsPerPrincipal()) {
-        error("quota", path, j, o.members().size() + " tags, more than the quota of " + quotas.tagsPerPrincipal());
+        error(
+            "quota",
+            path,
+            j,
+            o.members().size() + " tags, more than the quota of " + quotas.tagsPerPrincipal());
       }
       Set<String> folded = new HashSet<>();
       for (Json.Member m : o.members()) {
@@ -484,19 +685,29 @@ public final class BundleReader {
           error("quota", p, at(m), "a tag key has 1 to " + quotas.tagKeyChars() + " characters");
         }
         if (v.length() > quotas.tagValueChars()) {
-          error("quota", p, m.value(), "a tag value has at most " + quotas.tagValueChars() + " characters");
+          error(
+              "quota",
+              p,
+              m.value(),
+              "a tag value has at most " + quotas.tagValueChars() + " characters");
         }
         if (!folded.add(m.name().toLowerCase(java.util.Locale.ROOT))) {
-          error("duplicate-name", p, at(m), "tag keys are case-insensitive; `" + m.name() + "` is given twice");
+          error(
+              "duplicate-name",
+              p,
+              at(m),
+              "tag keys are case-insensitive; `" + m.name() + "` is given twice");
         }
         out.put(m.name(), v);
       }
       return out;
     }
 
-    private Bundle.IdentityMapping identity(Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
+    private Bundle.IdentityMapping identity(
+        Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
       if (j == null) {
-        return new Bundle.IdentityMapping("sub", "cognito:groups", List.of(), false, List.of(), "x-api-key", "x-iamgate-role");
+        return new Bundle.IdentityMapping(
+            "sub", "cognito:groups", List.of(), false, List.of(), "x-api-key", "x-iamgate-role");
       }
       if (!(j instanceof Json.JObject o)) {
         error("type", "/identity", j, "expected an identity mapping object, found " + j.typeName());
@@ -511,14 +722,22 @@ public final class BundleReader {
         if (a instanceof Json.JBool b) {
           allow = b.value();
         } else {
-          error("type", "/identity/allowRoleRequests", a, "expected true or false, found " + a.typeName());
+          error(
+              "type",
+              "/identity/allowRoleRequests",
+              a,
+              "expected true or false, found " + a.typeName());
         }
       }
       List<Bundle.RoleRule> rules = new ArrayList<>();
       Json r = o.get("roleRules");
       if (r != null) {
         if (!(r instanceof Json.JArray arr)) {
-          error("type", "/identity/roleRules", r, "expected an array of rules, found " + r.typeName());
+          error(
+              "type",
+              "/identity/roleRules",
+              r,
+              "expected an array of rules, found " + r.typeName());
         } else {
           for (int i = 0; i < arr.items().size(); i++) {
             String p = "/identity/roleRules/" + i;
@@ -533,7 +752,8 @@ public final class BundleReader {
             String group = string(ro, p, "group", false);
             String role = string(ro, p, "role", true);
             if ((claim == null) == (group == null)) {
-              error("role-rule", p, item, "a role rule has either `claim` with `equals`, or `group`");
+              error(
+                  "role-rule", p, item, "a role rule has either `claim` with `equals`, or `group`");
               continue;
             }
             if (claim != null && value == null) {
@@ -541,12 +761,22 @@ public final class BundleReader {
               continue;
             }
             if (group != null && !groups.containsKey(group)) {
-              error("unknown-reference", p + "/group", ro.get("group").line(), ro.get("group").column(),
-                  "unknown group `" + group + "`", hint(group, groups.keySet()));
+              error(
+                  "unknown-reference",
+                  p + "/group",
+                  ro.get("group").line(),
+                  ro.get("group").column(),
+                  "unknown group `" + group + "`",
+                  hint(group, groups.keySet()));
             }
             if (role != null && !roles.containsKey(role)) {
-              error("unknown-reference", p + "/role", ro.get("role").line(), ro.get("role").column(),
-                  "unknown role `" + role + "`", hint(role, roles.keySet()));
+              error(
+                  "unknown-reference",
+                  p + "/role",
+                  ro.get("role").line(),
+                  ro.get("role").column(),
+                  "unknown role `" + role + "`",
+                  hint(role, roles.keySet()));
             }
             rules.add(new Bundle.RoleRule(claim, value, group, role));
           }
@@ -556,22 +786,35 @@ public final class BundleReader {
       Json is = o.get("issuers");
       if (is != null) {
         if (!(is instanceof Json.JArray arr)) {
-          error("type", "/identity/issuers", is, "expected an array of token issuers, found " + is.typeName());
+          error(
+              "type",
+              "/identity/issuers",
+              is,
+              "expected an array of token issuers, found " + is.typeName());
         } else {
           Set<String> seen = new HashSet<>();
           for (int i = 0; i < arr.items().size(); i++) {
             Bundle.Issuer iss = issuer(arr.items().get(i), "/identity/issuers/" + i);
             if (iss != null && !seen.add(iss.issuer())) {
-              error("duplicate-name", "/identity/issuers/" + i, arr.items().get(i), "issuer `" + iss.issuer() + "` is listed twice");
+              error(
+                  "duplicate-name",
+                  "/identity/issuers/" + i,
+                  arr.items().get(i),
+                  "issuer `" + iss.issuer() + "` is listed twice");
             } else if (iss != null) {
               issuers.add(iss);
             }
           }
         }
       }
-      String apiKeyHeader = defaultString(string(o, "/identity", "apiKeyHeader", false), "x-api-key").toLowerCase(java.util.Locale.ROOT);
-      String roleHeader = defaultString(string(o, "/identity", "roleHeader", false), "x-iamgate-role").toLowerCase(java.util.Locale.ROOT);
-      return new Bundle.IdentityMapping(userClaim, groupsClaim, rules, allow, issuers, apiKeyHeader, roleHeader);
+      String apiKeyHeader =
+          defaultString(string(o, "/identity", "apiKeyHeader", false), "x-api-key")
+              .toLowerCase(java.util.Locale.ROOT);
+      String roleHeader =
+          defaultString(string(o, "/identity", "roleHeader", false), "x-iamgate-role")
+              .toLowerCase(java.util.Locale.ROOT);
+      return new Bundle.IdentityMapping(
+          userClaim, groupsClaim, rules, allow, issuers, apiKeyHeader, roleHeader);
     }
 
     private Bundle.Issuer issuer(Json j, String p) {
@@ -585,36 +828,73 @@ public final class BundleReader {
       List<String> clientIds = stringArray(o.get("clientIds"), p + "/clientIds");
       String tokenUse = string(o, p, "tokenUse", false);
       if (tokenUse != null && !tokenUse.equals("access") && !tokenUse.equals("id")) {
-        error("issuer", p + "/tokenUse", o.get("tokenUse"), "expected `access` or `id`, found `" + tokenUse + "`");
+        error(
+            "issuer",
+            p + "/tokenUse",
+            o.get("tokenUse"),
+            "expected `access` or `id`, found `" + tokenUse + "`");
       }
-      List<String> algorithms = o.get("algorithms") == null ? List.of("RS256", "ES256") : stringArray(o.get("algorithms"), p + "/algorithms");
+      List<String> algorithms =
+          o.get("algorithms") == null
+              ? List.of("RS256", "ES256")
+              : stringArray(o.get("algorithms"), p + "/algorithms");
       for (String a : algorithms) {
         if (!ALGORITHMS.contains(a)) {
-          error("issuer", p + "/algorithms", o.get("algorithms"), "algorithm `" + a + "` is not accepted; expected one of "
-              + String.join(", ", ALGORITHMS) + " (`none` and HMAC are never accepted)");
+          error(
+              "issuer",
+              p + "/algorithms",
+              o.get("algorithms"),
+              "algorithm `"
+                  + a
+                  + "` is not accepted; expected one of "
+                  + String.join(", ", ALGORITHMS)
+                  + " (`none` and HMAC are never accepted)");
         }
       }
       String jwks = null;
       Json jk = o.get("jwks");
       if (jk != null) {
-        if (jk instanceof Json.JObject jo && jo.get("keys") instanceof Json.JArray keys && !keys.items().isEmpty()
-            && keys.items().stream().allMatch(k -> k instanceof Json.JObject ko && ko.get("kty") instanceof Json.JString)) {
+        if (jk instanceof Json.JObject jo
+            && jo.get("keys") instanceof Json.JArray keys
+            && !keys.items().isEmpty()
+            && keys.items().stream()
+                .allMatch(
+                    k -> k instanceof Json.JObject ko && ko.get("kty") instanceof Json.JString)) {
           jwks = Canonical.text(jk);
         } else {
           error("issuer", p + "/jwks", jk, "expected a JWK set {\"keys\": [{\"kty\": ...}, ...]}");
         }
       }
       String jwksUri = string(o, p, "jwksUri", false);
-      if (jwksUri != null && !jwksUri.startsWith("https://") && !jwksUri.startsWith("http://localhost") && !jwksUri.startsWith("http://127.0.0.1")) {
-        error("issuer", p + "/jwksUri", o.get("jwksUri"), "a JWKS URL must use https (or be on localhost), found `" + jwksUri + "`");
+      if (jwksUri != null
+          && !jwksUri.startsWith("https://")
+          && !jwksUri.startsWith("http://localhost")
+          && !jwksUri.startsWith("http://127.0.0.1")) {
+        error(
+            "issuer",
+            p + "/jwksUri",
+            o.get("jwksUri"),
+            "a JWKS URL must use https (or be on localhost), found `" + jwksUri + "`");
       }
       if (jwks == null && jwksUri == null && jk == null) {
-        error("missing-member", p, o.line(), o.column(), "an issuer needs `jwks` (embedded keys) or `jwksUri`", null);
+        error(
+            "missing-member",
+            p,
+            o.line(),
+            o.column(),
+            "an issuer needs `jwks` (embedded keys) or `jwksUri`",
+            null);
       }
       if (audiences.isEmpty() && clientIds.isEmpty()) {
-        error("issuer", p, o, "an issuer needs `audiences` or `clientIds`: tokens minted for other applications must be refused");
+        error(
+            "issuer",
+            p,
+            o,
+            "an issuer needs `audiences` or `clientIds`: tokens minted for other applications must be refused");
       }
-      return iss == null ? null : new Bundle.Issuer(iss, audiences, clientIds, tokenUse, algorithms, jwks, jwksUri);
+      return iss == null
+          ? null
+          : new Bundle.Issuer(iss, audiences, clientIds, tokenUse, algorithms, jwks, jwksUri);
     }
 
     private List<String> stringArray(Json j, String path) {
@@ -630,7 +910,11 @@ public final class BundleReader {
         if (arr.items().get(i) instanceof Json.JString s) {
           out.add(s.value());
         } else {
-          error("type", path + "/" + i, arr.items().get(i), "expected a string, found " + arr.items().get(i).typeName());
+          error(
+              "type",
+              path + "/" + i,
+              arr.items().get(i),
+              "expected a string, found " + arr.items().get(i).typeName());
         }
       }
       return out;
@@ -660,7 +944,11 @@ public final class BundleReader {
         String resource = string(o, p, "resource", true);
         boolean ok = method != null && path != null && action != null && resource != null;
         if (method != null && !METHOD.matcher(method).matches()) {
-          error("route", p + "/method", o.get("method"), "expected an HTTP method or `ANY`, found `" + method + "`");
+          error(
+              "route",
+              p + "/method",
+              o.get("method"),
+              "expected an HTTP method or `ANY`, found `" + method + "`");
           ok = false;
         }
         if (path != null) {
@@ -672,20 +960,35 @@ public final class BundleReader {
         }
         if (action != null) {
           int colon = action.indexOf(':');
-          if (colon <= 0 || colon != action.lastIndexOf(':') || colon == action.length() - 1
-              || action.contains("*") || action.contains("?")) {
-            error("route", p + "/action", o.get("action"), "expected an action such as `orders:GetOrder`, found `" + action + "`");
+          if (colon <= 0
+              || colon != action.lastIndexOf(':')
+              || colon == action.length() - 1
+              || action.contains("*")
+              || action.contains("?")) {
+            error(
+                "route",
+                p + "/action",
+                o.get("action"),
+                "expected an action such as `orders:GetOrder`, found `" + action + "`");
             ok = false;
           } else {
             services.add(action.substring(0, colon));
           }
         }
         if (resource != null && !resource.equals("*") && !resource.startsWith("arn:")) {
-          error("route", p + "/resource", o.get("resource"), "expected `*` or an ARN template, found `" + resource + "`");
+          error(
+              "route",
+              p + "/resource",
+              o.get("resource"),
+              "expected `*` or an ARN template, found `" + resource + "`");
           ok = false;
         }
         if (ok && path != null && !seen.add(method + " " + RouteTable.shape(path))) {
-          error("duplicate-name", p, item, "another route already maps `" + method + " " + path + "`");
+          error(
+              "duplicate-name",
+              p,
+              item,
+              "another route already maps `" + method + " " + path + "`");
           ok = false;
         }
         if (ok) {
@@ -742,11 +1045,19 @@ public final class BundleReader {
           error("duplicate-name", p, item, what + " `" + s.value() + "` is listed twice");
           continue;
         }
-        if (what.equals("policy") && declaredPolicies.contains(s.value()) && !known.containsKey(s.value())) {
+        if (what.equals("policy")
+            && declaredPolicies.contains(s.value())
+            && !known.containsKey(s.value())) {
           continue; // defined but invalid: its own errors say why
         }
-        if (!known.containsKey(s.value()) && !(what.equals("policy") && BuiltInPolicies.NAMES.contains(s.value()))) {
-          error("unknown-reference", p, item.line(), item.column(), "unknown " + what + " `" + s.value() + "`",
+        if (!known.containsKey(s.value())
+            && !(what.equals("policy") && BuiltInPolicies.NAMES.contains(s.value()))) {
+          error(
+              "unknown-reference",
+              p,
+              item.line(),
+              item.column(),
+              "unknown " + what + " `" + s.value() + "`",
               hint(s.value(), known.keySet()));
           continue;
         }
@@ -757,16 +1068,30 @@ public final class BundleReader {
 
     private void checkName(String name, String path, Json at, int max, String what) {
       if (name.isEmpty() || name.length() > max || !IAM_NAME.matcher(name).matches()) {
-        error("name", path, at, "a " + what + " name has 1 to " + max
-            + " characters from letters, digits and `+=,.@_-`, found `" + name + "`");
+        error(
+            "name",
+            path,
+            at,
+            "a "
+                + what
+                + " name has 1 to "
+                + max
+                + " characters from letters, digits and `+=,.@_-`, found `"
+                + name
+                + "`");
       }
     }
 
     private void checkMembers(Json.JObject o, String path, List<String> allowed, String what) {
       for (Json.Member m : o.members()) {
         if (!allowed.contains(m.name())) {
-          error("unknown-member", path + "/" + esc(m.name()), m.line(), m.column(),
-              "unknown member `" + m.name() + "` in " + what, hint(m.name(), allowed));
+          error(
+              "unknown-member",
+              path + "/" + esc(m.name()),
+              m.line(),
+              m.column(),
+              "unknown member `" + m.name() + "` in " + what,
+              hint(m.name(), allowed));
         }
       }
     }
@@ -777,7 +1102,11 @@ public final class BundleReader {
         return null;
       }
       if (!(j instanceof Json.JObject obj)) {
-        error("type", path + "/" + name, j, "expected `" + name + "` to be an object, found " + j.typeName());
+        error(
+            "type",
+            path + "/" + name,
+            j,
+            "expected `" + name + "` to be an object, found " + j.typeName());
         return null;
       }
       return obj;
@@ -787,12 +1116,22 @@ public final class BundleReader {
       Json j = o.get(name);
       if (j == null) {
         if (required) {
-          error("missing-member", path, o.line(), o.column(), "`" + name + "` is required here", null);
+          error(
+              "missing-member",
+              path,
+              o.line(),
+              o.column(),
+              "`" + name + "` is required here",
+              null);
         }
         return null;
       }
       if (!(j instanceof Json.JString s)) {
-        error("type", path + "/" + name, j, "expected `" + name + "` to be a string, found " + j.typeName());
+        error(
+            "type",
+            path + "/" + name,
+            j,
+            "expected `" + name + "` to be a string, found " + j.typeName());
         return null;
       }
       return s.value();

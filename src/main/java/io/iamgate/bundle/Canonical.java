@@ -15,8 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Canonical JSON (members sorted by name, no white space) for content hashes, and the minified
- * size that IAM's quotas count.
+ * Canonical JSON (members sorted by name, no white space) for content hashes, and the minified size
+ * that IAM's quotas count.
  */
 public final class Canonical {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -73,8 +73,8 @@ public final class Canonical {
   }
 
   /**
-   * The size IAM's quotas count: every character of the minified JSON (string contents counted
-   * as their characters, not their escapes).
+   * The size IAM's quotas count: every character of the minified JSON (string contents counted as
+   * their characters, not their escapes).
    */
   static int size(Json j) {
     if (j instanceof Json.JObject o) {

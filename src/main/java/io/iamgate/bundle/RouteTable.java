@@ -19,18 +19,20 @@ public final class RouteTable {
   private final List<Compiled> routes;
   private final String account;
 
-  private record Compiled(Bundle.Route route, String[] segments, boolean greedy, int score, Template resource) {}
+  private record Compiled(
+      Bundle.Route route, String[] segments, boolean greedy, int score, Template resource) {}
 
   /**
    * A matched request.
    *
    * @param action the application action
-   * @param resource the resource, or {@code null} when a variable of its template has no value
-   *     (the caller must deny)
+   * @param resource the resource, or {@code null} when a variable of its template has no value (the
+   *     caller must deny)
    * @param route the matched route, or {@code null} for the default
    * @param pathParameters the values of the path template's parameters
    */
-  public record Match(String action, String resource, Bundle.Route route, Map<String, String> pathParameters) {}
+  public record Match(
+      String action, String resource, Bundle.Route route, Map<String, String> pathParameters) {}
 
   public RouteTable(List<Bundle.Route> routes, String account) {
     this.account = account;
@@ -45,24 +47,26 @@ public final class RouteTable {
       out.add(new Compiled(r, segs, greedy, score, Template.parse(r.resource(), true)));
     }
     // most specific first: more segments, then literal before parameter, then a method over ANY
-    out.sort((a, b) -> {
-      if (a.segments.length != b.segments.length) {
-        return Integer.compare(b.segments.length, a.segments.length);
-      }
-      if (a.score != b.score) {
-        return Integer.compare(b.score, a.score);
-      }
-      return Boolean.compare(a.route.method().equals("ANY"), b.route.method().equals("ANY"));
-    });
+    out.sort(
+        (a, b) -> {
+          if (a.segments.length != b.segments.length) {
+            return Integer.compare(b.segments.length, a.segments.length);
+          }
+          if (a.score != b.score) {
+            return Integer.compare(b.score, a.score);
+          }
+          return Boolean.compare(a.route.method().equals("ANY"), b.route.method().equals("ANY"));
+        });
     this.routes = List.copyOf(out);
   }
 
   /**
-   * Maps a request. {@code defaultResource} (the method ARN) is the resource when no route
-   * matches; {@code variables} resolves {@code ${aws:region}} and other context keys in resource
-   * templates ({@code ${account}} and {@code ${request:path/<name>}} are filled in here).
+   * Maps a request. {@code defaultResource} (the method ARN) is the resource when no route matches;
+   * {@code variables} resolves {@code ${aws:region}} and other context keys in resource templates
+   * ({@code ${account}} and {@code ${request:path/<name>}} are filled in here).
    */
-  public Match match(String method, String path, String defaultResource, Map<String, String> variables) {
+  public Match match(
+      String method, String path, String defaultResource, Map<String, String> variables) {
     String[] actual = segments(path);
     String m = method.toUpperCase(Locale.ROOT);
     for (Compiled c : routes) {
@@ -84,17 +88,18 @@ public final class RouteTable {
    */
   public String resolveForAnyPath(Bundle.Route route, Map<String, String> variables, String probe) {
     Template t = Template.parse(route.resource(), true);
-    Map<String, String> params = new java.util.AbstractMap<String, String>() {
-      @Override
-      public String get(Object key) {
-        return probe;
-      }
+    Map<String, String> params =
+        new java.util.AbstractMap<String, String>() {
+          @Override
+          public String get(Object key) {
+            return probe;
+          }
 
-      @Override
-      public java.util.Set<Map.Entry<String, String>> entrySet() {
-        return java.util.Set.of();
-      }
-    };
+          @Override
+          public java.util.Set<Map.Entry<String, String>> entrySet() {
+            return java.util.Set.of();
+          }
+        };
     return resolve(t, params, variables);
   }
 
@@ -145,7 +150,9 @@ public final class RouteTable {
       if (seg.startsWith("{")) {
         String name = seg.substring(1, seg.length() - 1);
         if (name.endsWith("+")) {
-          params.put(name.substring(0, name.length() - 1), String.join("/", List.of(actual).subList(i, actual.length)));
+          params.put(
+              name.substring(0, name.length() - 1),
+              String.join("/", List.of(actual).subList(i, actual.length)));
           return params;
         }
         params.put(name, actual[i]);

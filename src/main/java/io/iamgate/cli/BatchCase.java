@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of the {@code simulate --batch} input, read into a compiled set and a request, or
- * into the list of problems that make the line an error (section 1.6 of the specification).
+ * One line of the {@code simulate --batch} input, read into a compiled set and a request, or into
+ * the list of problems that make the line an error (section 1.6 of the specification).
  *
  * @param id the {@code id} member as written (string or number), or {@code null}
  * @param set the compiled policies, or {@code null} when there are problems
@@ -28,7 +28,8 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
   static BatchCase read(Json line) {
     List<String> problems = new ArrayList<>();
     if (!(line instanceof Json.JObject obj)) {
-      return new BatchCase(null, null, null, List.of("expected a JSON object, found " + line.typeName()));
+      return new BatchCase(
+          null, null, null, List.of("expected a JSON object, found " + line.typeName()));
     }
     Json id = obj.get("id");
 
@@ -44,7 +45,8 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
         }
       }
     } else {
-      problems.add("/policies: expected an array of policy documents, found " + policies.typeName());
+      problems.add(
+          "/policies: expected an array of policy documents, found " + policies.typeName());
     }
 
     NamedDocument boundary = null;
@@ -82,8 +84,9 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
         action = s.value();
       }
     } else {
-      problems.add("/action: expected a string such as `s3:GetObject`, found "
-          + (a == null ? "nothing" : a.typeName()));
+      problems.add(
+          "/action: expected a string such as `s3:GetObject`, found "
+              + (a == null ? "nothing" : a.typeName()));
     }
 
     String resource = null;
@@ -106,7 +109,8 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
   private static PolicyDocument document(Json j, String path, List<String> problems) {
     ParseResult<PolicyDocument> r = PolicyParser.parse(j, null, path);
     for (Diagnostic d : r.errors()) {
-      problems.add(d.path() + ": " + d.message() + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"));
+      problems.add(
+          d.path() + ": " + d.message() + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"));
     }
     return r.value();
   }
@@ -144,8 +148,12 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
           String s = Json.scalarText(item);
           if (s == null) {
             ok = false;
-            b.problem("context key `" + m.name() + "` must hold strings, numbers or booleans, found "
-                + item.typeName() + " in its array");
+            b.problem(
+                "context key `"
+                    + m.name()
+                    + "` must hold strings, numbers or booleans, found "
+                    + item.typeName()
+                    + " in its array");
             break;
           }
           values.add(s);
@@ -154,8 +162,11 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
           b.putAll(m.name(), values);
         }
       } else {
-        b.problem("context key `" + m.name() + "` must be a string, a number, a boolean or an array of them, found "
-            + v.typeName());
+        b.problem(
+            "context key `"
+                + m.name()
+                + "` must be a string, a number, a boolean or an array of them, found "
+                + v.typeName());
       }
     }
     for (String p : b.problems()) {

@@ -8,9 +8,9 @@ import io.iamgate.policy.parse.JsonReader;
 import io.iamgate.policy.parse.ParseResult;
 
 /**
- * The {@code simulate --batch} contract: one JSON case in, one JSON line out, in order. A
- * malformed case yields {@code {"id":...,"error":"..."}} and processing continues; no input line
- * can make it throw.
+ * The {@code simulate --batch} contract: one JSON case in, one JSON line out, in order. A malformed
+ * case yields {@code {"id":...,"error":"..."}} and processing continues; no input line can make it
+ * throw.
  */
 final class BatchRunner {
   /** Evaluates one input line and returns the output line. */
@@ -27,10 +27,11 @@ final class BatchRunner {
         return error(id, String.join("; ", c.problems()));
       }
       Explanation e = Evaluator.explain(c.set(), c.request());
-      return JsonOutput.object(g -> {
-        JsonOutput.id(g, id);
-        JsonOutput.explanation(g, e);
-      });
+      return JsonOutput.object(
+          g -> {
+            JsonOutput.id(g, id);
+            JsonOutput.explanation(g, e);
+          });
     } catch (RuntimeException e) {
       // a bug must not stop the batch; report it on the line it happened
       return error(id, "internal error: " + e);
@@ -38,9 +39,10 @@ final class BatchRunner {
   }
 
   private static String error(Json id, String message) {
-    return JsonOutput.object(g -> {
-      JsonOutput.id(g, id);
-      g.writeStringField("error", message);
-    });
+    return JsonOutput.object(
+        g -> {
+          JsonOutput.id(g, id);
+          g.writeStringField("error", message);
+        });
   }
 }

@@ -31,9 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: decisions per second on a request stream, single-threaded after warm-up,
- * measured side by side with the "physical floor" (one HashMap lookup, one string compare and
- * one prefix compare per request over the same stream).
+ * {@code bench}: decisions per second on a request stream, single-threaded after warm-up, measured
+ * side by side with the "physical floor" (one HashMap lookup, one string compare and one prefix
+ * compare per request over the same stream).
  *
  * <p>Each timed decision looks up the compiled set of the request's policy names in a HashMap
  * (compiling it on first sight, as the authorizer's cache does) and runs the evaluator. Requests
@@ -53,19 +53,38 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--policies", required = true, paramLabel = "ROLES.json", description = "a JSON object of named policy documents")
+  @Option(
+      names = "--policies",
+      required = true,
+      paramLabel = "ROLES.json",
+      description = "a JSON object of named policy documents")
   String policiesFile;
 
-  @Option(names = "--requests", required = true, paramLabel = "REQUESTS.jsonl", description = "one request per line: id, roles, action, resource, context")
+  @Option(
+      names = "--requests",
+      required = true,
+      paramLabel = "REQUESTS.jsonl",
+      description = "one request per line: id, roles, action, resource, context")
   String requestsFile;
 
-  @Option(names = "--expected", paramLabel = "EXPECTED.jsonl", description = "expected decisions, one {\"id\",\"decision\"} per line")
+  @Option(
+      names = "--expected",
+      paramLabel = "EXPECTED.jsonl",
+      description = "expected decisions, one {\"id\",\"decision\"} per line")
   String expectedFile;
 
-  @Option(names = "--warmup-seconds", paramLabel = "N", defaultValue = "5", description = "warm-up time (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup-seconds",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "warm-up time (default: ${DEFAULT-VALUE})")
   double warmupSeconds;
 
-  @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", description = "measurement time (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seconds",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "measurement time (default: ${DEFAULT-VALUE})")
   double seconds;
 
   @Option(names = "--json", description = "print exactly one JSON object on standard output")
@@ -79,7 +98,12 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One parsed request line, from which fresh {@link Request}s are built. */
   private record Line(
-      String id, String key, List<String> roles, String action, String resource, Map<String, Object> context) {}
+      String id,
+      String key,
+      List<String> roles,
+      String action,
+      String resource,
+      Map<String, Object> context) {}
 
   /** The floor's rule per policy name: an action and a resource prefix. */
   private record FloorRule(String action, String resourcePrefix) {}
@@ -144,8 +168,12 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     if (!json) {
-      err.printf(Locale.ROOT, "warming up for %.1f s on %d requests (%d distinct policy sets)...%n",
-          warmupSeconds, n, cache.size());
+      err.printf(
+          Locale.ROOT,
+          "warming up for %.1f s on %d requests (%d distinct policy sets)...%n",
+          warmupSeconds,
+          n,
+          cache.size());
     }
     long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     do {
@@ -187,32 +215,51 @@ final class BenchCommand implements Callable<Integer> {
       int m = matched;
       int t = total;
       long decisions = engineCount;
-      out.println(JsonOutput.object(g -> {
-        g.writeNumberField("requests", n);
-        g.writeNumberField("throughputPerSec", round(throughput, 1));
-        g.writeNumberField("meanNs", round(mean, 1));
-        g.writeNumberField("p50Ns", p50);
-        g.writeNumberField("p99Ns", p99);
-        g.writeObjectFieldStart("agreement");
-        g.writeNumberField("matched", m);
-        g.writeNumberField("total", t);
-        g.writeEndObject();
-        g.writeNumberField("floorMeanNs", round(floorMean, 1));
-        g.writeNumberField("meanToFloor", round(mean / floorMean, 2));
-        g.writeNumberField("decisions", decisions);
-        g.writeNumberField("policySets", cache.size());
-      }));
+      out.println(
+          JsonOutput.object(
+              g -> {
+                g.writeNumberField("requests", n);
+                g.writeNumberField("throughputPerSec", round(throughput, 1));
+                g.writeNumberField("meanNs", round(mean, 1));
+                g.writeNumberField("p50Ns", p50);
+                g.writeNumberField("p99Ns", p99);
+                g.writeObjectFieldStart("agreement");
+                g.writeNumberField("matched", m);
+                g.writeNumberField("total", t);
+                g.writeEndObject();
+                g.writeNumberField("floorMeanNs", round(floorMean, 1));
+                g.writeNumberField("meanToFloor", round(mean / floorMean, 2));
+                g.writeNumberField("decisions", decisions);
+                g.writeNumberField("policySets", cache.size());
+              }));
     } else {
-      out.printf(Locale.ROOT, "requests     %d per pass, %d passes, %d decisions timed, %d policy sets%n",
-          n, passes, engineCount, cache.size());
+      out.printf(
+          Locale.ROOT,
+          "requests     %d per pass, %d passes, %d decisions timed, %d policy sets%n",
+          n,
+          passes,
+          engineCount,
+          cache.size());
       out.printf(Locale.ROOT, "throughput   %,.0f decisions/s (single thread)%n", throughput);
       out.printf(Locale.ROOT, "mean         %.1f ns%n", mean);
-      out.printf(Locale.ROOT, "p50 / p99    %d ns / %d ns (per-decision timing, includes ~%d ns of clock reads)%n",
-          p50, p99, clockOverhead());
-      out.printf(Locale.ROOT, "floor        %.1f ns mean (HashMap lookup + string compare + prefix compare)%n", floorMean);
+      out.printf(
+          Locale.ROOT,
+          "p50 / p99    %d ns / %d ns (per-decision timing, includes ~%d ns of clock reads)%n",
+          p50,
+          p99,
+          clockOverhead());
+      out.printf(
+          Locale.ROOT,
+          "floor        %.1f ns mean (HashMap lookup + string compare + prefix compare)%n",
+          floorMean);
       out.printf(Locale.ROOT, "ratio        %.2f x the floor%n", mean / floorMean);
       if (total > 0) {
-        out.printf(Locale.ROOT, "agreement    %d / %d (%.3f %%)%n", matched, total, 100.0 * matched / total);
+        out.printf(
+            Locale.ROOT,
+            "agreement    %d / %d (%.3f %%)%n",
+            matched,
+            total,
+            100.0 * matched / total);
       }
     }
     return 0;
@@ -246,21 +293,28 @@ final class BenchCommand implements Callable<Integer> {
    * documents compiled once and shared), then the evaluator.
    */
   private static io.iamgate.eval.Evaluation decide(
-      Map<String, CompiledPolicySet> cache, Map<String, CompiledDocument> docs, Line line, Request r) {
+      Map<String, CompiledPolicySet> cache,
+      Map<String, CompiledDocument> docs,
+      Line line,
+      Request r) {
     CompiledPolicySet set = cache.get(line.key());
     if (set == null) {
       List<CompiledDocument> identity = new ArrayList<>();
       for (String role : line.roles()) {
         identity.add(docs.get(role));
       }
-      set = new CompiledPolicySet(PolicyCompiler.group(PolicySource.IDENTITY, identity), null, null);
+      set =
+          new CompiledPolicySet(PolicyCompiler.group(PolicySource.IDENTITY, identity), null, null);
       cache.put(line.key(), set);
     }
     return Evaluator.decide(set, r);
   }
 
   private static long timedPass(
-      Map<String, CompiledPolicySet> cache, Map<String, CompiledDocument> docs, List<Line> lines, Request[] requests) {
+      Map<String, CompiledPolicySet> cache,
+      Map<String, CompiledDocument> docs,
+      List<Line> lines,
+      Request[] requests) {
     long acc = 0;
     long start = System.nanoTime();
     for (int i = 0; i < requests.length; i++) {
@@ -272,8 +326,12 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static int sampledPass(
-      Map<String, CompiledPolicySet> cache, Map<String, CompiledDocument> docs, List<Line> lines,
-      Request[] requests, long[] samples, int count) {
+      Map<String, CompiledPolicySet> cache,
+      Map<String, CompiledDocument> docs,
+      List<Line> lines,
+      Request[] requests,
+      long[] samples,
+      int count) {
     long acc = 0;
     for (int i = 0; i < requests.length; i++) {
       long t0 = System.nanoTime();
@@ -301,8 +359,11 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The floor's rule: the first action of the first Allow statement, its resource up to a `*`. */
   private static FloorRule floorRule(PolicyDocument d) {
-    Statement s = d.statements().stream().filter(x -> x.effect() == Effect.ALLOW).findFirst()
-        .orElse(d.statements().get(0));
+    Statement s =
+        d.statements().stream()
+            .filter(x -> x.effect() == Effect.ALLOW)
+            .findFirst()
+            .orElse(d.statements().get(0));
     String r = s.resource().patterns().get(0);
     int star = r.indexOf('*');
     return new FloorRule(s.action().patterns().get(0), star < 0 ? r : r.substring(0, star));
@@ -319,15 +380,18 @@ final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private Map<String, NamedDocument> loadPolicies() throws Inputs.InputException, BenchInputException {
+  private Map<String, NamedDocument> loadPolicies()
+      throws Inputs.InputException, BenchInputException {
     String text = Inputs.readText(policiesFile, null);
     ParseResult<Json> json = JsonReader.read(text, policiesFile, 0);
     if (!json.ok()) {
       throw new BenchInputException(json.errors().get(0).format());
     }
     if (!(json.value() instanceof Json.JObject obj)) {
-      throw new BenchInputException(policiesFile + ": expected an object of named policy documents, found "
-          + json.value().typeName());
+      throw new BenchInputException(
+          policiesFile
+              + ": expected an object of named policy documents, found "
+              + json.value().typeName());
     }
     Map<String, NamedDocument> docs = new HashMap<>();
     List<String> errors = new ArrayList<>();
@@ -338,8 +402,11 @@ final class BenchCommand implements Callable<Integer> {
       for (Diagnostic d : r.errors()) {
         errors.add(d.format());
       }
-      lenient += (int) r.warnings().stream()
-          .filter(d -> d.code().equals("resource-service-wildcard")).count();
+      lenient +=
+          (int)
+              r.warnings().stream()
+                  .filter(d -> d.code().equals("resource-service-wildcard"))
+                  .count();
       if (r.ok()) {
         docs.put(m.name(), new NamedDocument(m.name(), r.value()));
       }
@@ -348,14 +415,19 @@ final class BenchCommand implements Callable<Integer> {
       throw new BenchInputException(errors.size() + " policy errors, the first: " + errors.get(0));
     }
     if (lenient > 0) {
-      spec.commandLine().getErr().println("iamgate: warning: " + lenient
-          + " resource patterns have a wildcard in the ARN service part (`arn:app:*:...`), which the"
-          + " specification rejects (section 1.3); bench accepts them so the standard workload can be measured");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "iamgate: warning: "
+                  + lenient
+                  + " resource patterns have a wildcard in the ARN service part (`arn:app:*:...`), which the"
+                  + " specification rejects (section 1.3); bench accepts them so the standard workload can be measured");
     }
     return docs;
   }
 
-  private List<Line> loadRequests(Map<String, NamedDocument> docs) throws Inputs.InputException, BenchInputException {
+  private List<Line> loadRequests(Map<String, NamedDocument> docs)
+      throws Inputs.InputException, BenchInputException {
     String text = Inputs.readText(requestsFile, null);
     List<Line> out = new ArrayList<>();
     int lineNumber = 0;
@@ -367,8 +439,10 @@ final class BenchCommand implements Callable<Integer> {
       String where = requestsFile + ":" + lineNumber;
       ParseResult<Json> json = JsonReader.read(raw, requestsFile, lineNumber - 1);
       if (!json.ok() || !(json.value() instanceof Json.JObject o)) {
-        throw new BenchInputException(where + ": expected a JSON object per line"
-            + (json.ok() ? "" : ": " + json.errors().get(0).message()));
+        throw new BenchInputException(
+            where
+                + ": expected a JSON object per line"
+                + (json.ok() ? "" : ": " + json.errors().get(0).message()));
       }
       String id = o.get("id") == null ? String.valueOf(lineNumber) : Json.scalarText(o.get("id"));
       List<String> roles = new ArrayList<>();
@@ -376,15 +450,19 @@ final class BenchCommand implements Callable<Integer> {
         for (Json r : arr.items()) {
           String name = Json.scalarText(r);
           if (name == null || !docs.containsKey(name)) {
-            throw new BenchInputException(where + ": /roles: unknown policy `" + name + "` (not in " + policiesFile + ")");
+            throw new BenchInputException(
+                where + ": /roles: unknown policy `" + name + "` (not in " + policiesFile + ")");
           }
           roles.add(name);
         }
       } else {
-        throw new BenchInputException(where + ": /roles: expected a non-empty array of policy names");
+        throw new BenchInputException(
+            where + ": /roles: expected a non-empty array of policy names");
       }
-      if (!(o.get("action") instanceof Json.JString a) || Request.actionProblem(a.value()) != null) {
-        throw new BenchInputException(where + ": /action: expected an action such as `orders:GetOrder`");
+      if (!(o.get("action") instanceof Json.JString a)
+          || Request.actionProblem(a.value()) != null) {
+        throw new BenchInputException(
+            where + ": /action: expected an action such as `orders:GetOrder`");
       }
       if (!(o.get("resource") instanceof Json.JString r)) {
         throw new BenchInputException(where + ": /resource: expected a string");
@@ -395,8 +473,12 @@ final class BenchCommand implements Callable<Integer> {
         throw new BenchInputException(where + ": " + String.join("; ", problems));
       }
       Map<String, Object> context = new java.util.LinkedHashMap<>();
-      check.build().entries().forEach((k, v) -> context.put(k, v.isMulti() ? v.texts() : v.single().text()));
-      out.add(new Line(id, String.join(",", roles), List.copyOf(roles), a.value(), r.value(), context));
+      check
+          .build()
+          .entries()
+          .forEach((k, v) -> context.put(k, v.isMulti() ? v.texts() : v.single().text()));
+      out.add(
+          new Line(id, String.join(",", roles), List.copyOf(roles), a.value(), r.value(), context));
     }
     return out;
   }
@@ -418,8 +500,11 @@ final class BenchCommand implements Callable<Integer> {
         d = o.get("decision") instanceof Json.JString s ? Decision.fromText(s.value()) : null;
       }
       if (id == null || d == null) {
-        throw new BenchInputException(expectedFile + ":" + lineNumber
-            + ": expected {\"id\": ..., \"decision\": \"Allow\" | \"ExplicitDeny\" | \"ImplicitDeny\"}");
+        throw new BenchInputException(
+            expectedFile
+                + ":"
+                + lineNumber
+                + ": expected {\"id\": ..., \"decision\": \"Allow\" | \"ExplicitDeny\" | \"ImplicitDeny\"}");
       }
       out.put(id, d);
     }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code hash-key --id ID}: makes a new API key and the bundle entry that stores its salted hash. */
+/**
+ * {@code hash-key --id ID}: makes a new API key and the bundle entry that stores its salted hash.
+ */
 @Command(
     name = "hash-key",
     mixinStandardHelpOptions = true,
@@ -22,7 +24,11 @@ import picocli.CommandLine.Spec;
 final class HashKeyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--id", required = true, paramLabel = "ID", description = "the key id (letters, digits, `_`, `-`); public, unique in the bundle")
+  @Option(
+      names = "--id",
+      required = true,
+      paramLabel = "ID",
+      description = "the key id (letters, digits, `_`, `-`); public, unique in the bundle")
   String id;
 
   @Override
@@ -35,8 +41,14 @@ final class HashKeyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("key:   " + k.key());
-    out.println("entry: {\"id\": \"" + k.id() + "\", \"hash\": \"" + k.hash() + "\", \"created\": \""
-        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
+    out.println(
+        "entry: {\"id\": \""
+            + k.id()
+            + "\", \"hash\": \""
+            + k.hash()
+            + "\", \"created\": \""
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\"}");
     return 0;
   }
 }

@@ -74,10 +74,14 @@ final class Inputs {
       return false;
     }
     var json = io.iamgate.policy.parse.JsonReader.read(text, name, 0);
-    return json.ok() && json.value() instanceof io.iamgate.policy.parse.Json.JObject o
+    return json.ok()
+        && json.value() instanceof io.iamgate.policy.parse.Json.JObject o
         && o.get("Statement") == null
-        && (o.get("users") != null || o.get("roles") != null || o.get("policies") != null
-            || o.get("groups") != null || o.get("format") != null);
+        && (o.get("users") != null
+            || o.get("roles") != null
+            || o.get("policies") != null
+            || o.get("groups") != null
+            || o.get("format") != null);
   }
 
   /** Reads and parses one policy document file. */

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code invoke EVENT.json...}: runs the Lambda authorizer in-process, the local equivalent of {@code sam local invoke}. */
+/**
+ * {@code invoke EVENT.json...}: runs the Lambda authorizer in-process, the local equivalent of
+ * {@code sam local invoke}.
+ */
 @Command(
     name = "invoke",
     mixinStandardHelpOptions = true,
@@ -37,10 +40,15 @@ final class InvokeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "EVENT", description = "event JSON files")
   List<String> files;
 
-  @Option(names = "--bundle", paramLabel = "SOURCE", description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
+  @Option(
+      names = "--bundle",
+      paramLabel = "SOURCE",
+      description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
   String bundle;
 
-  @Option(names = "--log", description = "also print the handler's log lines (the decision log) to standard error")
+  @Option(
+      names = "--log",
+      description = "also print the handler's log lines (the decision log) to standard error")
   boolean showLog;
 
   @Override
@@ -56,7 +64,8 @@ final class InvokeCommand implements Callable<Integer> {
       err.println("iamgate: no IAMGATE_BUNDLE: running on the embedded SAMPLE bundle");
     }
     ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    AuthorizerHandler handler = new AuthorizerHandler(env, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    AuthorizerHandler handler =
+        new AuthorizerHandler(env, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
     int failures = 0;
     for (String f : files) {
       out.println("== " + f);

@@ -10,8 +10,15 @@ import picocli.CommandLine.Command;
     name = "iamgate",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "AWS IAM's authorization model for your own APIs: validate, simulate and benchmark policies.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, BenchCommand.class, HashKeyCommand.class, InvokeCommand.class},
+    description =
+        "AWS IAM's authorization model for your own APIs: validate, simulate and benchmark policies.",
+    subcommands = {
+      ValidateCommand.class,
+      SimulateCommand.class,
+      BenchCommand.class,
+      HashKeyCommand.class,
+      InvokeCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (valid, allowed)",
@@ -31,7 +38,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in);
+    int code =
+        run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in);
     System.exit(code);
   }
 
@@ -51,7 +59,11 @@ public final class Main implements Runnable {
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("iamgate: " + ex.getMessage());
-          c.getErr().println("try `iamgate " + (c.getCommandName().equals("iamgate") ? "" : c.getCommandName() + " ") + "--help`");
+          c.getErr()
+              .println(
+                  "try `iamgate "
+                      + (c.getCommandName().equals("iamgate") ? "" : c.getCommandName() + " ")
+                      + "--help`");
           return USAGE;
         });
     int code = cl.execute(args);

@@ -6,9 +6,6 @@ import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
 import io.iamgate.compile.CompiledPolicySet;
-import io.iamgate.identity.Principal;
-import io.iamgate.store.BundleStore;
-import io.iamgate.store.PolicyCaches;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
 import io.iamgate.compile.StatementRef;
@@ -16,9 +13,12 @@ import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Explanation;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
+import io.iamgate.identity.Principal;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.Diagnostic;
 import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.store.BundleStore;
+import io.iamgate.store.PolicyCaches;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,37 +63,70 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--policy", arity = "1..*", paramLabel = "FILE", description = "identity policy documents")
+  @Option(
+      names = "--policy",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "identity policy documents")
   List<String> policies = new ArrayList<>();
 
-  @Option(names = "--boundary", paramLabel = "FILE", description = "a permissions boundary document")
+  @Option(
+      names = "--boundary",
+      paramLabel = "FILE",
+      description = "a permissions boundary document")
   String boundary;
 
-  @Option(names = "--guardrail", arity = "1..*", paramLabel = "FILE", description = "guardrail (SCP-like) documents; together they form one level")
+  @Option(
+      names = "--guardrail",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "guardrail (SCP-like) documents; together they form one level")
   List<String> guardrails;
 
-  @Option(names = "--action", paramLabel = "ACTION", description = "the request action, e.g. `orders:GetOrder`")
+  @Option(
+      names = "--action",
+      paramLabel = "ACTION",
+      description = "the request action, e.g. `orders:GetOrder`")
   String action;
 
-  @Option(names = "--resource", paramLabel = "RESOURCE", description = "the request resource, e.g. an ARN")
+  @Option(
+      names = "--resource",
+      paramLabel = "RESOURCE",
+      description = "the request resource, e.g. an ARN")
   String resource;
 
-  @Option(names = "--context", arity = "1..*", paramLabel = "KEY=VALUE", description = "a context key; repeat a key for a multi-valued key")
+  @Option(
+      names = "--context",
+      arity = "1..*",
+      paramLabel = "KEY=VALUE",
+      description = "a context key; repeat a key for a multi-valued key")
   List<String> context = new ArrayList<>();
 
   @Option(names = "--json", description = "print the result as one JSON object")
   boolean json;
 
-  @Option(names = "--batch", paramLabel = "FILE", description = "evaluate JSON Lines cases from FILE (`-` = standard input)")
+  @Option(
+      names = "--batch",
+      paramLabel = "FILE",
+      description = "evaluate JSON Lines cases from FILE (`-` = standard input)")
   String batch;
 
-  @Option(names = "--bundle", paramLabel = "PATH", description = "a policy bundle (file or directory); ask as --user or --role")
+  @Option(
+      names = "--bundle",
+      paramLabel = "PATH",
+      description = "a policy bundle (file or directory); ask as --user or --role")
   String bundle;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "with --bundle: the bundle user who asks")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "with --bundle: the bundle user who asks")
   String user;
 
-  @Option(names = "--role", paramLabel = "NAME", description = "with --bundle: the bundle role that asks")
+  @Option(
+      names = "--role",
+      paramLabel = "NAME",
+      description = "with --bundle: the bundle role that asks")
   String role;
 
   private final InputStream in;
@@ -105,23 +138,32 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (batch != null) {
-      if (!policies.isEmpty() || boundary != null || guardrails != null || action != null
-          || resource != null || !context.isEmpty() || bundle != null) {
-        throw new ParameterException(spec.commandLine(),
+      if (!policies.isEmpty()
+          || boundary != null
+          || guardrails != null
+          || action != null
+          || resource != null
+          || !context.isEmpty()
+          || bundle != null) {
+        throw new ParameterException(
+            spec.commandLine(),
             "--batch takes every case from its input; do not combine it with --policy, --boundary, --guardrail, --action, --resource or --context");
       }
       return runBatch();
     }
     if (action == null || resource == null) {
-      throw new ParameterException(spec.commandLine(), "simulate needs --action and --resource (or --batch FILE)");
+      throw new ParameterException(
+          spec.commandLine(), "simulate needs --action and --resource (or --batch FILE)");
     }
     if (bundle != null) {
       if (!policies.isEmpty() || boundary != null || guardrails != null) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             "--bundle takes the policies from the bundle; do not combine it with --policy, --boundary or --guardrail");
       }
       if ((user == null) == (role == null)) {
-        throw new ParameterException(spec.commandLine(), "--bundle needs exactly one of --user NAME and --role NAME");
+        throw new ParameterException(
+            spec.commandLine(), "--bundle needs exactly one of --user NAME and --role NAME");
       }
       return runBundle();
     }
@@ -154,13 +196,14 @@ final class SimulateCommand implements Callable<Integer> {
       }
       values.computeIfAbsent(kv.substring(0, eq), k -> new ArrayList<>()).add(kv.substring(eq + 1));
     }
-    values.forEach((k, v) -> {
-      if (v.size() == 1) {
-        cb.put(k, v.get(0));
-      } else {
-        cb.putAll(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v.size() == 1) {
+            cb.put(k, v.get(0));
+          } else {
+            cb.putAll(k, v);
+          }
+        });
     for (String p : cb.problems()) {
       problems.add("--context: " + p);
     }
@@ -177,11 +220,13 @@ final class SimulateCommand implements Callable<Integer> {
     Request request = Request.of(action, resource, cb.build());
     Explanation e = Evaluator.explain(set, request);
     if (json) {
-      out.println(JsonOutput.object(gen -> {
-        gen.writeStringField("action", action);
-        gen.writeStringField("resource", resource);
-        JsonOutput.explanation(gen, e);
-      }));
+      out.println(
+          JsonOutput.object(
+              gen -> {
+                gen.writeStringField("action", action);
+                gen.writeStringField("resource", resource);
+                JsonOutput.explanation(gen, e);
+              }));
     } else {
       out.println("decision:  " + e.decision().text());
       out.println("reason:    " + e.reason());
@@ -243,19 +288,21 @@ final class SimulateCommand implements Callable<Integer> {
       return 1;
     }
     if (json) {
-      out.println(JsonOutput.object(gen -> {
-        gen.writeStringField("principal", principal.toString());
-        gen.writeStringField("action", action);
-        gen.writeStringField("resource", resource);
-        gen.writeStringField("bundleVersion", a.bundleVersion());
-        gen.writeStringField("decision", a.decision().text());
-        gen.writeStringField("reason", a.reason());
-        gen.writeArrayFieldStart("statements");
-        for (StatementRef ref : a.statements()) {
-          JsonOutput.statement(gen, ref);
-        }
-        gen.writeEndArray();
-      }));
+      out.println(
+          JsonOutput.object(
+              gen -> {
+                gen.writeStringField("principal", principal.toString());
+                gen.writeStringField("action", action);
+                gen.writeStringField("resource", resource);
+                gen.writeStringField("bundleVersion", a.bundleVersion());
+                gen.writeStringField("decision", a.decision().text());
+                gen.writeStringField("reason", a.reason());
+                gen.writeArrayFieldStart("statements");
+                for (StatementRef ref : a.statements()) {
+                  JsonOutput.statement(gen, ref);
+                }
+                gen.writeEndArray();
+              }));
     } else {
       out.println("principal: " + principal);
       out.println("bundle:    " + parsed.value().shortVersion());
@@ -271,7 +318,8 @@ final class SimulateCommand implements Callable<Integer> {
     return a.allowed() ? 0 : DENIED;
   }
 
-  private List<NamedDocument> load(List<String> files, List<Diagnostic> errors, List<String> problems) {
+  private List<NamedDocument> load(
+      List<String> files, List<Diagnostic> errors, List<String> problems) {
     List<NamedDocument> docs = new ArrayList<>();
     for (String f : files) {
       NamedDocument d = single(f, errors, problems);
@@ -298,9 +346,10 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BufferedReader reader;
     try {
-      reader = batch.equals("-")
-          ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8);
+      reader =
+          batch.equals("-")
+              ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+              : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       err.println("iamgate: cannot read `" + batch + "`: no such file");
       return 1;

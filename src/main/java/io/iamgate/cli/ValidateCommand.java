@@ -12,31 +12,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate FILE...}: checks policy documents and prints every problem. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Validate IAM policy documents and policy bundles; print every error with file, JSON path and line:column.",
+    description =
+        "Validate IAM policy documents and policy bundles; print every error with file, JSON path and line:column.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid", "1:a file is invalid or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "policy documents (JSON); `-` reads standard input")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "policy documents (JSON); `-` reads standard input")
   List<String> files;
 
   @Option(names = "--json", description = "print one JSON object with every diagnostic")
   boolean json;
 
-  @Option(names = {"-q", "--quiet"}, description = "print errors only, no warnings or summary")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "print errors only, no warnings or summary")
   boolean quiet;
 
-  @Option(names = "--bundle", description = "read every FILE as a bundle (otherwise directories, YAML files and JSON objects without `Statement` are bundles)")
+  @Option(
+      names = "--bundle",
+      description =
+          "read every FILE as a bundle (otherwise directories, YAML files and JSON objects without `Statement` are bundles)")
   boolean bundle;
 
   private final InputStream in;
@@ -54,8 +63,14 @@ final class ValidateCommand implements Callable<Integer> {
     int invalid = 0;
     for (String f : files) {
       try {
-        boolean isBundle = !f.equals("-") && (bundle || Inputs.looksLikeBundle(f,
-            java.nio.file.Files.isDirectory(java.nio.file.Path.of(f)) ? null : Inputs.readText(f, in)));
+        boolean isBundle =
+            !f.equals("-")
+                && (bundle
+                    || Inputs.looksLikeBundle(
+                        f,
+                        java.nio.file.Files.isDirectory(java.nio.file.Path.of(f))
+                            ? null
+                            : Inputs.readText(f, in)));
         if (isBundle) {
           ParseResult<Bundle> b;
           try {
@@ -68,10 +83,21 @@ final class ValidateCommand implements Callable<Integer> {
             invalid++;
           } else if (!json && !quiet) {
             Bundle v = b.value();
-            summaries.add(f + ": bundle " + v.shortVersion() + " with " + v.users().size() + " users, "
-                + v.groups().size() + " groups, " + v.roles().size() + " roles, "
-                + v.policies().values().stream().filter(p -> !p.builtIn()).count() + " managed policies, "
-                + v.routes().size() + " routes");
+            summaries.add(
+                f
+                    + ": bundle "
+                    + v.shortVersion()
+                    + " with "
+                    + v.users().size()
+                    + " users, "
+                    + v.groups().size()
+                    + " groups, "
+                    + v.roles().size()
+                    + " roles, "
+                    + v.policies().values().stream().filter(p -> !p.builtIn()).count()
+                    + " managed policies, "
+                    + v.routes().size()
+                    + " routes");
           }
           continue;
         }
@@ -87,17 +113,19 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (json) {
       int inv = invalid;
-      out.println(JsonOutput.object(g -> {
-        g.writeBooleanField("valid", inv == 0);
-        g.writeNumberField("files", files.size());
-        g.writeNumberField("invalid", inv);
-        JsonOutput.diagnostics(g, all);
-        g.writeArrayFieldStart("unreadable");
-        for (String u : unreadable) {
-          g.writeString(u);
-        }
-        g.writeEndArray();
-      }));
+      out.println(
+          JsonOutput.object(
+              g -> {
+                g.writeBooleanField("valid", inv == 0);
+                g.writeNumberField("files", files.size());
+                g.writeNumberField("invalid", inv);
+                JsonOutput.diagnostics(g, all);
+                g.writeArrayFieldStart("unreadable");
+                for (String u : unreadable) {
+                  g.writeString(u);
+                }
+                g.writeEndArray();
+              }));
     } else {
       for (String u : unreadable) {
         out.println("iamgate: " + u);
@@ -111,9 +139,14 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(summary);
       }
       if (!quiet) {
-        out.println(invalid == 0
-            ? files.size() + (files.size() == 1 ? " file" : " files") + " valid"
-            : invalid + " of " + files.size() + (files.size() == 1 ? " file" : " files") + " invalid");
+        out.println(
+            invalid == 0
+                ? files.size() + (files.size() == 1 ? " file" : " files") + " valid"
+                : invalid
+                    + " of "
+                    + files.size()
+                    + (files.size() == 1 ? " file" : " files")
+                    + " invalid");
       }
     }
     return invalid == 0 ? 0 : 1;

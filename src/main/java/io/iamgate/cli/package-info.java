@@ -1,6 +1,6 @@
 /**
  * The command line: {@code validate}, {@code simulate} (with the {@code --batch} contract) and
- * {@code bench}, one picocli class per command. Only {@link io.iamgate.cli.Main#main} exits;
- * every other path returns an exit code and prints one-line messages, never stack traces.
+ * {@code bench}, one picocli class per command. Only {@link io.iamgate.cli.Main#main} exits; every
+ * other path returns an exit code and prints one-line messages, never stack traces.
  */
 package io.iamgate.cli;

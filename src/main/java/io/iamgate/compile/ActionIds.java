@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Interns request actions: each distinct action text gets a small integer id (so that every
- * compiled group can memoise its candidate statements in an array indexed by action) and its
- * folded service and name are computed once. The table is process-wide, small and hot (an
- * application has a few hundred actions at most) and bounded: past {@link #LIMIT} distinct actions,
- * new actions get {@link #NONE} and are simply not memoised.
+ * compiled group can memoise its candidate statements in an array indexed by action) and its folded
+ * service and name are computed once. The table is process-wide, small and hot (an application has
+ * a few hundred actions at most) and bounded: past {@link #LIMIT} distinct actions, new actions get
+ * {@link #NONE} and are simply not memoised.
  */
 public final class ActionIds {
   /** The id of an action that is not interned. */
@@ -34,8 +34,8 @@ public final class ActionIds {
   private ActionIds() {}
 
   /**
-   * The interned form of {@code action}, which must be a valid request action
-   * ({@code service:Name}).
+   * The interned form of {@code action}, which must be a valid request action ({@code
+   * service:Name}).
    */
   public static Action action(String action) {
     Action a = ACTIONS.get(action);

@@ -7,8 +7,8 @@ import io.iamgate.policy.PolicyBooleans;
 import io.iamgate.policy.SetQualifier;
 
 /**
- * One compiled (operator, key, values) condition with the missing-key, multi-valued-key,
- * {@code IfExists}, {@code Null} and set-operator rules of section 4 of the specification.
+ * One compiled (operator, key, values) condition with the missing-key, multi-valued-key, {@code
+ * IfExists}, {@code Null} and set-operator rules of section 4 of the specification.
  */
 public final class CompiledCondition {
   private final Condition source;
@@ -17,8 +17,10 @@ public final class CompiledCondition {
   private final boolean ifExists;
   private final boolean negated;
   private final ValueTest test;
+
   /** For {@code Null}: whether "true" and/or "false" is among the values. */
   private final boolean nullTrue;
+
   private final boolean nullFalse;
 
   CompiledCondition(Condition source, boolean variables) {

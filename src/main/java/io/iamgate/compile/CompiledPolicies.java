@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compiled group of documents (the identity policies, the boundary, or the guardrails) with
- * its statements indexed by action: statements are bucketed by service prefix, and the exact
- * candidate list of each action seen is computed once and memoised in an array indexed by the
- * action's {@link ActionIds} id, so a request looks only at statements whose action clause
- * already passes. Immutable apart from the copy-on-write memo, and thread-safe.
+ * A compiled group of documents (the identity policies, the boundary, or the guardrails) with its
+ * statements indexed by action: statements are bucketed by service prefix, and the exact candidate
+ * list of each action seen is computed once and memoised in an array indexed by the action's {@link
+ * ActionIds} id, so a request looks only at statements whose action clause already passes.
+ * Immutable apart from the copy-on-write memo, and thread-safe.
  */
 public final class CompiledPolicies {
   private final PolicySource source;
@@ -23,6 +23,7 @@ public final class CompiledPolicies {
   private final List<CompiledStatement> statements;
   private final Map<String, CompiledStatement[]> byService;
   private final CompiledStatement[] anyService;
+
   /** Candidates by action id; replaced, never mutated, once published. */
   private volatile Candidates[] memo = new Candidates[0];
 

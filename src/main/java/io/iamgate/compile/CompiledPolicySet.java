@@ -3,13 +3,13 @@ package io.iamgate.compile;
 import java.util.Objects;
 
 /**
- * Everything evaluated for one principal: identity policies, an optional permissions boundary
- * and an optional guardrail level. Immutable and thread-safe.
+ * Everything evaluated for one principal: identity policies, an optional permissions boundary and
+ * an optional guardrail level. Immutable and thread-safe.
  *
  * @param identity the identity policies (possibly no documents)
  * @param boundary the boundary, or {@code null} when there is none (the gate is skipped)
- * @param guardrails the guardrail level, or {@code null} when absent (the gate is skipped); a
- *     level with no documents denies everything
+ * @param guardrails the guardrail level, or {@code null} when absent (the gate is skipped); a level
+ *     with no documents denies everything
  */
 public record CompiledPolicySet(
     CompiledPolicies identity, CompiledPolicies boundary, CompiledPolicies guardrails) {

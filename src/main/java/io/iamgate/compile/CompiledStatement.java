@@ -22,7 +22,9 @@ public final class CompiledStatement {
     this.source = source;
     this.effect = source.effect();
     this.actions =
-        source.action().patterns().stream().map(ActionPattern::compile).toArray(ActionPattern[]::new);
+        source.action().patterns().stream()
+            .map(ActionPattern::compile)
+            .toArray(ActionPattern[]::new);
     this.notAction = source.action().negated();
     this.resources =
         source.resource().patterns().stream()
@@ -54,7 +56,9 @@ public final class CompiledStatement {
     return effect;
   }
 
-  /** The folded service prefixes this statement's action clause names, or null if it may match any. */
+  /**
+   * The folded service prefixes this statement's action clause names, or null if it may match any.
+   */
   String[] indexServices() {
     if (notAction) {
       return null;

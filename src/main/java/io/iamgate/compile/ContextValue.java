@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The value of one present context key: a single value or a multi-valued set (an array with at
- * least one element, even a one-element array). Immutable; typed views of each element are
- * computed on first use and cached.
+ * least one element, even a one-element array). Immutable; typed views of each element are computed
+ * on first use and cached.
  */
 public final class ContextValue {
   private final Scalar[] items;

@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * A compiled IAM wildcard pattern: {@code *} matches any run of characters, {@code ?} exactly one
- * code point, everything else itself; the whole input must match. Matching never backtracks
- * more than one segment: the pattern is cut at its stars into segments that are matched
- * leftmost in order, with the first anchored at the start and the last at the end, so a match
- * costs O(input × longest segment) at worst and usually one {@code indexOf} per segment.
+ * code point, everything else itself; the whole input must match. Matching never backtracks more
+ * than one segment: the pattern is cut at its stars into segments that are matched leftmost in
+ * order, with the first anchored at the start and the last at the end, so a match costs O(input ×
+ * longest segment) at worst and usually one {@code indexOf} per segment.
  *
- * <p>Patterns are built from tokens: a code point ({@code >= 0}), {@link #STAR} or
- * {@link #QUESTION}. Text that must stay literal (substituted policy variables, {@code ${*}})
- * simply contributes code-point tokens.
+ * <p>Patterns are built from tokens: a code point ({@code >= 0}), {@link #STAR} or {@link
+ * #QUESTION}. Text that must stay literal (substituted policy variables, {@code ${*}}) simply
+ * contributes code-point tokens.
  */
 public sealed interface Glob {
   /** Token for {@code *}. */
@@ -165,8 +165,8 @@ public sealed interface Glob {
   }
 
   /**
-   * A run of tokens between stars. {@code literal} is set when the run has no {@code ?}, so
-   * that it can be matched with {@code startsWith}/{@code indexOf}.
+   * A run of tokens between stars. {@code literal} is set when the run has no {@code ?}, so that it
+   * can be matched with {@code startsWith}/{@code indexOf}.
    */
   record Segment(int[] tokens, String literal, int[] failure) {
     /** Literal segments at least this long are searched with Knuth-Morris-Pratt. */
@@ -174,7 +174,9 @@ public sealed interface Glob {
 
     static Segment of(int[] tokens) {
       String literal = hasQuestion(tokens) ? null : text(tokens);
-      return new Segment(tokens, literal,
+      return new Segment(
+          tokens,
+          literal,
           literal != null && literal.length() >= KMP_MIN ? failureTable(literal) : null);
     }
 
@@ -212,10 +214,14 @@ public sealed interface Glob {
       return -1;
     }
 
-    /** The end index when the segment matches {@code s} at {@code at} within {@code to}, else -1. */
+    /**
+     * The end index when the segment matches {@code s} at {@code at} within {@code to}, else -1.
+     */
     int matchAt(String s, int at, int to) {
       if (literal != null) {
-        return at + literal.length() <= to && s.startsWith(literal, at) ? at + literal.length() : -1;
+        return at + literal.length() <= to && s.startsWith(literal, at)
+            ? at + literal.length()
+            : -1;
       }
       int i = at;
       for (int t : tokens) {
@@ -276,11 +282,12 @@ public sealed interface Glob {
           if (start <= pos) {
             return false;
           }
-          start = Character.isLowSurrogate(s.charAt(start - 1))
-                  && start - 2 >= pos
-                  && Character.isHighSurrogate(s.charAt(start - 2))
-              ? start - 2
-              : start - 1;
+          start =
+              Character.isLowSurrogate(s.charAt(start - 1))
+                      && start - 2 >= pos
+                      && Character.isHighSurrogate(s.charAt(start - 2))
+                  ? start - 2
+                  : start - 1;
         }
         if (tail.matchAt(s, start, to) != to) {
           return false;

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A policy document with the name it is known by, for explanations.
  *
- * @param name a managed policy name, a file name or a role name; {@code null} when anonymous
- *     (then the document is reported by its index)
+ * @param name a managed policy name, a file name or a role name; {@code null} when anonymous (then
+ *     the document is reported by its index)
  * @param document the document
  */
 public record NamedDocument(String name, PolicyDocument document) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Turns validated documents into compiled groups. The documents must have passed the parser's
- * validation; compiling an invalid document is a programming error and throws
- * {@link IllegalArgumentException}.
+ * validation; compiling an invalid document is a programming error and throws {@link
+ * IllegalArgumentException}.
  */
 public final class PolicyCompiler {
   private PolicyCompiler() {}
@@ -17,8 +17,8 @@ public final class PolicyCompiler {
   }
 
   /**
-   * Builds a group from documents compiled before, e.g. managed policies shared between
-   * principals. Only the action index is built; no statement is compiled again.
+   * Builds a group from documents compiled before, e.g. managed policies shared between principals.
+   * Only the action index is built; no statement is compiled again.
    */
   public static CompiledPolicies group(PolicySource source, List<CompiledDocument> documents) {
     return new CompiledPolicies(source, documents);

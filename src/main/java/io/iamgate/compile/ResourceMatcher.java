@@ -6,13 +6,13 @@ import io.iamgate.policy.Template;
 /**
  * One compiled {@code Resource}/{@code NotResource} entry (section 3.3): {@code *} matches
  * anything; otherwise the six ARN parts are matched one by one, case-sensitively, so that a
- * wildcard in the first five parts never crosses a colon, and policy variables are substituted
- * in the resource part only.
+ * wildcard in the first five parts never crosses a colon, and policy variables are substituted in
+ * the resource part only.
  */
 sealed interface ResourceMatcher {
   /**
-   * Whether the entry matches {@code resource}. Returns false for an entry whose variables
-   * cannot be resolved: such an entry matches no resource.
+   * Whether the entry matches {@code resource}. Returns false for an entry whose variables cannot
+   * be resolved: such an entry matches no resource.
    */
   boolean matches(String resource, Context ctx);
 
@@ -66,8 +66,7 @@ sealed interface ResourceMatcher {
   record LiteralHead(String head, Template tail, Glob tailGlob) implements ResourceMatcher {
     @Override
     public boolean matches(String resource, Context ctx) {
-      return resource.startsWith(head)
-          && tailMatches(tail, tailGlob, resource, head.length(), ctx);
+      return resource.startsWith(head) && tailMatches(tail, tailGlob, resource, head.length(), ctx);
     }
   }
 

@@ -18,8 +18,8 @@ import java.util.function.Function;
 /**
  * The comparison of one request value with all policy values of a condition, resolved at compile
  * time for one operator family. Answers {@link #MATCH} when any policy value matches the request
- * value, {@link #NO_MATCH} when none does, and {@link #UNPARSEABLE} when the request value does
- * not parse as the family's type (which makes positive and negated operators false alike).
+ * value, {@link #NO_MATCH} when none does, and {@link #UNPARSEABLE} when the request value does not
+ * parse as the family's type (which makes positive and negated operators false alike).
  */
 sealed interface ValueTest {
   int NO_MATCH = 0;
@@ -34,16 +34,21 @@ sealed interface ValueTest {
    */
   static ValueTest compile(BaseOperator op, List<String> values, boolean variables) {
     return switch (op.family()) {
-      case STRING -> switch (op) {
-        case STRING_EQUALS, STRING_NOT_EQUALS -> StringEquals.of(values, variables, false);
-        case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE ->
-            StringEquals.of(values, variables, true);
-        default -> StringLike.of(values, variables);
-      };
-      case NUMERIC -> new Ordered<>(
-          op, values.stream().map(ValueTest::number).toArray(BigDecimal[]::new), Scalar::number);
-      case DATE -> new Ordered<>(
-          op, values.stream().map(ValueTest::date).toArray(Instant[]::new), Scalar::date);
+      case STRING ->
+          switch (op) {
+            case STRING_EQUALS, STRING_NOT_EQUALS -> StringEquals.of(values, variables, false);
+            case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE ->
+                StringEquals.of(values, variables, true);
+            default -> StringLike.of(values, variables);
+          };
+      case NUMERIC ->
+          new Ordered<>(
+              op,
+              values.stream().map(ValueTest::number).toArray(BigDecimal[]::new),
+              Scalar::number);
+      case DATE ->
+          new Ordered<>(
+              op, values.stream().map(ValueTest::date).toArray(Instant[]::new), Scalar::date);
       case BOOL -> Bools.of(values, variables);
       case BINARY -> new Binary(values.stream().map(ValueTest::binary).toArray(byte[][]::new));
       case IP -> new Ip(values.stream().map(ValueTest::range).toArray(IpAddresses.Range[]::new));
@@ -187,7 +192,8 @@ sealed interface ValueTest {
       Boolean[] cs = new Boolean[ts.length];
       for (int i = 0; i < ts.length; i++) {
         if (!ts[i].hasVariables()) {
-          cs[i] = require(PolicyBooleans.parse(Variables.resolveText(ts[i], k -> null)), values.get(i));
+          cs[i] =
+              require(PolicyBooleans.parse(Variables.resolveText(ts[i], k -> null)), values.get(i));
         }
       }
       return new Bools(cs, ts);

@@ -6,14 +6,15 @@ import io.iamgate.compile.StatementRef;
 import java.util.Objects;
 
 /**
- * The result of the fast evaluation path: the decision and the one statement or gate that
- * decided it.
+ * The result of the fast evaluation path: the decision and the one statement or gate that decided
+ * it.
  *
  * @param decision the decision
  * @param group the group (identity, boundary or guardrails) of {@code statement}, or {@code null}
  * @param statement for an explicit deny the first applying Deny statement; for an allow the first
  *     applying identity Allow statement; {@code null} for an implicit deny
- * @param failedGate for an implicit deny the first gate that had no applying Allow; else {@code null}
+ * @param failedGate for an implicit deny the first gate that had no applying Allow; else {@code
+ *     null}
  */
 public record Evaluation(
     Decision decision, CompiledPolicies group, CompiledStatement statement, Gate failedGate) {

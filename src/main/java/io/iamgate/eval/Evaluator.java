@@ -85,7 +85,8 @@ public final class Evaluator {
     } else {
       decision = Decision.ALLOW;
     }
-    return new Explanation(decision, failed, denies, guardrailAllows, identityAllows, boundaryAllows);
+    return new Explanation(
+        decision, failed, denies, guardrailAllows, identityAllows, boundaryAllows);
   }
 
   private static Candidates candidates(CompiledPolicies group, Request r) {

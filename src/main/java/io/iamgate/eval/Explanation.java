@@ -48,9 +48,13 @@ public record Explanation(
   /** A one-line explanation. */
   public String reason() {
     return switch (decision) {
-      case ALLOW -> "allowed by " + join(identityAllows)
-          + (boundaryAllows.isEmpty() ? "" : "; within the boundary by " + join(boundaryAllows))
-          + (guardrailAllows.isEmpty() ? "" : "; within the guardrails by " + join(guardrailAllows));
+      case ALLOW ->
+          "allowed by "
+              + join(identityAllows)
+              + (boundaryAllows.isEmpty() ? "" : "; within the boundary by " + join(boundaryAllows))
+              + (guardrailAllows.isEmpty()
+                  ? ""
+                  : "; within the guardrails by " + join(guardrailAllows));
       case EXPLICIT_DENY -> "explicitly denied by " + join(denies);
       case IMPLICIT_DENY -> failedGate.reason();
     };

@@ -45,8 +45,8 @@ public final class Request implements Context {
   }
 
   /**
-   * What is wrong with a request action, or {@code null}: it must be {@code prefix:name} with
-   * one colon, a prefix of {@code [A-Za-z0-9._-]} and a non-empty name without wildcards.
+   * What is wrong with a request action, or {@code null}: it must be {@code prefix:name} with one
+   * colon, a prefix of {@code [A-Za-z0-9._-]} and a non-empty name without wildcards.
    */
   public static String actionProblem(String action) {
     if (action == null) {
@@ -65,7 +65,9 @@ public final class Request implements Context {
     for (int i = 0; i < colon; i++) {
       char c = action.charAt(i);
       if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '.' && c != '_' && c != '-') {
-        return "the service prefix of `" + action + "` may only contain letters, digits, `.`, `_` and `-`";
+        return "the service prefix of `"
+            + action
+            + "` may only contain letters, digits, `.`, `_` and `-`";
       }
     }
     if (action.indexOf('*', colon) >= 0 || action.indexOf('?', colon) >= 0) {

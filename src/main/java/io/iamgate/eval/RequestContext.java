@@ -244,7 +244,9 @@ public final class RequestContext implements Context {
       return this;
     }
 
-    /** The key's info, or {@code null} (and a problem) when a key that differs only in case exists. */
+    /**
+     * The key's info, or {@code null} (and a problem) when a key that differs only in case exists.
+     */
     private KeyInfo claim(String key) {
       KeyInfo k = info(key);
       for (int i = 0; i < n; i++) {
@@ -263,7 +265,14 @@ public final class RequestContext implements Context {
       if (v.isMulti()) {
         problem("context key `" + key + "` must be single-valued, found an array");
       } else if (!type.accepts(v.single())) {
-        problem("context key `" + key + "` must be " + type.expected + ", found `" + v.single().text() + "`");
+        problem(
+            "context key `"
+                + key
+                + "` must be "
+                + type.expected
+                + ", found `"
+                + v.single().text()
+                + "`");
       }
     }
 

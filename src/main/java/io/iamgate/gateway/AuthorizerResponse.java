@@ -14,7 +14,11 @@ public sealed interface AuthorizerResponse {
    * @param context flat context values: String, Number or Boolean only
    * @param usageIdentifierKey the API key value for a usage plan, or {@code null}
    */
-  record Policy(String principalId, List<Statement> statements, Map<String, Object> context, String usageIdentifierKey)
+  record Policy(
+      String principalId,
+      List<Statement> statements,
+      Map<String, Object> context,
+      String usageIdentifierKey)
       implements AuthorizerResponse {
     public Policy {
       Objects.requireNonNull(principalId, "principalId");
@@ -23,7 +27,8 @@ public sealed interface AuthorizerResponse {
       for (Map.Entry<String, Object> e : context.entrySet()) {
         Object v = e.getValue();
         if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-          throw new IllegalArgumentException("context value `" + e.getKey() + "` must be a string, number or boolean");
+          throw new IllegalArgumentException(
+              "context value `" + e.getKey() + "` must be a string, number or boolean");
         }
       }
     }

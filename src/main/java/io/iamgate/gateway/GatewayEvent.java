@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One authorizer event, whatever its payload type, read once at the edge. Immutable. Header
- * names are lower-cased (look-ups are case-insensitive); multi-valued maps keep every value.
+ * One authorizer event, whatever its payload type, read once at the edge. Immutable. Header names
+ * are lower-cased (look-ups are case-insensitive); multi-valued maps keep every value.
  *
  * @param kind which API flavour and payload sent it
  * @param arn the parsed method or route ARN
  * @param method the HTTP method ({@code GET}...), or {@code null} for a WebSocket connection
- * @param path the request path with a leading slash ({@code /orders/42}); {@code null} for a TOKEN event
+ * @param path the request path with a leading slash ({@code /orders/42}); {@code null} for a TOKEN
+ *     event
  * @param routeKey the route template ({@code /orders/{orderId}}, {@code GET /orders/{orderId}},
  *     {@code $connect}), or {@code null} when the payload has none
  * @param token the bearer or raw token from the identity source, or {@code null}
@@ -57,7 +58,9 @@ public record GatewayEvent(
     HTTP_V2,
     WEBSOCKET_CONNECT;
 
-    /** Whether the API can take a simple {@code isAuthorized} response (HTTP API payload 2.0 only). */
+    /**
+     * Whether the API can take a simple {@code isAuthorized} response (HTTP API payload 2.0 only).
+     */
     public boolean canAnswerSimply() {
       return this == HTTP_V2;
     }

@@ -61,12 +61,27 @@ public final class GatewayEvents {
     Json.JObject ctx = object(o, "requestContext");
     try {
       if ("TOKEN".equals(type)) {
-        return new GatewayEvent(GatewayEvent.Kind.REST_TOKEN, MethodArn.parse(text(o, "methodArn")), null, null, null,
-            bearer(text(o, "authorizationToken")), Map.of(), Map.of(), Map.of(), Map.of(), null, null, null, null);
+        return new GatewayEvent(
+            GatewayEvent.Kind.REST_TOKEN,
+            MethodArn.parse(text(o, "methodArn")),
+            null,
+            null,
+            null,
+            bearer(text(o, "authorizationToken")),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            null,
+            null,
+            null,
+            null);
       }
       if (!"REQUEST".equals(type)) {
-        throw new InvalidEventException("unknown authorizer event type " + (type == null ? "(none)" : "`" + type + "`")
-            + "; expected TOKEN or REQUEST");
+        throw new InvalidEventException(
+            "unknown authorizer event type "
+                + (type == null ? "(none)" : "`" + type + "`")
+                + "; expected TOKEN or REQUEST");
       }
       if ("2.0".equals(version)) {
         return http2(o, ctx);
@@ -74,7 +89,10 @@ public final class GatewayEvents {
       if ("CONNECT".equals(text(ctx, "eventType")) || "$connect".equals(text(ctx, "routeKey"))) {
         return websocket(o, ctx);
       }
-      return rest(o, ctx, "1.0".equals(version) ? GatewayEvent.Kind.HTTP_V1 : GatewayEvent.Kind.REST_REQUEST);
+      return rest(
+          o,
+          ctx,
+          "1.0".equals(version) ? GatewayEvent.Kind.HTTP_V1 : GatewayEvent.Kind.REST_REQUEST);
     } catch (IllegalArgumentException e) {
       throw new InvalidEventException(e.getMessage());
     }
@@ -82,19 +100,38 @@ public final class GatewayEvents {
 
   private GatewayEvent rest(Json.JObject root, Json.JObject ctx, GatewayEvent.Kind kind) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
-    Map<String, List<String>> headers = merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
-    Map<String, List<String>> query = merged(object(root, "queryStringParameters"), object(root, "multiValueQueryStringParameters"), false);
+    Map<String, List<String>> headers =
+        merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
+    Map<String, List<String>> query =
+        merged(
+            object(root, "queryStringParameters"),
+            object(root, "multiValueQueryStringParameters"),
+            false);
     String method = firstNonNull(text(root, "httpMethod"), text(ctx, "httpMethod"), arn.verb());
     String path = firstNonNull(text(root, "path"), "/" + arn.path());
-    String token = kind == GatewayEvent.Kind.HTTP_V1 ? firstNonNull(text(root, "authorizationToken"), text(root, "identitySource")) : null;
+    String token =
+        kind == GatewayEvent.Kind.HTTP_V1
+            ? firstNonNull(text(root, "authorizationToken"), text(root, "identitySource"))
+            : null;
     if (token == null) {
       token = first(headers.get("authorization"));
     }
     Json.JObject identity = object(ctx, "identity");
-    return new GatewayEvent(kind, arn, method, path, firstNonNull(text(root, "resource"), text(ctx, "resourcePath")),
-        bearer(token), headers, query, strings(object(root, "pathParameters")), strings(object(root, "stageVariables")),
-        text(identity, "sourceIp"), firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
-        number(ctx, "requestTimeEpoch"), text(ctx, "requestId"));
+    return new GatewayEvent(
+        kind,
+        arn,
+        method,
+        path,
+        firstNonNull(text(root, "resource"), text(ctx, "resourcePath")),
+        bearer(token),
+        headers,
+        query,
+        strings(object(root, "pathParameters")),
+        strings(object(root, "stageVariables")),
+        text(identity, "sourceIp"),
+        firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
+        number(ctx, "requestTimeEpoch"),
+        text(ctx, "requestId"));
   }
 
   private GatewayEvent http2(Json.JObject root, Json.JObject ctx) {
@@ -121,21 +158,47 @@ public final class GatewayEvents {
     if (token == null) {
       token = first(headers.get("authorization"));
     }
-    return new GatewayEvent(GatewayEvent.Kind.HTTP_V2, arn, firstNonNull(text(http, "method"), arn.verb()),
+    return new GatewayEvent(
+        GatewayEvent.Kind.HTTP_V2,
+        arn,
+        firstNonNull(text(http, "method"), arn.verb()),
         firstNonNull(text(http, "path"), text(root, "rawPath"), "/" + arn.path()),
-        firstNonNull(text(root, "routeKey"), text(ctx, "routeKey")), bearer(token), headers, query,
-        strings(object(root, "pathParameters")), strings(object(root, "stageVariables")), text(http, "sourceIp"),
-        text(http, "userAgent"), number(ctx, "timeEpoch"), text(ctx, "requestId"));
+        firstNonNull(text(root, "routeKey"), text(ctx, "routeKey")),
+        bearer(token),
+        headers,
+        query,
+        strings(object(root, "pathParameters")),
+        strings(object(root, "stageVariables")),
+        text(http, "sourceIp"),
+        text(http, "userAgent"),
+        number(ctx, "timeEpoch"),
+        text(ctx, "requestId"));
   }
 
   private GatewayEvent websocket(Json.JObject root, Json.JObject ctx) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
-    Map<String, List<String>> headers = merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
-    Map<String, List<String>> query = merged(object(root, "queryStringParameters"), object(root, "multiValueQueryStringParameters"), false);
+    Map<String, List<String>> headers =
+        merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
+    Map<String, List<String>> query =
+        merged(
+            object(root, "queryStringParameters"),
+            object(root, "multiValueQueryStringParameters"),
+            false);
     Json.JObject identity = object(ctx, "identity");
-    return new GatewayEvent(GatewayEvent.Kind.WEBSOCKET_CONNECT, arn, null, null, "$connect", bearer(first(headers.get("authorization"))),
-        headers, query, Map.of(), strings(object(root, "stageVariables")), text(identity, "sourceIp"),
-        firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))), number(ctx, "requestTimeEpoch"),
+    return new GatewayEvent(
+        GatewayEvent.Kind.WEBSOCKET_CONNECT,
+        arn,
+        null,
+        null,
+        "$connect",
+        bearer(first(headers.get("authorization"))),
+        headers,
+        query,
+        Map.of(),
+        strings(object(root, "stageVariables")),
+        text(identity, "sourceIp"),
+        firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
+        number(ctx, "requestTimeEpoch"),
         text(ctx, "requestId"));
   }
 
@@ -154,7 +217,8 @@ public final class GatewayEvents {
     return v.isEmpty() ? null : v;
   }
 
-  private static Map<String, List<String>> merged(Json.JObject single, Json.JObject multi, boolean lowerCase) {
+  private static Map<String, List<String>> merged(
+      Json.JObject single, Json.JObject multi, boolean lowerCase) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (multi != null) {
       for (Json.Member m : multi.members()) {
@@ -168,11 +232,14 @@ public final class GatewayEvents {
             values.add(s);
           }
         }
-        out.merge(lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(), values, (a, b) -> {
-          List<String> all = new ArrayList<>(a);
-          all.addAll(b);
-          return all;
-        });
+        out.merge(
+            lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(),
+            values,
+            (a, b) -> {
+              List<String> all = new ArrayList<>(a);
+              all.addAll(b);
+              return all;
+            });
       }
     }
     if (single != null) {
@@ -205,7 +272,9 @@ public final class GatewayEvents {
   }
 
   private static String text(Json.JObject o, String field) {
-    return o == null ? null : Json.scalarText(o.get(field) == null ? new Json.JNull(0, 0) : o.get(field));
+    return o == null
+        ? null
+        : Json.scalarText(o.get(field) == null ? new Json.JNull(0, 0) : o.get(field));
   }
 
   private static Long number(Json.JObject o, String field) {

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes responses with exactly the keys API Gateway reads: camelCase at the top
- * ({@code principalId}, {@code policyDocument}, {@code context}, {@code usageIdentifierKey}),
- * IAM PascalCase inside the policy ({@code Version}, {@code Statement}, {@code Effect},
- * {@code Action}, {@code Resource}), and {@code isAuthorized} for simple responses. Context keys
- * are written sorted, so equal answers are byte-for-byte equal. Thread-safe.
+ * Writes responses with exactly the keys API Gateway reads: camelCase at the top ({@code
+ * principalId}, {@code policyDocument}, {@code context}, {@code usageIdentifierKey}), IAM
+ * PascalCase inside the policy ({@code Version}, {@code Statement}, {@code Effect}, {@code Action},
+ * {@code Resource}), and {@code isAuthorized} for simple responses. Context keys are written
+ * sorted, so equal answers are byte-for-byte equal. Thread-safe.
  */
 public final class ResponseWriter {
   private final JsonFactory factory;

@@ -1,7 +1,7 @@
 /**
  * The edge with API Gateway: authorizer events of every payload type read from raw JSON into one
- * immutable {@link io.iamgate.gateway.GatewayEvent}, method/route ARNs parsed into
- * {@link io.iamgate.gateway.MethodArn}, and responses written with exactly the shape API Gateway
- * expects ({@link io.iamgate.gateway.ResponseWriter}). Nothing here decides anything.
+ * immutable {@link io.iamgate.gateway.GatewayEvent}, method/route ARNs parsed into {@link
+ * io.iamgate.gateway.MethodArn}, and responses written with exactly the shape API Gateway expects
+ * ({@link io.iamgate.gateway.ResponseWriter}). Nothing here decides anything.
  */
 package io.iamgate.gateway;

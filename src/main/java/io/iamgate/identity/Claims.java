@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Verified token claims as context keys: every claim becomes {@code jwt:<claim>}; arrays and the
- * space-separated {@code scope}/{@code scp} become multi-valued keys; nested objects become
- * {@code jwt:<claim>/<member>}; numbers and booleans are their JSON text.
+ * space-separated {@code scope}/{@code scp} become multi-valued keys; nested objects become {@code
+ * jwt:<claim>/<member>}; numbers and booleans are their JSON text.
  */
 public final class Claims {
   private Claims() {}
@@ -36,7 +36,9 @@ public final class Claims {
       if (!values.isEmpty()) {
         out.put(key, List.copyOf(values));
       }
-    } else if ((claim.equals("scope") || claim.equals("scp")) && v instanceof String s && !s.isBlank()) {
+    } else if ((claim.equals("scope") || claim.equals("scp"))
+        && v instanceof String s
+        && !s.isBlank()) {
       out.put(key, List.of(s.trim().split("\\s+")));
     } else {
       out.put(key, String.valueOf(v));

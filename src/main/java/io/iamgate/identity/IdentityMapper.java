@@ -28,6 +28,7 @@ public final class IdentityMapper {
   private final Bundle bundle;
   private final PrincipalResolver resolver;
   private final Function<Bundle.Policy, CompiledDocument> compiler;
+
   /** Each role's compiled trust policy, built on first use (at most one per role of the bundle). */
   private final java.util.concurrent.ConcurrentHashMap<String, CompiledPolicySet> trustSets =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -59,14 +60,16 @@ public final class IdentityMapper {
     Bundle.IdentityMapping m = bundle.identity();
     Object userValue = claims.get(m.userClaim());
     String userName = userValue instanceof String s && !s.isEmpty() ? s : null;
-    List<String> claimedGroups = m.groupsClaim() == null ? List.of() : Claims.strings(claims.get(m.groupsClaim()));
+    List<String> claimedGroups =
+        m.groupsClaim() == null ? List.of() : Claims.strings(claims.get(m.groupsClaim()));
     Bundle.User user = userName == null ? null : bundle.users().get(userName);
     Set<String> groups = new LinkedHashSet<>();
     if (user != null) {
       groups.addAll(user.groups());
     }
     groups.addAll(claimedGroups);
-    String session = userName != null ? userName : claims.get("sub") instanceof String sub ? sub : "anonymous";
+    String session =
+        userName != null ? userName : claims.get("sub") instanceof String sub ? sub : "anonymous";
 
     if (requestedRole != null) {
       if (!m.allowRoleRequests()) {
@@ -75,20 +78,23 @@ public final class IdentityMapper {
       return assume(requestedRole, user, groups, claims, issuer, session);
     }
     for (Bundle.RoleRule rule : m.roleRules()) {
-      boolean matches = rule.claim() != null
-          ? Claims.strings(claims.get(rule.claim())).contains(rule.value())
-              || rule.value().equals(claims.get(rule.claim()))
-          : groups.contains(rule.group());
+      boolean matches =
+          rule.claim() != null
+              ? Claims.strings(claims.get(rule.claim())).contains(rule.value())
+                  || rule.value().equals(claims.get(rule.claim()))
+              : groups.contains(rule.group());
       if (matches) {
         return assume(rule.role(), user, groups, claims, issuer, session);
       }
     }
     if (user == null) {
-      return Result.denied(userName == null
-          ? "the token has no `" + m.userClaim() + "` claim and no role rule matched"
-          : "`" + userName + "` is not a user of the bundle and no role rule matched");
+      return Result.denied(
+          userName == null
+              ? "the token has no `" + m.userClaim() + "` claim and no role rule matched"
+              : "`" + userName + "` is not a user of the bundle and no role rule matched");
     }
-    return new Result(new Principal(Principal.Kind.USER, user.name(), null, claimedGroups, claims), null);
+    return new Result(
+        new Principal(Principal.Kind.USER, user.name(), null, claimedGroups, claims), null);
   }
 
   /** A bundle user (e.g. identified by an API key) assuming a role. */
@@ -100,8 +106,13 @@ public final class IdentityMapper {
     return assume(role, user, new LinkedHashSet<>(user.groups()), Map.of(), null, userName);
   }
 
-  private Result assume(String roleName, Bundle.User user, Set<String> groups, Map<String, Object> claims,
-      String issuer, String session) {
+  private Result assume(
+      String roleName,
+      Bundle.User user,
+      Set<String> groups,
+      Map<String, Object> claims,
+      String issuer,
+      String session) {
     Bundle.Role role = bundle.roles().get(roleName);
     if (role == null) {
       return Result.denied("the bundle has no role `" + roleName + "`");
@@ -128,18 +139,32 @@ public final class IdentityMapper {
     RequestContext.Builder b = RequestContext.builder();
     context.forEach(b::putValue);
     if (!b.problems().isEmpty()) {
-      return Result.denied("cannot evaluate the trust policy of `" + roleName + "`: " + b.problems().get(0));
+      return Result.denied(
+          "cannot evaluate the trust policy of `" + roleName + "`: " + b.problems().get(0));
     }
     // a caller that is a bundle user assumes the role as that user; a token caller without a
     // bundle user is a web identity
     String action = user != null ? "sts:AssumeRole" : "sts:AssumeRoleWithWebIdentity";
-    CompiledPolicySet trust = trustSets.computeIfAbsent(roleName, r -> new CompiledPolicySet(
-        PolicyCompiler.group(PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))), null, null));
-    Decision d = Evaluator.decide(trust, Request.of(action, bundle.roleArn(roleName), b.build())).decision();
+    CompiledPolicySet trust =
+        trustSets.computeIfAbsent(
+            roleName,
+            r ->
+                new CompiledPolicySet(
+                    PolicyCompiler.group(
+                        PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))),
+                    null,
+                    null));
+    Decision d =
+        Evaluator.decide(trust, Request.of(action, bundle.roleArn(roleName), b.build())).decision();
     if (d != Decision.ALLOW) {
-      return Result.denied("the trust policy of role `" + roleName + "` does not allow this caller to assume it ("
-          + d.text() + ")");
+      return Result.denied(
+          "the trust policy of role `"
+              + roleName
+              + "` does not allow this caller to assume it ("
+              + d.text()
+              + ")");
     }
-    return new Result(new Principal(Principal.Kind.ROLE, roleName, session, List.of(), claims), null);
+    return new Result(
+        new Principal(Principal.Kind.ROLE, roleName, session, List.of(), claims), null);
   }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An authenticated principal: a bundle user, or a role assumed by a caller. Immutable. Its
- * {@link #key()} (kind, name and claimed groups, but not the session or the claims) names its
- * compiled policies in the cache, so every session of a role shares one compiled set.
+ * An authenticated principal: a bundle user, or a role assumed by a caller. Immutable. Its {@link
+ * #key()} (kind, name and claimed groups, but not the session or the claims) names its compiled
+ * policies in the cache, so every session of a role shares one compiled set.
  */
 public final class Principal {
   private final Kind kind;
@@ -20,18 +20,22 @@ public final class Principal {
   /**
    * @param kind a bundle user, or a role assumed by a caller
    * @param name the user or role name
-   * @param sessionName for a role, the caller that assumed it (user name or token subject); else null
+   * @param sessionName for a role, the caller that assumed it (user name or token subject); else
+   *     null
    * @param groups groups claimed by the caller's token, added to the user's bundle groups
    * @param claims the verified token claims ({@code jwt:*} context keys), possibly empty
    */
-  public Principal(Kind kind, String name, String sessionName, List<String> groups, Map<String, Object> claims) {
+  public Principal(
+      Kind kind, String name, String sessionName, List<String> groups, Map<String, Object> claims) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.name = Objects.requireNonNull(name, "name");
     this.sessionName = sessionName;
     this.groups = List.copyOf(groups);
     this.claims = Map.copyOf(claims);
-    this.key = (kind == Kind.USER ? "user/" : "role/") + name
-        + (this.groups.isEmpty() ? "" : "+" + String.join(",", this.groups));
+    this.key =
+        (kind == Kind.USER ? "user/" : "role/")
+            + name
+            + (this.groups.isEmpty() ? "" : "+" + String.join(",", this.groups));
   }
 
   /** User or assumed role. */
@@ -70,15 +74,22 @@ public final class Principal {
     return claims;
   }
 
-  /** {@code user/alice} or {@code role/OrdersServiceRole} (plus claimed groups): the cache key within one bundle version. */
+  /**
+   * {@code user/alice} or {@code role/OrdersServiceRole} (plus claimed groups): the cache key
+   * within one bundle version.
+   */
   public String key() {
     return key;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Principal p && kind == p.kind && name.equals(p.name) && Objects.equals(sessionName, p.sessionName)
-        && groups.equals(p.groups) && claims.equals(p.claims);
+    return o instanceof Principal p
+        && kind == p.kind
+        && name.equals(p.name)
+        && Objects.equals(sessionName, p.sessionName)
+        && groups.equals(p.groups)
+        && claims.equals(p.claims);
   }
 
   @Override
@@ -88,6 +99,8 @@ public final class Principal {
 
   @Override
   public String toString() {
-    return kind == Kind.USER ? "user/" + name : "role/" + name + (sessionName == null ? "" : " (session " + sessionName + ")");
+    return kind == Kind.USER
+        ? "user/" + name
+        : "role/" + name + (sessionName == null ? "" : " (session " + sessionName + ")");
   }
 }

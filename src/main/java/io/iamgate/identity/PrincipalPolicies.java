@@ -10,7 +10,8 @@ import java.util.List;
  * @param boundary the permissions boundary, or {@code null}
  * @param guardrails the bundle's guardrail level, or {@code null} when it has none
  */
-public record PrincipalPolicies(List<Bundle.Policy> identity, Bundle.Policy boundary, List<Bundle.Policy> guardrails) {
+public record PrincipalPolicies(
+    List<Bundle.Policy> identity, Bundle.Policy boundary, List<Bundle.Policy> guardrails) {
   public PrincipalPolicies {
     identity = List.copyOf(identity);
     guardrails = guardrails == null ? null : List.copyOf(guardrails);

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Resolves principals against one bundle: which documents apply (IAM's union of user, group and
- * managed policies, or the role's), and which context keys the principal contributes.
- * Immutable and thread-safe.
+ * managed policies, or the role's), and which context keys the principal contributes. Immutable and
+ * thread-safe.
  */
 public final class PrincipalResolver {
   private final Bundle bundle;
@@ -61,11 +61,16 @@ public final class PrincipalResolver {
       guardrails = new ArrayList<>();
       addManaged(bundle.guardrails(), guardrails);
     }
-    return Optional.of(new PrincipalPolicies(
-        dedupe(identity), boundary == null ? null : bundle.policies().get(boundary).policy(), guardrails));
+    return Optional.of(
+        new PrincipalPolicies(
+            dedupe(identity),
+            boundary == null ? null : bundle.policies().get(boundary).policy(),
+            guardrails));
   }
 
-  /** The user's bundle groups followed by the principal's extra (claimed) groups, without repeats. */
+  /**
+   * The user's bundle groups followed by the principal's extra (claimed) groups, without repeats.
+   */
   public List<String> groupsOf(Bundle.User u, Principal p) {
     Set<String> all = new LinkedHashSet<>(u.groups());
     all.addAll(p.groups());
@@ -89,9 +94,9 @@ public final class PrincipalResolver {
 
   /**
    * The context keys the principal contributes (section 4.9): {@code aws:username} (users only),
-   * {@code aws:userid}, {@code aws:PrincipalArn}, {@code aws:PrincipalType},
-   * {@code aws:PrincipalAccount}, and {@code aws:PrincipalTag/<key>} for each tag. Values are a
-   * String; the caller merges them over its own context.
+   * {@code aws:userid}, {@code aws:PrincipalArn}, {@code aws:PrincipalType}, {@code
+   * aws:PrincipalAccount}, and {@code aws:PrincipalTag/<key>} for each tag. Values are a String;
+   * the caller merges them over its own context.
    */
   public Map<String, String> contextKeys(Principal p) {
     Map<String, String> keys = new LinkedHashMap<>();
@@ -106,7 +111,8 @@ public final class PrincipalResolver {
         u.tags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, v));
       }
     } else {
-      keys.put("aws:userid", p.name() + ":" + (p.sessionName() == null ? p.name() : p.sessionName()));
+      keys.put(
+          "aws:userid", p.name() + ":" + (p.sessionName() == null ? p.name() : p.sessionName()));
       keys.put("aws:PrincipalArn", bundle.roleArn(p.name()));
       keys.put("aws:PrincipalType", "AssumedRole");
       Bundle.Role r = bundle.roles().get(p.name());

@@ -9,7 +9,6 @@ import io.iamgate.authorizer.Outcome;
 import io.iamgate.gateway.AuthorizerResponse;
 import io.iamgate.gateway.GatewayEvent;
 import io.iamgate.gateway.GatewayEvents;
-
 import io.iamgate.gateway.ResponseWriter;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.EmbeddedSource;
@@ -32,9 +31,9 @@ import java.util.Map;
  * <p>Everything expensive — settings, bundle load and compile, Jackson — is built in the
  * constructor, which also runs one warm-up decision so the first real request does not pay for
  * class loading. The handler reads and writes raw JSON with its own Jackson, so the response has
- * exactly the documented shape. It fails closed: a missing or invalid credential is a 401
- * ({@code Unauthorized}, REST and WebSocket) or a deny (HTTP APIs); anything else that goes wrong
- * is a deny, logged with the reason; no request ever gets a stack trace.
+ * exactly the documented shape. It fails closed: a missing or invalid credential is a 401 ({@code
+ * Unauthorized}, REST and WebSocket) or a deny (HTTP APIs); anything else that goes wrong is a
+ * deny, logged with the reason; no request ever gets a stack trace.
  */
 public final class AuthorizerHandler implements RequestStreamHandler, org.crac.Resource {
   private static final JsonFactory JSON = new JsonFactory();
@@ -61,8 +60,9 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
       AuthorizerSettings settings = AuthorizerSettings.from(env);
       PolicySource source = PolicySources.fromSetting(settings.bundle(), settings.fetchTimeout());
       if (source instanceof EmbeddedSource && !settings.allowSampleBundle()) {
-        throw new IllegalArgumentException("IAMGATE_BUNDLE is not set: refusing to run on the embedded SAMPLE bundle; "
-            + "set IAMGATE_BUNDLE to your bundle (s3://, appconfig://, file:) or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo");
+        throw new IllegalArgumentException(
+            "IAMGATE_BUNDLE is not set: refusing to run on the embedded SAMPLE bundle; "
+                + "set IAMGATE_BUNDLE to your bundle (s3://, appconfig://, file:) or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo");
       }
       a = new Authorizer(BundleStore.of(source, settings.refresh()), settings, Clock.systemUTC());
     } catch (RuntimeException e) {
@@ -73,7 +73,8 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     this.configurationProblem = problem;
     if (a != null) {
       warmUp();
-      // SnapStart: prime again just before the snapshot, and fetch the current bundle after a restore
+      // SnapStart: prime again just before the snapshot, and fetch the current bundle after a
+      // restore
       org.crac.Core.getGlobalContext().register(this);
     }
   }
@@ -99,23 +100,34 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     }
   }
 
-  /** Loads the bundle and runs one decision through every layer, so the JIT and class loading are done. */
+  /**
+   * Loads the bundle and runs one decision through every layer, so the JIT and class loading are
+   * done.
+   */
   private void warmUp() {
     long start = System.nanoTime();
     authorizer.store().current();
     List<String> warmed = authorizer.warmUp();
-    String event = "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer x.y.z\","
-        + "\"methodArn\":\"arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/GET/warmup\"}";
+    String event =
+        "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer x.y.z\","
+            + "\"methodArn\":\"arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/GET/warmup\"}";
     try {
-      respond(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), false);
+      respond(
+          new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+          new ByteArrayOutputStream(),
+          false);
     } catch (IOException | RuntimeException e) {
       // a warm-up failure is not a request failure; the real requests will report it
     }
-    log.println(line("INFO", "warm-up " + warmed + " done in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
+    log.println(
+        line(
+            "INFO",
+            "warm-up " + warmed + " done in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     try {
       respond(input, output, true);
     } catch (UnauthorizedException e) {
@@ -128,10 +140,15 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
   }
 
   /** Denies every resource: for events that cannot be read, and for internal errors. */
-  private static final AuthorizerResponse ANONYMOUS_DENY = new AuthorizerResponse.Policy("anonymous",
-      List.of(new AuthorizerResponse.Statement("Deny", List.of("*"))), Map.of(), null);
+  private static final AuthorizerResponse ANONYMOUS_DENY =
+      new AuthorizerResponse.Policy(
+          "anonymous",
+          List.of(new AuthorizerResponse.Statement("Deny", List.of("*"))),
+          Map.of(),
+          null);
 
-  private void respond(InputStream input, OutputStream output, boolean logDecision) throws IOException {
+  private void respond(InputStream input, OutputStream output, boolean logDecision)
+      throws IOException {
     GatewayEvent event;
     try {
       event = events.read(input);
@@ -164,8 +181,11 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     if (e.kind() == GatewayEvent.Kind.HTTP_V2) {
       return new AuthorizerResponse.Simple(false, Map.of());
     }
-    return new AuthorizerResponse.Policy("anonymous", List.of(new AuthorizerResponse.Statement("Deny", List.of(e.arn().toString()))),
-        Map.of(), null);
+    return new AuthorizerResponse.Policy(
+        "anonymous",
+        List.of(new AuthorizerResponse.Statement("Deny", List.of(e.arn().toString()))),
+        Map.of(),
+        null);
   }
 
   /** The error whose message, exactly {@code Unauthorized}, API Gateway maps to 401. */
@@ -191,5 +211,4 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     }
     return w.toString();
   }
-
 }

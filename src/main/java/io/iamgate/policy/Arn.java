@@ -27,9 +27,9 @@ public final class Arn {
   }
 
   /**
-   * Splits {@code s} like {@link #split}, padding a short ARN with {@code *} parts
-   * ({@code arn:aws:sqs} reads as {@code arn:aws:sqs:*:*:*}), as the specification does for
-   * policy resources.
+   * Splits {@code s} like {@link #split}, padding a short ARN with {@code *} parts ({@code
+   * arn:aws:sqs} reads as {@code arn:aws:sqs:*:*:*}), as the specification does for policy
+   * resources.
    */
   public static String[] splitPadded(String s) {
     String[] parts = new String[PARTS];

@@ -31,8 +31,8 @@ public record ConditionOperator(SetQualifier qualifier, BaseOperator base, boole
   }
 
   /**
-   * Parses an operator name, ignoring case. Returns a result that either holds the operator or
-   * says what is wrong with the name.
+   * Parses an operator name, ignoring case. Returns a result that either holds the operator or says
+   * what is wrong with the name.
    */
   public static Parsed parse(String name) {
     String rest = name;

@@ -15,7 +15,9 @@ public enum Effect {
     return text;
   }
 
-  /** The effect spelled exactly {@code Allow} or {@code Deny} (case-sensitive), else {@code null}. */
+  /**
+   * The effect spelled exactly {@code Allow} or {@code Deny} (case-sensitive), else {@code null}.
+   */
   public static Effect fromText(String text) {
     if ("Allow".equals(text)) {
       return ALLOW;

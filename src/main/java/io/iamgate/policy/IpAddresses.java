@@ -1,8 +1,8 @@
 package io.iamgate.policy;
 
 /**
- * A strict parser for IPv4 and IPv6 addresses and CIDR blocks. It never resolves names and
- * rejects zone ids, shortened or octal/hex IPv4 forms and leading zeros.
+ * A strict parser for IPv4 and IPv6 addresses and CIDR blocks. It never resolves names and rejects
+ * zone ids, shortened or octal/hex IPv4 forms and leading zeros.
  */
 public final class IpAddresses {
   private IpAddresses() {}

@@ -123,7 +123,9 @@ public final class PolicyDates {
         } else if (rest.length() == 4 && digits(rest, 0, 4)) {
           oh = num(rest, 0, 2);
           om = num(rest, 2, 2);
-        } else if (rest.length() == 5 && rest.charAt(2) == ':' && digits(rest, 0, 2)
+        } else if (rest.length() == 5
+            && rest.charAt(2) == ':'
+            && digits(rest, 0, 2)
             && digits(rest, 3, 2)) {
           oh = num(rest, 0, 2);
           om = num(rest, 3, 2);

@@ -22,8 +22,8 @@ public record Template(List<Part> parts) {
   public record Text(String text) implements Part {}
 
   /**
-   * Text that is always literal, never a wildcard: what {@code ${*}}, {@code ${?}} and
-   * {@code ${$}} stand for.
+   * Text that is always literal, never a wildcard: what {@code ${*}}, {@code ${?}} and {@code ${$}}
+   * stand for.
    */
   public record Literal(String text) implements Part {}
 

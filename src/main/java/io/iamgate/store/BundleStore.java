@@ -21,11 +21,11 @@ import java.util.function.Consumer;
  *   <li>An update that cannot be fetched or does not validate is logged (as one JSON line with the
  *       reason) and the last good bundle keeps serving.
  *   <li>With no good bundle at all, {@link #current()} is empty and callers must deny.
- *   <li>Refresh is checked on the request path: the first caller after the refresh interval
- *       fetches (a conditional GET for S3), one caller at a time, while others keep using the
- *       current bundle. No background thread is needed, which suits a frozen Lambda container.
- *       A policy change therefore takes effect for every request that starts later than
- *       <em>refresh interval + fetch timeout</em> after the change is published.
+ *   <li>Refresh is checked on the request path: the first caller after the refresh interval fetches
+ *       (a conditional GET for S3), one caller at a time, while others keep using the current
+ *       bundle. No background thread is needed, which suits a frozen Lambda container. A policy
+ *       change therefore takes effect for every request that starts later than <em>refresh interval
+ *       + fetch timeout</em> after the change is published.
  * </ul>
  */
 public final class BundleStore {
@@ -41,7 +41,12 @@ public final class BundleStore {
   private volatile String lastTag;
   private volatile String lastProblem;
 
-  public BundleStore(PolicySource source, PolicyCaches caches, Ticker ticker, Duration refreshInterval, Consumer<String> log) {
+  public BundleStore(
+      PolicySource source,
+      PolicyCaches caches,
+      Ticker ticker,
+      Duration refreshInterval,
+      Consumer<String> log) {
     this.source = source;
     this.caches = caches;
     this.ticker = ticker;
@@ -51,7 +56,12 @@ public final class BundleStore {
 
   /** A store on the system clock that logs to standard error. */
   public static BundleStore of(PolicySource source, Duration refreshInterval) {
-    return new BundleStore(source, PolicyCaches.defaults(), Ticker.systemTicker(), refreshInterval, System.err::println);
+    return new BundleStore(
+        source,
+        PolicyCaches.defaults(),
+        Ticker.systemTicker(),
+        refreshInterval,
+        System.err::println);
   }
 
   /**
@@ -59,18 +69,20 @@ public final class BundleStore {
    * bundle and never refreshes.
    */
   public static BundleStore ofBundle(Bundle bundle, PolicyCaches caches) {
-    PolicySource fixed = new PolicySource() {
-      @Override
-      public String description() {
-        return bundle.source();
-      }
+    PolicySource fixed =
+        new PolicySource() {
+          @Override
+          public String description() {
+            return bundle.source();
+          }
 
-      @Override
-      public Fetched fetch(String previousTag) {
-        return null; // a fixed bundle never changes
-      }
-    };
-    BundleStore store = new BundleStore(fixed, caches, Ticker.systemTicker(), Duration.ofDays(36500), line -> { });
+          @Override
+          public Fetched fetch(String previousTag) {
+            return null; // a fixed bundle never changes
+          }
+        };
+    BundleStore store =
+        new BundleStore(fixed, caches, Ticker.systemTicker(), Duration.ofDays(36500), line -> {});
     store.current.set(new CompiledBundle(bundle, caches));
     store.checkedOnce = true;
     store.lastCheck = Ticker.systemTicker().read();
@@ -141,7 +153,13 @@ public final class BundleStore {
       }
       ParseResult<Bundle> parsed = BundleReader.read(fetched.files());
       if (!parsed.ok()) {
-        fail("the bundle from " + source.description() + " is invalid (" + parsed.errors().size() + " errors)", parsed.errors());
+        fail(
+            "the bundle from "
+                + source.description()
+                + " is invalid ("
+                + parsed.errors().size()
+                + " errors)",
+            parsed.errors());
         return false;
       }
       CompiledBundle previous = current.get();
@@ -153,8 +171,16 @@ public final class BundleStore {
       current.set(new CompiledBundle(parsed.value(), caches));
       lastTag = fetched.tag();
       lastProblem = null;
-      log.accept(Log.line("INFO", "bundle loaded", "source", source.description(),
-          "version", parsed.value().shortVersion(), "previousVersion", previous == null ? null : previous.bundle().shortVersion()));
+      log.accept(
+          Log.line(
+              "INFO",
+              "bundle loaded",
+              "source",
+              source.description(),
+              "version",
+              parsed.value().shortVersion(),
+              "previousVersion",
+              previous == null ? null : previous.bundle().shortVersion()));
       return true;
     } finally {
       refreshing.unlock();
@@ -165,10 +191,19 @@ public final class BundleStore {
     lastProblem = reason;
     CompiledBundle kept = current.get();
     List<String> details = errors.stream().limit(20).map(Diagnostic::format).toList();
-    log.accept(Log.line(kept == null ? "ERROR" : "WARN",
-        kept == null ? "no policy bundle: every request is denied" : "bundle update rejected: keeping the last good bundle",
-        "source", source.description(), "reason", reason,
-        "keptVersion", kept == null ? null : kept.bundle().shortVersion(),
-        "errors", details.isEmpty() ? null : String.join("\n", details)));
+    log.accept(
+        Log.line(
+            kept == null ? "ERROR" : "WARN",
+            kept == null
+                ? "no policy bundle: every request is denied"
+                : "bundle update rejected: keeping the last good bundle",
+            "source",
+            source.description(),
+            "reason",
+            reason,
+            "keptVersion",
+            kept == null ? null : kept.bundle().shortVersion(),
+            "errors",
+            details.isEmpty() ? null : String.join("\n", details)));
   }
 }

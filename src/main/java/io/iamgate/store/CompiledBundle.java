@@ -61,7 +61,10 @@ public final class CompiledBundle {
 
   /** The cached entry of a principal (compiled set and context keys), or empty when unknown. */
   public Optional<PrincipalEntry> principal(Principal p) {
-    return caches.principal(bundle.version(), p.key(), k -> compile(p).map(set -> PrincipalEntry.of(set, resolver.contextKeys(p))));
+    return caches.principal(
+        bundle.version(),
+        p.key(),
+        k -> compile(p).map(set -> PrincipalEntry.of(set, resolver.contextKeys(p))));
   }
 
   private Optional<CompiledPolicySet> compile(Principal p) {
@@ -79,9 +82,13 @@ public final class CompiledBundle {
         guardrails.add(caches.document(d));
       }
     }
-    return Optional.of(new CompiledPolicySet(
-        PolicyCompiler.group(PolicySource.IDENTITY, identity),
-        pp.boundary() == null ? null : PolicyCompiler.group(PolicySource.BOUNDARY, List.of(caches.document(pp.boundary()))),
-        guardrails == null ? null : PolicyCompiler.group(PolicySource.GUARDRAIL, guardrails)));
+    return Optional.of(
+        new CompiledPolicySet(
+            PolicyCompiler.group(PolicySource.IDENTITY, identity),
+            pp.boundary() == null
+                ? null
+                : PolicyCompiler.group(
+                    PolicySource.BOUNDARY, List.of(caches.document(pp.boundary()))),
+            guardrails == null ? null : PolicyCompiler.group(PolicySource.GUARDRAIL, guardrails)));
   }
 }

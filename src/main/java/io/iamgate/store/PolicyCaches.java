@@ -8,16 +8,16 @@ import io.iamgate.bundle.Bundle;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.NamedDocument;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * The two Caffeine caches:
  *
  * <ul>
- *   <li>compiled documents by content hash, shared by every principal and every bundle version
- *       (a reload recompiles only what changed);
+ *   <li>compiled documents by content hash, shared by every principal and every bundle version (a
+ *       reload recompiles only what changed);
  *   <li>compiled per-principal policy sets by bundle version and principal, bounded by size and
  *       idle time (entries of an old version simply age out).
  * </ul>
@@ -36,24 +36,36 @@ public final class PolicyCaches {
    * @param maxPrincipals the most compiled principals kept
    * @param principalIdle how long an unused principal stays
    */
-  public PolicyCaches(long maxDocuments, long maxPrincipals, Duration principalIdle, Ticker ticker) {
+  public PolicyCaches(
+      long maxDocuments, long maxPrincipals, Duration principalIdle, Ticker ticker) {
     this(maxDocuments, maxPrincipals, principalIdle, ticker, Runnable::run);
   }
 
   /**
-   * @param maintenance runs the caches' bookkeeping (eviction, expiry); the same thread makes
-   *     tests deterministic, a pool takes the work off the request path
+   * @param maintenance runs the caches' bookkeeping (eviction, expiry); the same thread makes tests
+   *     deterministic, a pool takes the work off the request path
    */
-  public PolicyCaches(long maxDocuments, long maxPrincipals, Duration principalIdle, Ticker ticker, Executor maintenance) {
-    this.documents = Caffeine.newBuilder().maximumSize(maxDocuments).ticker(ticker).executor(maintenance)
-        .recordStats().build();
-    this.principals = Caffeine.newBuilder()
-        .maximumSize(maxPrincipals)
-        .expireAfterAccess(principalIdle)
-        .ticker(ticker)
-        .executor(maintenance)
-        .recordStats()
-        .build();
+  public PolicyCaches(
+      long maxDocuments,
+      long maxPrincipals,
+      Duration principalIdle,
+      Ticker ticker,
+      Executor maintenance) {
+    this.documents =
+        Caffeine.newBuilder()
+            .maximumSize(maxDocuments)
+            .ticker(ticker)
+            .executor(maintenance)
+            .recordStats()
+            .build();
+    this.principals =
+        Caffeine.newBuilder()
+            .maximumSize(maxPrincipals)
+            .expireAfterAccess(principalIdle)
+            .ticker(ticker)
+            .executor(maintenance)
+            .recordStats()
+            .build();
   }
 
   /**
@@ -63,19 +75,24 @@ public final class PolicyCaches {
    * a frozen Lambda container runs no background threads anyway.
    */
   public static PolicyCaches defaults() {
-    return new PolicyCaches(50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), Runnable::run);
+    return new PolicyCaches(
+        50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), Runnable::run);
   }
 
   /** The compiled form of a bundle document, compiled once per distinct content. */
   public CompiledDocument document(Bundle.Policy p) {
-    return documents.get(p.contentHash() + "/" + p.name(),
+    return documents.get(
+        p.contentHash() + "/" + p.name(),
         k -> CompiledDocument.compile(new NamedDocument(p.name(), p.document())));
   }
 
   /** The compiled set of a principal, computed on first use for this bundle version. */
   Optional<PrincipalEntry> principal(
-      String bundleVersion, String principalKey, Function<String, Optional<PrincipalEntry>> compute) {
-    return principals.get(new PrincipalKey(bundleVersion, principalKey), k -> compute.apply(k.principal()));
+      String bundleVersion,
+      String principalKey,
+      Function<String, Optional<PrincipalEntry>> compute) {
+    return principals.get(
+        new PrincipalKey(bundleVersion, principalKey), k -> compute.apply(k.principal()));
   }
 
   public CacheStats documentStats() {

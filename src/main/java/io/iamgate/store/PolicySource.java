@@ -11,7 +11,8 @@ public interface PolicySource {
    * Fetches the bundle.
    *
    * @param previousTag the tag of the last fetch that returned files, or {@code null}
-   * @return the files and their tag, or {@code null} when they are unchanged since {@code previousTag}
+   * @return the files and their tag, or {@code null} when they are unchanged since {@code
+   *     previousTag}
    * @throws SourceException when the bundle cannot be read; the message says why
    */
   Fetched fetch(String previousTag) throws SourceException;

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code file:PATH} (or a bare path) — a local bundle file or directory;
  *   <li>{@code s3://BUCKET/KEY} — a single-file bundle in S3 (region and credentials from the
  *       environment, as in Lambda);
- *   <li>{@code appconfig://APPLICATION/ENVIRONMENT/PROFILE} — AWS AppConfig via its Lambda extension.
+ *   <li>{@code appconfig://APPLICATION/ENVIRONMENT/PROFILE} — AWS AppConfig via its Lambda
+ *       extension.
  * </ul>
  */
 public final class PolicySources {
@@ -36,10 +37,14 @@ public final class PolicySources {
       if (slash <= 0 || slash == rest.length() - 1) {
         throw new IllegalArgumentException("IAMGATE_BUNDLE `" + s + "`: expected s3://BUCKET/KEY");
       }
-      S3Client client = S3Client.builder()
-          .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(fetchTimeout).connectionTimeout(fetchTimeout))
-          .overrideConfiguration(c -> c.apiCallTimeout(fetchTimeout))
-          .build();
+      S3Client client =
+          S3Client.builder()
+              .httpClientBuilder(
+                  UrlConnectionHttpClient.builder()
+                      .socketTimeout(fetchTimeout)
+                      .connectionTimeout(fetchTimeout))
+              .overrideConfiguration(c -> c.apiCallTimeout(fetchTimeout))
+              .build();
       return new S3Source(client, rest.substring(0, slash), rest.substring(slash + 1));
     }
     if (s.startsWith("appconfig://")) {
@@ -48,15 +53,20 @@ public final class PolicySources {
         throw new IllegalArgumentException(
             "IAMGATE_BUNDLE `" + s + "`: expected appconfig://APPLICATION/ENVIRONMENT/PROFILE");
       }
-      String endpoint = System.getenv().getOrDefault("IAMGATE_APPCONFIG_ENDPOINT", AppConfigSource.DEFAULT_ENDPOINT.toString());
+      String endpoint =
+          System.getenv()
+              .getOrDefault(
+                  "IAMGATE_APPCONFIG_ENDPOINT", AppConfigSource.DEFAULT_ENDPOINT.toString());
       return new AppConfigSource(URI.create(endpoint), parts[0], parts[1], parts[2], fetchTimeout);
     }
     if (s.startsWith("file:")) {
       return new FileSource(Path.of(s.substring("file:".length())));
     }
     if (s.contains("://")) {
-      throw new IllegalArgumentException("IAMGATE_BUNDLE `" + s
-          + "`: unknown scheme; expected file:PATH, s3://BUCKET/KEY, appconfig://APP/ENV/PROFILE or embedded:");
+      throw new IllegalArgumentException(
+          "IAMGATE_BUNDLE `"
+              + s
+              + "`: unknown scheme; expected file:PATH, s3://BUCKET/KEY, appconfig://APP/ENV/PROFILE or embedded:");
     }
     return new FileSource(Path.of(s));
   }

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What is cached per principal: its compiled policy set and the context keys it contributes
- * ({@code aws:username}, {@code aws:PrincipalTag/*}, ...), prebuilt once so that every request of
- * the principal shares them.
+ * What is cached per principal: its compiled policy set and the context keys it contributes ({@code
+ * aws:username}, {@code aws:PrincipalTag/*}, ...), prebuilt once so that every request of the
+ * principal shares them.
  */
 public final class PrincipalEntry {
   private final CompiledPolicySet policies;
@@ -25,9 +25,13 @@ public final class PrincipalEntry {
   private PrincipalEntry(CompiledPolicySet policies, Map<String, String> contextKeys) {
     this.policies = policies;
     this.contextKeys = Map.copyOf(contextKeys);
-    this.keys = contextKeys.entrySet().stream()
-        .map(e -> new Key(e.getKey(), CaseFold.fold(e.getKey()), ContextValue.single(e.getValue())))
-        .toList();
+    this.keys =
+        contextKeys.entrySet().stream()
+            .map(
+                e ->
+                    new Key(
+                        e.getKey(), CaseFold.fold(e.getKey()), ContextValue.single(e.getValue())))
+            .toList();
     this.foldedKeys = keys.stream().map(Key::folded).collect(Collectors.toUnmodifiableSet());
   }
 

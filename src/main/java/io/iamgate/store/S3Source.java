@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A single-file bundle in Amazon S3 ({@code s3://bucket/key}, JSON or YAML by the key's
- * extension), fetched with a conditional GET on the last ETag so that an unchanged bundle costs
- * one 304 response.
+ * A single-file bundle in Amazon S3 ({@code s3://bucket/key}, JSON or YAML by the key's extension),
+ * fetched with a conditional GET on the last ETag so that an unchanged bundle costs one 304
+ * response.
  */
 public final class S3Source implements PolicySource {
   private final S3Client s3;
@@ -46,8 +46,13 @@ public final class S3Source implements PolicySource {
         return null;
       }
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-      throw new SourceException("cannot read " + description() + ": S3 answered " + e.statusCode()
-          + (code == null ? "" : " " + code), e);
+      throw new SourceException(
+          "cannot read "
+              + description()
+              + ": S3 answered "
+              + e.statusCode()
+              + (code == null ? "" : " " + code),
+          e);
     } catch (SdkException e) {
       throw new SourceException("cannot read " + description() + ": " + e.getMessage(), e);
     }

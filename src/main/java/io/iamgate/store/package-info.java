@@ -1,7 +1,8 @@
 /**
- * Where bundles come from and how they stay fresh and fast: the {@link io.iamgate.store.PolicySource}
- * SPI (embedded sample, local file or directory, Amazon S3, AWS AppConfig), the
- * {@link io.iamgate.store.BundleStore} that swaps whole compiled bundles atomically and keeps the
- * last good one, and the Caffeine caches of compiled documents and per-principal evaluators.
+ * Where bundles come from and how they stay fresh and fast: the {@link
+ * io.iamgate.store.PolicySource} SPI (embedded sample, local file or directory, Amazon S3, AWS
+ * AppConfig), the {@link io.iamgate.store.BundleStore} that swaps whole compiled bundles atomically
+ * and keeps the last good one, and the Caffeine caches of compiled documents and per-principal
+ * evaluators.
  */
 package io.iamgate.store;

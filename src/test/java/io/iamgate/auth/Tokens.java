@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 
-
-
 /** Signs test tokens with the sample issuer's published private key (or any other key). */
 public final class Tokens {
   public static final String ISSUER = "https://auth.example.invalid/iamgate-sample";
@@ -43,7 +41,13 @@ public final class Tokens {
 
   public static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (Exception e) {
@@ -54,5 +58,4 @@ public final class Tokens {
   public static String sign(JWTClaimsSet claims) {
     return sign(sampleKey(), claims);
   }
-
 }

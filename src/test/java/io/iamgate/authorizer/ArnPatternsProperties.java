@@ -19,14 +19,15 @@ class ArnPatternsProperties {
   }
 
   @Property(tries = 2000)
-  void meetIsTheExistenceOfACommonString(@ForAll("patterns") String p, @ForAll("patterns") String q) {
+  void meetIsTheExistenceOfACommonString(
+      @ForAll("patterns") String p, @ForAll("patterns") String q) {
     assertEquals(someCommonString(p, q), ArnPatterns.meet(p, q), p + " and " + q);
     assertEquals(ArnPatterns.meet(p, q), ArnPatterns.meet(q, p), "symmetric");
   }
 
   /**
-   * Searches every string over the patterns' literal characters up to the length of both
-   * together (a common string, if any, needs no more: each character comes from one of them).
+   * Searches every string over the patterns' literal characters up to the length of both together
+   * (a common string, if any, needs no more: each character comes from one of them).
    */
   private static boolean someCommonString(String p, String q) {
     int max = p.length() + q.length();

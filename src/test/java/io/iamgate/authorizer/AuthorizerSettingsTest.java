@@ -24,9 +24,23 @@ class AuthorizerSettingsTest {
 
   @Test
   void everySettingIsRead() {
-    AuthorizerSettings s = AuthorizerSettings.from(Map.of("IAMGATE_BUNDLE", "s3://b/k", "IAMGATE_CACHE_MODE", "request",
-        "IAMGATE_HTTP_SIMPLE_RESPONSES", "false", "IAMGATE_CLOCK_SKEW_SECONDS", "5", "IAMGATE_CONTEXT_CLAIMS", "email, tenant",
-        "IAMGATE_ALLOW_SAMPLE_BUNDLE", "TRUE", "IAMGATE_REFRESH_SECONDS", "30"));
+    AuthorizerSettings s =
+        AuthorizerSettings.from(
+            Map.of(
+                "IAMGATE_BUNDLE",
+                "s3://b/k",
+                "IAMGATE_CACHE_MODE",
+                "request",
+                "IAMGATE_HTTP_SIMPLE_RESPONSES",
+                "false",
+                "IAMGATE_CLOCK_SKEW_SECONDS",
+                "5",
+                "IAMGATE_CONTEXT_CLAIMS",
+                "email, tenant",
+                "IAMGATE_ALLOW_SAMPLE_BUNDLE",
+                "TRUE",
+                "IAMGATE_REFRESH_SECONDS",
+                "30"));
     assertEquals(AuthorizerSettings.CacheMode.REQUEST, s.cacheMode());
     assertFalse(s.simpleResponses());
     assertEquals(Duration.ofSeconds(5), s.clockSkew());
@@ -37,11 +51,23 @@ class AuthorizerSettingsTest {
 
   @Test
   void badValuesNameTheVariable() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> AuthorizerSettings.from(Map.of("IAMGATE_CACHE_MODE", "lru")))
-        .getMessage().startsWith("IAMGATE_CACHE_MODE `lru`"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> AuthorizerSettings.from(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "yes")))
-        .getMessage().startsWith("IAMGATE_ALLOW_SAMPLE_BUNDLE `yes`"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> AuthorizerSettings.from(Map.of("IAMGATE_CLOCK_SKEW_SECONDS", "9999")))
-        .getMessage().contains("from 0 to 600"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuthorizerSettings.from(Map.of("IAMGATE_CACHE_MODE", "lru")))
+            .getMessage()
+            .startsWith("IAMGATE_CACHE_MODE `lru`"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuthorizerSettings.from(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "yes")))
+            .getMessage()
+            .startsWith("IAMGATE_ALLOW_SAMPLE_BUNDLE `yes`"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuthorizerSettings.from(Map.of("IAMGATE_CLOCK_SKEW_SECONDS", "9999")))
+            .getMessage()
+            .contains("from 0 to 600"));
   }
 }

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Loading a bundle of 10,000 users, 500 groups, 1,000 roles and 2,000 managed policies until it
- * is ready to answer: read, validate every reference, quota and document, hash, build the route
- * table and identity mapping. Target: at most 1 s warm. Warm and cold:
+ * Loading a bundle of 10,000 users, 500 groups, 1,000 roles and 2,000 managed policies until it is
+ * ready to answer: read, validate every reference, quota and document, hash, build the route table
+ * and identity mapping. Target: at most 1 s warm. Warm and cold:
  *
  * <pre>
  * mvn -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 1 -wi 5 -i 5"
@@ -35,24 +35,32 @@ public class BundleLoadBenchmark {
 
   @Setup(Level.Trial)
   public void generate() {
-    files = BundleFiles.single("synthetic", "bundle.json", SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5));
+    files =
+        BundleFiles.single(
+            "synthetic", "bundle.json", SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5));
   }
 
   @Setup(Level.Invocation)
   public void freshStore() {
-    PolicySource source = new PolicySource() {
-      @Override
-      public String description() {
-        return "synthetic";
-      }
+    PolicySource source =
+        new PolicySource() {
+          @Override
+          public String description() {
+            return "synthetic";
+          }
 
-      @Override
-      public Fetched fetch(String previousTag) {
-        return new Fetched(files, "t");
-      }
-    };
-    store = new BundleStore(source, PolicyCaches.defaults(), com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
-        Duration.ofHours(1), line -> { });
+          @Override
+          public Fetched fetch(String previousTag) {
+            return new Fetched(files, "t");
+          }
+        };
+    store =
+        new BundleStore(
+            source,
+            PolicyCaches.defaults(),
+            com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+            Duration.ofHours(1),
+            line -> {});
   }
 
   @Benchmark

@@ -44,7 +44,10 @@ public class CompileBenchmark {
 
   @Benchmark
   public CompiledPolicies parseAndCompile1000Statements() {
-    return PolicyCompiler.compile(PolicySource.IDENTITY,
-        texts.stream().map(t -> new NamedDocument(null, PolicyParser.parse(t, null).value())).toList());
+    return PolicyCompiler.compile(
+        PolicySource.IDENTITY,
+        texts.stream()
+            .map(t -> new NamedDocument(null, PolicyParser.parse(t, null).value()))
+            .toList());
   }
 }

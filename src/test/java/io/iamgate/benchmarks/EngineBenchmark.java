@@ -111,8 +111,11 @@ public class EngineBenchmark {
   }
 
   private static String[] floorRule(PolicyDocument d) {
-    Statement s = d.statements().stream().filter(x -> x.effect() == Effect.ALLOW).findFirst()
-        .orElse(d.statements().get(0));
+    Statement s =
+        d.statements().stream()
+            .filter(x -> x.effect() == Effect.ALLOW)
+            .findFirst()
+            .orElse(d.statements().get(0));
     String r = s.resource().patterns().get(0);
     int star = r.indexOf('*');
     return new String[] {s.action().patterns().get(0), star < 0 ? r : r.substring(0, star)};

@@ -48,9 +48,9 @@ import org.openjdk.jmh.annotations.State;
  *   -Djmh.args="FacadeBenchmark -f 1 -wi 3 -i 5 -jvmArgs -XX:+UseParallelGC -jvmArgs -Xms4g -jvmArgs -Xmx4g"
  * </pre>
  *
- * (The build variants allocate a context per request over 100,000 live requests; with G1's
- * defaults on two cores their iterations swing by 3x, so a fixed heap and the parallel collector
- * give comparable numbers.)
+ * (The build variants allocate a context per request over 100,000 live requests; with G1's defaults
+ * on two cores their iterations swing by 3x, so a fixed heap and the parallel collector give
+ * comparable numbers.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,11 +73,15 @@ public class FacadeBenchmark {
     String roles = Files.readString(dir.resolve("iam/roles.json"));
     String principalsJson = Files.readString(dir.resolve("iam/principals.json"));
     // principals.json: {"user-00000": {"roles": [...], "team": "..."}} -> bundle users
-    String users = principalsJson.replaceAll("\"roles\":", "\"policies\":")
-        .replaceAll("\"team\":\"([a-z]+)\"", "\"tags\":{\"team\":\"$1\"}");
-    String text = "{\"account\":\"123456789012\",\"policies\":" + roles + ",\"users\":" + users + "}";
-    ParseResult<Bundle> parsed = BundleReader.read(BundleFiles.single("workload", "bundle.json", text),
-        new PolicyParser.Options(true));
+    String users =
+        principalsJson
+            .replaceAll("\"roles\":", "\"policies\":")
+            .replaceAll("\"team\":\"([a-z]+)\"", "\"tags\":{\"team\":\"$1\"}");
+    String text =
+        "{\"account\":\"123456789012\",\"policies\":" + roles + ",\"users\":" + users + "}";
+    ParseResult<Bundle> parsed =
+        BundleReader.read(
+            BundleFiles.single("workload", "bundle.json", text), new PolicyParser.Options(true));
     if (!parsed.ok()) {
       throw new IllegalStateException(parsed.errors().get(0).format());
     }
@@ -161,7 +165,8 @@ public class FacadeBenchmark {
     int acc = 0;
     for (int i = 0; i < N; i++) {
       Workload.Line l = workload.lines.get(i);
-      acc += gate.authorize(principals[i], l.action(), l.resource(), contexts[i]).decision().ordinal();
+      acc +=
+          gate.authorize(principals[i], l.action(), l.resource(), contexts[i]).decision().ordinal();
     }
     return acc;
   }

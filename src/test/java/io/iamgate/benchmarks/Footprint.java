@@ -10,9 +10,9 @@ import io.iamgate.store.PolicyCaches;
 import java.util.Locale;
 
 /**
- * Heap per compiled principal: compiles every user of the synthetic 10,000-user bundle and
- * divides the retained heap by the number of principals (documents are shared, so this is the
- * marginal cost of one more principal, plus its share of the documents).
+ * Heap per compiled principal: compiles every user of the synthetic 10,000-user bundle and divides
+ * the retained heap by the number of principals (documents are shared, so this is the marginal cost
+ * of one more principal, plus its share of the documents).
  *
  * <pre>mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.benchmarks.Footprint</pre>
  */
@@ -20,10 +20,17 @@ public final class Footprint {
   private Footprint() {}
 
   public static void main(String[] args) {
-    Bundle bundle = BundleReader.read(BundleFiles.single("synthetic", "bundle.json",
-        SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5))).value();
-    PolicyCaches caches = new PolicyCaches(100_000, 100_000, java.time.Duration.ofHours(1),
-        com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    Bundle bundle =
+        BundleReader.read(
+                BundleFiles.single(
+                    "synthetic", "bundle.json", SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5)))
+            .value();
+    PolicyCaches caches =
+        new PolicyCaches(
+            100_000,
+            100_000,
+            java.time.Duration.ofHours(1),
+            com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     CompiledBundle b = BundleStore.ofBundle(bundle, caches).current().orElseThrow();
     long before = used();
     int n = 0;
@@ -32,8 +39,14 @@ public final class Footprint {
       n++;
     }
     long afterPrincipals = used();
-    System.out.printf(Locale.ROOT, "principals compiled: %d; documents compiled: %d%n", n, caches.documentCount());
-    System.out.printf(Locale.ROOT, "heap per principal (sets, index and memo, plus shared documents): %,d bytes%n",
+    System.out.printf(
+        Locale.ROOT,
+        "principals compiled: %d; documents compiled: %d%n",
+        n,
+        caches.documentCount());
+    System.out.printf(
+        Locale.ROOT,
+        "heap per principal (sets, index and memo, plus shared documents): %,d bytes%n",
         (afterPrincipals - before) / n);
     caches.clear();
     long docsOnlyBase = used();
@@ -41,7 +54,10 @@ public final class Footprint {
       caches.document(mp.policy());
     }
     long docs = used() - docsOnlyBase;
-    System.out.printf(Locale.ROOT, "heap per compiled managed policy (3 statements): %,d bytes%n", docs / bundle.policies().size());
+    System.out.printf(
+        Locale.ROOT,
+        "heap per compiled managed policy (3 statements): %,d bytes%n",
+        docs / bundle.policies().size());
   }
 
   private static long used() {

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Decision time for one principal as its statement count grows: with indexing, 10,000
- * statements should cost no more than 3x what 100 do.
+ * Decision time for one principal as its statement count grows: with indexing, 10,000 statements
+ * should cost no more than 3x what 100 do.
  *
  * <pre>mvn -Pjmh test-compile exec:exec -Djmh.args="GrowthBenchmark -f 1 -wi 3 -i 5"</pre>
  */
@@ -41,15 +41,21 @@ public class GrowthBenchmark {
 
   @Setup(Level.Trial)
   public void compile() {
-    set = PolicyCompiler.compileSet(
-        Synthetic.principal(statements, 7).stream().map(d -> new NamedDocument(null, d)).toList(), null, null);
+    set =
+        PolicyCompiler.compileSet(
+            Synthetic.principal(statements, 7).stream()
+                .map(d -> new NamedDocument(null, d))
+                .toList(),
+            null,
+            null);
     Random rnd = new Random(11);
     actions = new String[STREAM];
     resources = new String[STREAM];
     for (int i = 0; i < STREAM; i++) {
       actions[i] = Synthetic.action(rnd, statements);
       String svc = actions[i].substring(0, actions[i].indexOf(':'));
-      resources[i] = "arn:app:" + svc + ":eu-west-1:123456789012:thing/" + rnd.nextInt(statements) + "/x";
+      resources[i] =
+          "arn:app:" + svc + ":eu-west-1:123456789012:thing/" + rnd.nextInt(statements) + "/x";
     }
   }
 
@@ -57,10 +63,11 @@ public class GrowthBenchmark {
   public void freshRequests() {
     requests = new Request[STREAM];
     for (int i = 0; i < STREAM; i++) {
-      RequestContext ctx = RequestContext.builder()
-          .put("aws:SourceIp", "10.1." + (i % 256) + ".7")
-          .put("aws:PrincipalTag/team", i % 2 == 0 ? "red" : "green")
-          .build();
+      RequestContext ctx =
+          RequestContext.builder()
+              .put("aws:SourceIp", "10.1." + (i % 256) + ".7")
+              .put("aws:PrincipalTag/team", i % 2 == 0 ? "red" : "green")
+              .build();
       requests[i] = Request.of(actions[i], resources[i], ctx);
     }
   }

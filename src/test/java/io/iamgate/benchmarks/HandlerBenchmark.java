@@ -40,15 +40,25 @@ public class HandlerBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    handler = new AuthorizerHandler(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
-        new PrintStream(ByteArrayOutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
-    template = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("events/rest-request-allow.json")), StandardCharsets.UTF_8);
+    handler =
+        new AuthorizerHandler(
+            Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
+            new PrintStream(
+                ByteArrayOutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+    template =
+        new String(
+            java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("events/rest-request-allow.json")),
+            StandardCharsets.UTF_8);
     String token = template.replaceAll("(?s).*\"Bearer ([^\"]+)\".*", "$1");
     cachedEvent = template.getBytes(StandardCharsets.UTF_8);
     freshTokens = new String[FRESH_TOKENS];
     var key = Tokens.sampleKey();
     for (int i = 0; i < FRESH_TOKENS; i++) {
-      freshTokens[i] = Tokens.sign(key, Tokens.claims("alice", Instant.parse("2099-01-01T00:00:00Z")).jwtID("j" + i).build());
+      freshTokens[i] =
+          Tokens.sign(
+              key,
+              Tokens.claims("alice", Instant.parse("2099-01-01T00:00:00Z")).jwtID("j" + i).build());
     }
     template = template.replace(token, "%TOKEN%");
   }
@@ -64,7 +74,8 @@ public class HandlerBenchmark {
   public int firstSightOfToken() throws IOException {
     String event = template.replace("%TOKEN%", freshTokens[next++ % FRESH_TOKENS]);
     ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-    handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+    handler.handleRequest(
+        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
     return out.size();
   }
 }

@@ -29,8 +29,13 @@ final class Synthetic {
     List<Statement> current = new ArrayList<>();
     for (int i = 0; i < statements; i++) {
       int svc = i % SERVICES;
-      String action = rnd.nextInt(5) == 0 ? "svc" + svc + ":Get" + i + "*" : "svc" + svc + ":Action" + i;
-      String resource = "arn:app:svc" + svc + ":eu-west-1:123456789012:thing/" + (rnd.nextBoolean() ? i + "/*" : "*");
+      String action =
+          rnd.nextInt(5) == 0 ? "svc" + svc + ":Get" + i + "*" : "svc" + svc + ":Action" + i;
+      String resource =
+          "arn:app:svc"
+              + svc
+              + ":eu-west-1:123456789012:thing/"
+              + (rnd.nextBoolean() ? i + "/*" : "*");
       List<Condition> conditions = new ArrayList<>();
       int c = rnd.nextInt(10);
       if (c < 2) {
@@ -39,7 +44,8 @@ final class Synthetic {
         conditions.add(new Condition(tag, "aws:PrincipalTag/team", List.of("red", "blue")));
       }
       Effect effect = rnd.nextInt(100) < 15 ? Effect.DENY : Effect.ALLOW;
-      current.add(new Statement("S" + i, effect, Clause.of(action), Clause.of(resource), conditions));
+      current.add(
+          new Statement("S" + i, effect, Clause.of(action), Clause.of(resource), conditions));
       if (current.size() == 10) {
         docs.add(new PolicyDocument(PolicyVersion.V2012_10_17, null, current));
         current = new ArrayList<>();
@@ -54,6 +60,8 @@ final class Synthetic {
   /** Request actions for a principal of {@code statements}: mostly ones its statements name. */
   static String action(Random rnd, int statements) {
     int i = rnd.nextInt(statements);
-    return rnd.nextInt(4) == 0 ? "svc" + (i % SERVICES) + ":Get" + i + "Thing" : "svc" + (i % SERVICES) + ":Action" + i;
+    return rnd.nextInt(4) == 0
+        ? "svc" + (i % SERVICES) + ":Get" + i + "Thing"
+        : "svc" + (i % SERVICES) + ":Action" + i;
   }
 }

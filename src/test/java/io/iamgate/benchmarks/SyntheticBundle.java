@@ -19,12 +19,27 @@ final class SyntheticBundle {
         sb.append(',');
       }
       int svc = p % 40;
-      sb.append("\"P").append(p).append("\":{\"Version\":\"2012-10-17\",\"Statement\":[")
-          .append("{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":[\"svc").append(svc).append(":Get*\",\"svc").append(svc)
-          .append(":List*\"],\"Resource\":\"arn:app:svc").append(svc).append(":*:123456789012:thing/").append(p).append("/*\"},")
-          .append("{\"Sid\":\"Write\",\"Effect\":\"Allow\",\"Action\":\"svc").append(svc).append(":Update").append(p)
-          .append("\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":[\"10.0.0.0/8\",\"192.168.0.0/16\"]}}},")
-          .append("{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\",\"Action\":\"svc").append(svc).append(":Delete*\",\"Resource\":\"*\",")
+      sb.append("\"P")
+          .append(p)
+          .append("\":{\"Version\":\"2012-10-17\",\"Statement\":[")
+          .append("{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":[\"svc")
+          .append(svc)
+          .append(":Get*\",\"svc")
+          .append(svc)
+          .append(":List*\"],\"Resource\":\"arn:app:svc")
+          .append(svc)
+          .append(":*:123456789012:thing/")
+          .append(p)
+          .append("/*\"},")
+          .append("{\"Sid\":\"Write\",\"Effect\":\"Allow\",\"Action\":\"svc")
+          .append(svc)
+          .append(":Update")
+          .append(p)
+          .append(
+              "\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":[\"10.0.0.0/8\",\"192.168.0.0/16\"]}}},")
+          .append("{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\",\"Action\":\"svc")
+          .append(svc)
+          .append(":Delete*\",\"Resource\":\"*\",")
           .append("\"Condition\":{\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}]}");
     }
     sb.append("},\"groups\":{");
@@ -33,8 +48,13 @@ final class SyntheticBundle {
         sb.append(',');
       }
       int first = rnd.nextInt(policies);
-      sb.append("\"G").append(g).append("\":{\"policies\":[\"P").append(first).append("\",\"P")
-          .append((first + 1 + rnd.nextInt(policies - 1)) % policies).append("\"]}");
+      sb.append("\"G")
+          .append(g)
+          .append("\":{\"policies\":[\"P")
+          .append(first)
+          .append("\",\"P")
+          .append((first + 1 + rnd.nextInt(policies - 1)) % policies)
+          .append("\"]}");
     }
     sb.append("},\"users\":{");
     for (int u = 0; u < users; u++) {
@@ -53,8 +73,10 @@ final class SyntheticBundle {
         sb.append(",\"policies\":[\"P").append(rnd.nextInt(policies)).append("\"]");
       }
       if (u % 10 == 0) {
-        sb.append(",\"inlinePolicies\":{\"own\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",")
-            .append("\"Action\":\"svc0:GetThing\",\"Resource\":\"arn:app:svc0:*:123456789012:thing/home/${aws:username}/*\"}}}");
+        sb.append(
+                ",\"inlinePolicies\":{\"own\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",")
+            .append(
+                "\"Action\":\"svc0:GetThing\",\"Resource\":\"arn:app:svc0:*:123456789012:thing/home/${aws:username}/*\"}}}");
       }
       sb.append('}');
     }
@@ -64,11 +86,20 @@ final class SyntheticBundle {
         sb.append(',');
       }
       int first = rnd.nextInt(policies);
-      sb.append("\"R").append(r).append("\":{\"policies\":[\"P").append(first).append("\",\"P")
-          .append((first + 1 + rnd.nextInt(policies - 1)) % policies).append("\"],\"inlinePolicies\":{\"extra\":{\"Version\":\"2012-10-17\",")
-          .append("\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"svc1:Get*\",\"Resource\":\"*\"}}},")
-          .append("\"trustPolicy\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",")
-          .append("\"Principal\":{\"AWS\":\"group/G").append(rnd.nextInt(groups)).append("\"},\"Action\":\"sts:AssumeRole\"}}}");
+      sb.append("\"R")
+          .append(r)
+          .append("\":{\"policies\":[\"P")
+          .append(first)
+          .append("\",\"P")
+          .append((first + 1 + rnd.nextInt(policies - 1)) % policies)
+          .append("\"],\"inlinePolicies\":{\"extra\":{\"Version\":\"2012-10-17\",")
+          .append(
+              "\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"svc1:Get*\",\"Resource\":\"*\"}}},")
+          .append(
+              "\"trustPolicy\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",")
+          .append("\"Principal\":{\"AWS\":\"group/G")
+          .append(rnd.nextInt(groups))
+          .append("\"},\"Action\":\"sts:AssumeRole\"}}}");
     }
     sb.append("}}");
     return sb.toString();

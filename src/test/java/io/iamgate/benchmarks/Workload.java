@@ -20,12 +20,13 @@ import java.util.Map;
 
 /**
  * The standard workload written by {@code ../shared/bench/gen_workload.py}, read once for the
- * benchmarks. Its directory is the system property {@code iamgate.workload} (default
- * {@code target/workload}).
+ * benchmarks. Its directory is the system property {@code iamgate.workload} (default {@code
+ * target/workload}).
  */
 final class Workload {
   /** One request line: the key of its policy list, and what a fresh request is built from. */
-  record Line(String key, List<String> roles, String action, String resource, Map<String, Object> context) {
+  record Line(
+      String key, List<String> roles, String action, String resource, Map<String, Object> context) {
     Request fresh() {
       return Request.of(action, resource, TestContexts.of(context));
     }
@@ -40,15 +41,18 @@ final class Workload {
     Path roles = dir.resolve("iam/roles.json");
     Path requests = dir.resolve("iam/requests.jsonl");
     if (!Files.isRegularFile(roles) || !Files.isRegularFile(requests)) {
-      throw new IllegalStateException("no workload in " + dir.toAbsolutePath()
-          + "; generate it with: python3 ../shared/bench/gen_workload.py --out target/workload");
+      throw new IllegalStateException(
+          "no workload in "
+              + dir.toAbsolutePath()
+              + "; generate it with: python3 ../shared/bench/gen_workload.py --out target/workload");
     }
     try {
       Workload w = new Workload();
       Json root = JsonReader.read(Files.readString(roles), roles.toString(), 0).value();
       for (Json.Member m : ((Json.JObject) root).members()) {
-        ParseResult<PolicyDocument> r = PolicyParser.parse(m.value(), roles.toString(), "/" + m.name(),
-            new PolicyParser.Options(true));
+        ParseResult<PolicyDocument> r =
+            PolicyParser.parse(
+                m.value(), roles.toString(), "/" + m.name(), new PolicyParser.Options(true));
         w.parsed.put(m.name(), r.value());
         w.documents.put(m.name(), CompiledDocument.compile(new NamedDocument(m.name(), r.value())));
       }
@@ -66,8 +70,13 @@ final class Workload {
           // a caller's context keys are constants in its code; the values differ per request
           ctx.put(m.name().intern(), Json.scalarText(m.value()));
         }
-        w.lines.add(new Line(String.join(",", rs), List.copyOf(rs), Json.scalarText(o.get("action")),
-            Json.scalarText(o.get("resource")), ctx));
+        w.lines.add(
+            new Line(
+                String.join(",", rs),
+                List.copyOf(rs),
+                Json.scalarText(o.get("action")),
+                Json.scalarText(o.get("resource")),
+                ctx));
       }
       return w;
     } catch (IOException e) {

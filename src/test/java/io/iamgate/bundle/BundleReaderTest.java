@@ -22,12 +22,19 @@ class BundleReaderTest {
     return BundleReader.read(BundleFiles.single("b.yaml", "b.yaml", text));
   }
 
-  private static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"orders:Get*\",\"Resource\":\"*\"}}";
+  private static final String DOC =
+      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"orders:Get*\",\"Resource\":\"*\"}}";
 
   @Test
   void jsonAndYamlOfTheSameContentHaveTheSameVersion() {
-    ParseResult<Bundle> a = json("{\"account\":\"1\",\"policies\":{\"P\":" + DOC + "},\"users\":{\"alice\":{\"policies\":[\"P\"]}}}");
-    ParseResult<Bundle> b = yaml("""
+    ParseResult<Bundle> a =
+        json(
+            "{\"account\":\"1\",\"policies\":{\"P\":"
+                + DOC
+                + "},\"users\":{\"alice\":{\"policies\":[\"P\"]}}}");
+    ParseResult<Bundle> b =
+        yaml(
+            """
         account: "1"
         users:
           alice: {policies: [P]}
@@ -42,22 +49,40 @@ class BundleReaderTest {
 
   @Test
   void referencesMustResolveWithHints() {
-    ParseResult<Bundle> r = json("""
+    ParseResult<Bundle> r =
+        json(
+            """
         {"policies": {"OrdersRead": %s},
          "groups": {"Developers": {"policies": ["OrdersReed"]}},
          "users": {"alice": {"groups": ["Developer"], "permissionsBoundary": "Nope"}},
-         "guardrails": ["Missing"]}""".formatted(DOC));
-    List<String> messages = r.errors().stream().map(d -> d.path() + " " + d.message() + " " + d.hint()).toList();
+         "guardrails": ["Missing"]}"""
+                .formatted(DOC));
+    List<String> messages =
+        r.errors().stream().map(d -> d.path() + " " + d.message() + " " + d.hint()).toList();
     assertFalse(r.ok());
-    assertTrue(messages.contains("/groups/Developers/policies/0 unknown policy `OrdersReed` did you mean `OrdersRead`?"), messages.toString());
-    assertTrue(messages.contains("/users/alice/groups/0 unknown group `Developer` did you mean `Developers`?"), messages.toString());
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("/users/alice/permissionsBoundary unknown managed policy `Nope`")));
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("/guardrails/0 unknown policy `Missing`")));
+    assertTrue(
+        messages.contains(
+            "/groups/Developers/policies/0 unknown policy `OrdersReed` did you mean `OrdersRead`?"),
+        messages.toString());
+    assertTrue(
+        messages.contains(
+            "/users/alice/groups/0 unknown group `Developer` did you mean `Developers`?"),
+        messages.toString());
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                m ->
+                    m.startsWith(
+                        "/users/alice/permissionsBoundary unknown managed policy `Nope`")));
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("/guardrails/0 unknown policy `Missing`")));
   }
 
   @Test
   void embeddedDocumentErrorsCarryTheirBundlePath() {
-    ParseResult<Bundle> r = yaml("""
+    ParseResult<Bundle> r =
+        yaml(
+            """
         policies:
           Broken:
             Version: "2012-10-17"
@@ -74,54 +99,88 @@ class BundleReaderTest {
 
   @Test
   void quotasAreEnforcedAndConfigurable() {
-    String bigStatementList = "[" + String.join(",", java.util.Collections.nCopies(80,
-        "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\",\"Resource\":\"arn:app:orders:eu-west-1:123456789012:order/*\"}")) + "]";
-    String bundle = "{\"policies\":{\"Big\":{\"Version\":\"2012-10-17\",\"Statement\":" + bigStatementList + "}}%s}";
+    String bigStatementList =
+        "["
+            + String.join(
+                ",",
+                java.util.Collections.nCopies(
+                    80,
+                    "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\",\"Resource\":\"arn:app:orders:eu-west-1:123456789012:order/*\"}"))
+            + "]";
+    String bundle =
+        "{\"policies\":{\"Big\":{\"Version\":\"2012-10-17\",\"Statement\":"
+            + bigStatementList
+            + "}}%s}";
     ParseResult<Bundle> r = json(bundle.formatted(""));
-    assertTrue(r.errors().stream().anyMatch(d -> d.code().equals("quota") && d.message().contains("more than the quota of 6144")),
+    assertTrue(
+        r.errors().stream()
+            .anyMatch(
+                d ->
+                    d.code().equals("quota")
+                        && d.message().contains("more than the quota of 6144")),
         r.errors().toString());
     assertTrue(json(bundle.formatted(",\"quotas\":{\"managedPolicyChars\":20000}")).ok());
   }
 
   @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
-    ParseResult<Bundle> r = json("""
+    ParseResult<Bundle> r =
+        json(
+            """
         {"roles": {
           "NoTrust": {},
           "BadTrust": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}}},
           "Good": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "group/Admins"}, "Action": "sts:AssumeRole"}}}}}""");
     List<String> codes = r.errors().stream().map(d -> d.path() + ":" + d.code()).toList();
     assertTrue(codes.contains("/roles/NoTrust:missing-member"), codes.toString());
-    assertTrue(codes.contains("/roles/BadTrust/trustPolicy/Statement:trust-principal"), codes.toString());
-    assertTrue(codes.contains("/roles/BadTrust/trustPolicy/Statement/Resource:trust-resource"), codes.toString());
+    assertTrue(
+        codes.contains("/roles/BadTrust/trustPolicy/Statement:trust-principal"), codes.toString());
+    assertTrue(
+        codes.contains("/roles/BadTrust/trustPolicy/Statement/Resource:trust-resource"),
+        codes.toString());
     assertFalse(codes.stream().anyMatch(c -> c.startsWith("/roles/Good")), codes.toString());
   }
 
   @Test
   void apiKeysAreStoredOnlyAsSaltedHashes() {
     ApiKeys.NewKey k = ApiKeys.create("ci-key");
-    String ok = "{\"users\":{\"bob\":{\"apiKeys\":[{\"id\":\"ci-key\",\"hash\":\"" + k.hash() + "\",\"created\":\"2026-01-01T00:00:00Z\"}]}}}";
+    String ok =
+        "{\"users\":{\"bob\":{\"apiKeys\":[{\"id\":\"ci-key\",\"hash\":\""
+            + k.hash()
+            + "\",\"created\":\"2026-01-01T00:00:00Z\"}]}}}";
     ParseResult<Bundle> r = json(ok);
     assertTrue(r.ok(), r.diagnostics().toString());
     assertTrue(ApiKeys.verify(k.key(), r.value().users().get("bob").apiKeys().get(0).hash()));
     assertFalse(ApiKeys.verify("ci-key.wrong", k.hash()));
-    ParseResult<Bundle> plain = json("{\"users\":{\"bob\":{\"apiKeys\":[{\"id\":\"k\",\"hash\":\"secret123\",\"created\":\"2026-01-01\"}]}}}");
+    ParseResult<Bundle> plain =
+        json(
+            "{\"users\":{\"bob\":{\"apiKeys\":[{\"id\":\"k\",\"hash\":\"secret123\",\"created\":\"2026-01-01\"}]}}}");
     assertEquals("/users/bob/apiKeys/0/hash", plain.errors().get(0).path());
   }
 
   @Test
   void namesDuplicatesAndRoutesAreChecked() {
-    ParseResult<Bundle> r = json("""
+    ParseResult<Bundle> r =
+        json(
+            """
         {"users": {"bad name": {}, "alice": {"groups": []}},
          "policies": {"AdministratorAccess": %s},
          "routes": [{"method": "GET", "path": "/orders/{id}", "action": "orders:GetOrder", "resource": "*"},
                     {"method": "GET", "path": "/orders/{orderId}", "action": "orders:GetOrder", "resource": "*"},
-                    {"method": "FETCH", "path": "orders", "action": "orders:*", "resource": "x"}]}""".formatted(DOC));
+                    {"method": "FETCH", "path": "orders", "action": "orders:*", "resource": "x"}]}"""
+                .formatted(DOC));
     List<String> paths = r.errors().stream().map(d -> d.path() + ":" + d.code()).toList();
     assertTrue(paths.contains("/users/bad name:name"), paths.toString());
     assertTrue(paths.contains("/policies/AdministratorAccess:duplicate-name"), paths.toString());
     assertTrue(paths.contains("/routes/1:duplicate-name"), paths.toString());
-    assertTrue(paths.containsAll(List.of("/routes/2/method:route", "/routes/2/path:route", "/routes/2/action:route", "/routes/2/resource:route")), paths.toString());
+    assertTrue(
+        paths.containsAll(
+            List.of(
+                "/routes/2/method:route",
+                "/routes/2/path:route",
+                "/routes/2/action:route",
+                "/routes/2/resource:route")),
+        paths.toString());
   }
 
   @Test
@@ -142,19 +201,33 @@ class BundleReaderTest {
 
   @Test
   void builtInReadOnlyCoversTheServicesTheBundleNames() {
-    ParseResult<Bundle> r = json("""
+    ParseResult<Bundle> r =
+        json(
+            """
         {"policies": {"P": %s},
-         "routes": [{"method": "GET", "path": "/invoices", "action": "invoices:ListInvoices", "resource": "*"}]}""".formatted(DOC));
+         "routes": [{"method": "GET", "path": "/invoices", "action": "invoices:ListInvoices", "resource": "*"}]}"""
+                .formatted(DOC));
     var ro = r.value().policies().get("ReadOnlyAccess");
     assertTrue(ro.builtIn());
-    assertEquals(List.of("invoices:Get*", "invoices:List*", "invoices:Describe*", "orders:Get*", "orders:List*", "orders:Describe*"),
+    assertEquals(
+        List.of(
+            "invoices:Get*",
+            "invoices:List*",
+            "invoices:Describe*",
+            "orders:Get*",
+            "orders:List*",
+            "orders:Describe*"),
         ro.policy().document().statements().get(0).action().patterns());
   }
 
   @Test
   void theSampleBundleIsValid() throws Exception {
-    String text = new String(BundleReaderTest.class.getResourceAsStream("/iamgate/sample-bundle.yaml").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
+    String text =
+        new String(
+            BundleReaderTest.class
+                .getResourceAsStream("/iamgate/sample-bundle.yaml")
+                .readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
     ParseResult<Bundle> r = yaml(text);
     assertTrue(r.ok(), r.diagnostics().toString());
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());

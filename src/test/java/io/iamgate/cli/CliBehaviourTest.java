@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Exit codes and messages: usage errors are 2, bad input is 1, and nothing prints a stack trace. */
+/**
+ * Exit codes and messages: usage errors are 2, bad input is 1, and nothing prints a stack trace.
+ */
 class CliBehaviourTest {
   private static void noStackTrace(CliRun r) {
     assertFalse(r.err().contains("\tat "), r.err());
@@ -21,7 +23,9 @@ class CliBehaviourTest {
   void helpListsTheCommands() {
     CliRun r = CliRun.of("--help");
     assertEquals(0, r.exit());
-    assertTrue(r.out().contains("validate") && r.out().contains("simulate") && r.out().contains("bench"), r.out());
+    assertTrue(
+        r.out().contains("validate") && r.out().contains("simulate") && r.out().contains("bench"),
+        r.out());
   }
 
   @Test
@@ -70,7 +74,8 @@ class CliBehaviourTest {
 
   @Test
   void batchReadsStandardInputAndSkipsBlankLines() {
-    String line = "{\"id\":7,\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}],\"action\":\"a:b\",\"resource\":\"r\"}";
+    String line =
+        "{\"id\":7,\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}],\"action\":\"a:b\",\"resource\":\"r\"}";
     CliRun r = CliRun.withInput(line + "\n\nnot json\n" + line + "\n", "simulate", "--batch", "-");
     assertEquals(0, r.exit());
     String[] lines = r.out().split("\n");
@@ -93,7 +98,14 @@ class CliBehaviourTest {
   void hashKeyPrintsAKeyThatVerifiesAgainstItsEntry() {
     CliRun r = CliRun.of("hash-key", "--id", "ci-1");
     assertEquals(0, r.exit(), r.err());
-    String key = r.out().lines().filter(l -> l.startsWith("key:")).findFirst().orElseThrow().substring(5).strip();
+    String key =
+        r.out()
+            .lines()
+            .filter(l -> l.startsWith("key:"))
+            .findFirst()
+            .orElseThrow()
+            .substring(5)
+            .strip();
     String entry = r.out().lines().filter(l -> l.startsWith("entry:")).findFirst().orElseThrow();
     String hash = entry.replaceAll(".*\"hash\": \"([^\"]+)\".*", "$1");
     assertTrue(key.startsWith("ci-1."), key);
@@ -103,8 +115,19 @@ class CliBehaviourTest {
 
   @Test
   void contextKeysDifferingOnlyInCaseAreRejected() {
-    CliRun r = CliRun.of("simulate", "--policy", "src/examples/policies/developer.json", "--action", "orders:GetOrder",
-        "--resource", "x", "--context", "a:b=1", "--context", "A:B=2");
+    CliRun r =
+        CliRun.of(
+            "simulate",
+            "--policy",
+            "src/examples/policies/developer.json",
+            "--action",
+            "orders:GetOrder",
+            "--resource",
+            "x",
+            "--context",
+            "a:b=1",
+            "--context",
+            "A:B=2");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("differ only in letter case"), r.err());
   }

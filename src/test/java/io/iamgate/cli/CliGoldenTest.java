@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The exact output of CLI commands on the bundled examples, compared with files under
- * {@code src/test/resources/golden/cli}. Both sides of a pair must exist. To accept a deliberate
- * change, run with {@code -Dgolden.update=true} and review the diff.
+ * The exact output of CLI commands on the bundled examples, compared with files under {@code
+ * src/test/resources/golden/cli}. Both sides of a pair must exist. To accept a deliberate change,
+ * run with {@code -Dgolden.update=true} and review the diff.
  */
 class CliGoldenTest {
   private static final Path DIR = Path.of("src/test/resources/golden/cli");
@@ -25,35 +25,139 @@ class CliGoldenTest {
     return Stream.of(
         Arguments.of("validate-broken", 1, List.of("validate", P + "broken.json")),
         Arguments.of("validate-broken-json", 1, List.of("validate", "--json", P + "broken.json")),
-        Arguments.of("validate-valid", 0, List.of("validate", P + "developer.json", P + "admin.json", P + "boundary.json", P + "guardrail.json")),
-        Arguments.of("simulate-guardrail-deny", 3, List.of("simulate", "--policy", P + "developer.json",
-            "--guardrail", P + "guardrail.json", "--action", "orders:GetOrder", "--resource", ARN,
-            "--context", "aws:SourceIp=198.51.100.7")),
-        Arguments.of("simulate-allow", 0, List.of("simulate", "--policy", P + "developer.json",
-            "--guardrail", P + "guardrail.json", "--action", "orders:GetOrder", "--resource", ARN,
-            "--context", "aws:SourceIp=10.0.0.1")),
-        Arguments.of("simulate-boundary-json", 3, List.of("simulate", "--json", "--policy", P + "admin.json",
-            "--boundary", P + "boundary.json", "--action", "payments:RefundPayment",
-            "--resource", "arn:app:payments:eu-west-1:123456789012:payment/pay-1")),
-        Arguments.of("simulate-invalid-policy", 1, List.of("simulate", "--policy", P + "broken.json",
-            "--action", "orders:GetOrder", "--resource", ARN)),
-        Arguments.of("simulate-batch-examples", 0, List.of("simulate", "--batch", "src/examples/cases.jsonl")),
-        Arguments.of("validate-bundles", 1, List.of("validate", "src/examples/broken-bundle.yaml", "src/examples/bundle")),
-        Arguments.of("simulate-bundle-user", 0, List.of("simulate", "--bundle", "src/examples/bundle", "--user", "alice",
-            "--action", "orders:UpdateOrder", "--resource", ARN, "--context", "aws:SourceIp=10.0.0.7",
-            "--context", "aws:ResourceTag/team=payments")),
-        Arguments.of("simulate-bundle-role-json", 3, List.of("simulate", "--json", "--bundle", "src/examples/bundle",
-            "--role", "Auditor", "--action", "orders:DeleteOrder", "--resource", ARN, "--context", "aws:SourceIp=10.0.0.7")),
-        Arguments.of("simulate-bundle-unknown-user", 1, List.of("simulate", "--bundle", "src/examples/bundle", "--user", "mallory",
-            "--action", "orders:GetOrder", "--resource", ARN)));
+        Arguments.of(
+            "validate-valid",
+            0,
+            List.of(
+                "validate",
+                P + "developer.json",
+                P + "admin.json",
+                P + "boundary.json",
+                P + "guardrail.json")),
+        Arguments.of(
+            "simulate-guardrail-deny",
+            3,
+            List.of(
+                "simulate",
+                "--policy",
+                P + "developer.json",
+                "--guardrail",
+                P + "guardrail.json",
+                "--action",
+                "orders:GetOrder",
+                "--resource",
+                ARN,
+                "--context",
+                "aws:SourceIp=198.51.100.7")),
+        Arguments.of(
+            "simulate-allow",
+            0,
+            List.of(
+                "simulate",
+                "--policy",
+                P + "developer.json",
+                "--guardrail",
+                P + "guardrail.json",
+                "--action",
+                "orders:GetOrder",
+                "--resource",
+                ARN,
+                "--context",
+                "aws:SourceIp=10.0.0.1")),
+        Arguments.of(
+            "simulate-boundary-json",
+            3,
+            List.of(
+                "simulate",
+                "--json",
+                "--policy",
+                P + "admin.json",
+                "--boundary",
+                P + "boundary.json",
+                "--action",
+                "payments:RefundPayment",
+                "--resource",
+                "arn:app:payments:eu-west-1:123456789012:payment/pay-1")),
+        Arguments.of(
+            "simulate-invalid-policy",
+            1,
+            List.of(
+                "simulate",
+                "--policy",
+                P + "broken.json",
+                "--action",
+                "orders:GetOrder",
+                "--resource",
+                ARN)),
+        Arguments.of(
+            "simulate-batch-examples",
+            0,
+            List.of("simulate", "--batch", "src/examples/cases.jsonl")),
+        Arguments.of(
+            "validate-bundles",
+            1,
+            List.of("validate", "src/examples/broken-bundle.yaml", "src/examples/bundle")),
+        Arguments.of(
+            "simulate-bundle-user",
+            0,
+            List.of(
+                "simulate",
+                "--bundle",
+                "src/examples/bundle",
+                "--user",
+                "alice",
+                "--action",
+                "orders:UpdateOrder",
+                "--resource",
+                ARN,
+                "--context",
+                "aws:SourceIp=10.0.0.7",
+                "--context",
+                "aws:ResourceTag/team=payments")),
+        Arguments.of(
+            "simulate-bundle-role-json",
+            3,
+            List.of(
+                "simulate",
+                "--json",
+                "--bundle",
+                "src/examples/bundle",
+                "--role",
+                "Auditor",
+                "--action",
+                "orders:DeleteOrder",
+                "--resource",
+                ARN,
+                "--context",
+                "aws:SourceIp=10.0.0.7")),
+        Arguments.of(
+            "simulate-bundle-unknown-user",
+            1,
+            List.of(
+                "simulate",
+                "--bundle",
+                "src/examples/bundle",
+                "--user",
+                "mallory",
+                "--action",
+                "orders:GetOrder",
+                "--resource",
+                ARN)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("commands")
   void outputMatchesGoldenFile(String name, int exit, List<String> args) throws IOException {
     CliRun run = CliRun.of(args.toArray(String[]::new));
-    String actual = "$ iamgate " + String.join(" ", args) + "\n" + run.out()
-        + (run.err().isEmpty() ? "" : "--- stderr\n" + run.err()) + "--- exit " + run.exit() + "\n";
+    String actual =
+        "$ iamgate "
+            + String.join(" ", args)
+            + "\n"
+            + run.out()
+            + (run.err().isEmpty() ? "" : "--- stderr\n" + run.err())
+            + "--- exit "
+            + run.exit()
+            + "\n";
     Path golden = DIR.resolve(name + ".txt");
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(DIR);

@@ -14,8 +14,12 @@ record CliRun(int exit, String out, String err) {
   static CliRun withInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    int code =
+        Main.run(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -35,27 +35,39 @@ class GoldenBatchTest {
 
   @TestFactory
   Stream<DynamicContainer> topics() {
-    return TOPICS.stream().map(topic -> {
-      String file = topic + ".jsonl";
-      List<GoldenCases.Case> cases = GoldenCases.cases(file);
-      String input = String.join("\n", cases.stream().map(GoldenCases.Case::line).toList()) + "\n";
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code = Main.run(
-          new String[] {"simulate", "--batch", "-"},
-          new PrintWriter(out),
-          new PrintWriter(err),
-          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-      List<String> lines = out.toString().lines().toList();
-      Stream<DynamicTest> whole = Stream.of(DynamicTest.dynamicTest("exit 0, one line per case", () -> {
-        assertEquals(0, code, err.toString());
-        assertEquals(cases.size(), lines.size());
-        assertTrue(err.toString().isEmpty(), err.toString());
-      }));
-      Stream<DynamicTest> each = java.util.stream.IntStream.range(0, Math.min(cases.size(), lines.size()))
-          .mapToObj(i -> DynamicTest.dynamicTest(cases.get(i).id() == null ? "line " + (i + 1) : cases.get(i).id(),
-              () -> GoldenCases.check(cases.get(i), lines.get(i))));
-      return DynamicContainer.dynamicContainer(topic, Stream.concat(whole, each));
-    });
+    return TOPICS.stream()
+        .map(
+            topic -> {
+              String file = topic + ".jsonl";
+              List<GoldenCases.Case> cases = GoldenCases.cases(file);
+              String input =
+                  String.join("\n", cases.stream().map(GoldenCases.Case::line).toList()) + "\n";
+              StringWriter out = new StringWriter();
+              StringWriter err = new StringWriter();
+              int code =
+                  Main.run(
+                      new String[] {"simulate", "--batch", "-"},
+                      new PrintWriter(out),
+                      new PrintWriter(err),
+                      new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+              List<String> lines = out.toString().lines().toList();
+              Stream<DynamicTest> whole =
+                  Stream.of(
+                      DynamicTest.dynamicTest(
+                          "exit 0, one line per case",
+                          () -> {
+                            assertEquals(0, code, err.toString());
+                            assertEquals(cases.size(), lines.size());
+                            assertTrue(err.toString().isEmpty(), err.toString());
+                          }));
+              Stream<DynamicTest> each =
+                  java.util.stream.IntStream.range(0, Math.min(cases.size(), lines.size()))
+                      .mapToObj(
+                          i ->
+                              DynamicTest.dynamicTest(
+                                  cases.get(i).id() == null ? "line " + (i + 1) : cases.get(i).id(),
+                                  () -> GoldenCases.check(cases.get(i), lines.get(i))));
+              return DynamicContainer.dynamicContainer(topic, Stream.concat(whole, each));
+            });
   }
 }

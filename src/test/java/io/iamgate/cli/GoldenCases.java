@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads golden batch files: JSON Lines cases in the batch format with an {@code expected} member. */
+/**
+ * Reads golden batch files: JSON Lines cases in the batch format with an {@code expected} member.
+ */
 final class GoldenCases {
   private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
   private static final Pattern EXPECTED = Pattern.compile("\"expected\":\"([A-Za-z]+)\"");

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The examples in README.md are real: the bundle example loads and the policy example validates. */
+/**
+ * The examples in README.md are real: the bundle example loads and the policy example validates.
+ */
 class ReadmeExamplesTest {
   private static String block(String readme, String heading, String fence) {
     int h = readme.indexOf(heading);

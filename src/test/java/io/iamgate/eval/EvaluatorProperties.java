@@ -17,8 +17,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The compiled evaluator (both the fast path and the explaining path) against the naive
- * reference evaluator, on random documents, boundaries, guardrail levels and requests.
+ * The compiled evaluator (both the fast path and the explaining path) against the naive reference
+ * evaluator, on random documents, boundaries, guardrail levels and requests.
  */
 class EvaluatorProperties {
   @Provide
@@ -59,17 +59,21 @@ class EvaluatorProperties {
       @ForAll("action") String action,
       @ForAll("resource") String resource,
       @ForAll("context") Map<String, Object> context) {
-    String expected = NaiveEvaluator.decide(identity, boundary, guardrails, action, resource, context);
+    String expected =
+        NaiveEvaluator.decide(identity, boundary, guardrails, action, resource, context);
     Statistics.collect(expected);
-    Statistics.coverage(c -> {
-      c.check("Allow").percentage(p -> p > 5);
-      c.check("ExplicitDeny").percentage(p -> p > 5);
-      c.check("ImplicitDeny").percentage(p -> p > 5);
-    });
+    Statistics.coverage(
+        c -> {
+          c.check("Allow").percentage(p -> p > 5);
+          c.check("ExplicitDeny").percentage(p -> p > 5);
+          c.check("ImplicitDeny").percentage(p -> p > 5);
+        });
 
-    CompiledPolicySet set = PolicyCompiler.compileSet(
-        named(identity), boundary == null ? null : new NamedDocument("boundary", boundary),
-        guardrails == null ? null : named(guardrails));
+    CompiledPolicySet set =
+        PolicyCompiler.compileSet(
+            named(identity),
+            boundary == null ? null : new NamedDocument("boundary", boundary),
+            guardrails == null ? null : named(guardrails));
     Request request = Request.of(action, resource, TestContexts.of(context));
     Evaluation fast = Evaluator.decide(set, request);
     Explanation full = Evaluator.explain(set, request);
@@ -77,7 +81,8 @@ class EvaluatorProperties {
     assertEquals(expected, full.decision().text(), "explaining path");
     assertEquals(full.failedGate(), fast.failedGate(), "failed gate");
     if (fast.statement() != null) {
-      assertEquals(true, full.decidingStatements().contains(fast.statementRef()), "deciding statement");
+      assertEquals(
+          true, full.decidingStatements().contains(fast.statementRef()), "deciding statement");
     }
   }
 

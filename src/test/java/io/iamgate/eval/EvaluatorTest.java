@@ -17,15 +17,24 @@ import org.junit.jupiter.api.Test;
 /** Explanations: which statements decided, which gate failed, and how they are named. */
 class EvaluatorTest {
   private static NamedDocument doc(String name, String statements) {
-    PolicyDocument d = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", name).value();
+    PolicyDocument d =
+        PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", name)
+            .value();
     return new NamedDocument(name, d);
   }
 
-  private static final NamedDocument READ = doc("read", """
+  private static final NamedDocument READ =
+      doc(
+          "read",
+          """
       {"Sid":"Get","Effect":"Allow","Action":"orders:Get*","Resource":"*"},
       {"Sid":"List","Effect":"Allow","Action":"orders:List*","Resource":"*"}""");
-  private static final NamedDocument ALL = doc("all", "{\"Sid\":\"All\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
-  private static final NamedDocument NO_DELETE = doc("no-delete", """
+  private static final NamedDocument ALL =
+      doc("all", "{\"Sid\":\"All\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}");
+  private static final NamedDocument NO_DELETE =
+      doc(
+          "no-delete",
+          """
       {"Sid":"NoDelete","Effect":"Deny","Action":"orders:Delete*","Resource":"*"}""");
 
   private static Request request(String action) {
@@ -37,9 +46,11 @@ class EvaluatorTest {
     CompiledPolicySet set = PolicyCompiler.compileSet(List.of(READ, ALL), ALL, List.of(ALL));
     Explanation x = Evaluator.explain(set, request("orders:GetOrder"));
     assertEquals(Decision.ALLOW, x.decision());
-    assertEquals(List.of(
-        new StatementRef(PolicySource.IDENTITY, 0, "read", 0, "Get"),
-        new StatementRef(PolicySource.IDENTITY, 1, "all", 0, "All")), x.identityAllows());
+    assertEquals(
+        List.of(
+            new StatementRef(PolicySource.IDENTITY, 0, "read", 0, "Get"),
+            new StatementRef(PolicySource.IDENTITY, 1, "all", 0, "All")),
+        x.identityAllows());
     assertEquals(1, x.boundaryAllows().size());
     assertEquals(1, x.guardrailAllows().size());
     Evaluation e = Evaluator.decide(set, request("orders:GetOrder"));
@@ -52,23 +63,30 @@ class EvaluatorTest {
     CompiledPolicySet set = PolicyCompiler.compileSet(List.of(ALL, NO_DELETE), NO_DELETE, null);
     Explanation x = Evaluator.explain(set, request("orders:DeleteOrder"));
     assertEquals(Decision.EXPLICIT_DENY, x.decision());
-    assertEquals(List.of(
-        new StatementRef(PolicySource.IDENTITY, 1, "no-delete", 0, "NoDelete"),
-        new StatementRef(PolicySource.BOUNDARY, 0, "no-delete", 0, "NoDelete")), x.denies());
+    assertEquals(
+        List.of(
+            new StatementRef(PolicySource.IDENTITY, 1, "no-delete", 0, "NoDelete"),
+            new StatementRef(PolicySource.BOUNDARY, 0, "no-delete", 0, "NoDelete")),
+        x.denies());
     assertNull(x.failedGate());
   }
 
   @Test
   void implicitDenyReportsTheFirstFailingGateInOrder() {
     CompiledPolicySet noIdentity = PolicyCompiler.compileSet(List.of(), READ, List.of(READ));
-    assertEquals(Gate.IDENTITY, Evaluator.decide(noIdentity, request("orders:GetOrder")).failedGate());
-    CompiledPolicySet guardrailAndBoundaryFail = PolicyCompiler.compileSet(List.of(ALL), READ, List.of(READ));
+    assertEquals(
+        Gate.IDENTITY, Evaluator.decide(noIdentity, request("orders:GetOrder")).failedGate());
+    CompiledPolicySet guardrailAndBoundaryFail =
+        PolicyCompiler.compileSet(List.of(ALL), READ, List.of(READ));
     Evaluation e = Evaluator.decide(guardrailAndBoundaryFail, request("orders:CreateOrder"));
     assertEquals(Decision.IMPLICIT_DENY, e.decision());
     assertEquals(Gate.GUARDRAILS, e.failedGate());
     CompiledPolicySet boundaryFails = PolicyCompiler.compileSet(List.of(ALL), READ, null);
-    assertEquals(Gate.BOUNDARY, Evaluator.explain(boundaryFails, request("orders:CreateOrder")).failedGate());
-    assertEquals("the permissions boundary does not allow the request",
+    assertEquals(
+        Gate.BOUNDARY,
+        Evaluator.explain(boundaryFails, request("orders:CreateOrder")).failedGate());
+    assertEquals(
+        "the permissions boundary does not allow the request",
         Evaluator.decide(boundaryFails, request("orders:CreateOrder")).reason());
   }
 
@@ -89,11 +107,17 @@ class EvaluatorTest {
   @Test
   void theSameCompiledDocumentServesSeveralGroups() {
     var compiled = io.iamgate.compile.CompiledDocument.compile(NO_DELETE);
-    var identity = PolicyCompiler.group(PolicySource.IDENTITY,
-        List.of(io.iamgate.compile.CompiledDocument.compile(ALL), compiled));
+    var identity =
+        PolicyCompiler.group(
+            PolicySource.IDENTITY,
+            List.of(io.iamgate.compile.CompiledDocument.compile(ALL), compiled));
     var boundary = PolicyCompiler.group(PolicySource.BOUNDARY, List.of(compiled));
-    Explanation x = Evaluator.explain(new CompiledPolicySet(identity, boundary, null), request("orders:DeleteOrder"));
-    assertEquals(List.of(PolicySource.IDENTITY, PolicySource.BOUNDARY), x.denies().stream().map(StatementRef::source).toList());
+    Explanation x =
+        Evaluator.explain(
+            new CompiledPolicySet(identity, boundary, null), request("orders:DeleteOrder"));
+    assertEquals(
+        List.of(PolicySource.IDENTITY, PolicySource.BOUNDARY),
+        x.denies().stream().map(StatementRef::source).toList());
   }
 
   @Test

@@ -10,19 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A deliberately naive evaluator written straight from the specification, sharing no code with
- * the engine: it walks every statement of every document, substitutes variables into a
- * (character, wildcard?) list, and matches with a dynamic-programming glob. It covers the
- * operators the property tests generate: String*, Numeric{Equals,LessThan,GreaterThanEquals},
- * Bool, IpAddress/NotIpAddress (IPv4), Null, IfExists and both set qualifiers.
+ * A deliberately naive evaluator written straight from the specification, sharing no code with the
+ * engine: it walks every statement of every document, substitutes variables into a (character,
+ * wildcard?) list, and matches with a dynamic-programming glob. It covers the operators the
+ * property tests generate: String*, Numeric{Equals,LessThan,GreaterThanEquals}, Bool,
+ * IpAddress/NotIpAddress (IPv4), Null, IfExists and both set qualifiers.
  */
 final class NaiveEvaluator {
   private NaiveEvaluator() {}
 
   /** Context values: a String, or a List of String; absent keys are missing from the map. */
   static String decide(
-      List<PolicyDocument> identity, PolicyDocument boundary, List<PolicyDocument> guardrails,
-      String action, String resource, Map<String, Object> context) {
+      List<PolicyDocument> identity,
+      PolicyDocument boundary,
+      List<PolicyDocument> guardrails,
+      String action,
+      String resource,
+      Map<String, Object> context) {
     List<PolicyDocument> all = new ArrayList<>(identity);
     if (boundary != null) {
       all.add(boundary);
@@ -49,7 +53,8 @@ final class NaiveEvaluator {
     return "Allow";
   }
 
-  private static boolean anyAllow(List<PolicyDocument> docs, String a, String r, Map<String, Object> ctx) {
+  private static boolean anyAllow(
+      List<PolicyDocument> docs, String a, String r, Map<String, Object> ctx) {
     for (PolicyDocument d : docs) {
       for (Statement s : d.statements()) {
         if (s.effect().text().equals("Allow") && applies(d, s, a, r, ctx)) {
@@ -60,7 +65,8 @@ final class NaiveEvaluator {
     return false;
   }
 
-  private static boolean applies(PolicyDocument d, Statement s, String a, String r, Map<String, Object> ctx) {
+  private static boolean applies(
+      PolicyDocument d, Statement s, String a, String r, Map<String, Object> ctx) {
     boolean vars = "2012-10-17".equals(d.version().text());
     boolean am = false;
     for (String p : s.action().patterns()) {
@@ -94,7 +100,8 @@ final class NaiveEvaluator {
         && glob(wild(pp[1].toLowerCase(Locale.ROOT)), aa[1].toLowerCase(Locale.ROOT));
   }
 
-  private static boolean resourceMatches(String p, String r, boolean vars, Map<String, Object> ctx) {
+  private static boolean resourceMatches(
+      String p, String r, boolean vars, Map<String, Object> ctx) {
     if (p.chars().allMatch(ch -> ch == '*')) {
       return true;
     }
@@ -209,37 +216,40 @@ final class NaiveEvaluator {
     }
     boolean negated = base.contains("Not");
     switch (c.operator().qualifier()) {
-      case FOR_ALL_VALUES: {
-        if (nullish) {
-          return true;
-        }
-        for (String r : values(v)) {
-          if (!one(base, negated, r, c.values(), vars, ctx)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      case FOR_ANY_VALUE: {
-        if (nullish) {
-          return false;
-        }
-        for (String r : values(v)) {
-          if (one(base, negated, r, c.values(), vars, ctx)) {
+      case FOR_ALL_VALUES:
+        {
+          if (nullish) {
             return true;
           }
+          for (String r : values(v)) {
+            if (!one(base, negated, r, c.values(), vars, ctx)) {
+              return false;
+            }
+          }
+          return true;
         }
-        return false;
-      }
-      default: {
-        if (absent) {
-          return c.operator().ifExists() || negated;
-        }
-        if (v instanceof List) {
+      case FOR_ANY_VALUE:
+        {
+          if (nullish) {
+            return false;
+          }
+          for (String r : values(v)) {
+            if (one(base, negated, r, c.values(), vars, ctx)) {
+              return true;
+            }
+          }
           return false;
         }
-        return one(base, negated, (String) v, c.values(), vars, ctx);
-      }
+      default:
+        {
+          if (absent) {
+            return c.operator().ifExists() || negated;
+          }
+          if (v instanceof List) {
+            return false;
+          }
+          return one(base, negated, (String) v, c.values(), vars, ctx);
+        }
     }
   }
 
@@ -249,7 +259,13 @@ final class NaiveEvaluator {
   }
 
   /** The base operator on one request value: null-safe, false when the value does not parse. */
-  private static boolean one(String base, boolean negated, String r, List<String> pvs, boolean vars, Map<String, Object> ctx) {
+  private static boolean one(
+      String base,
+      boolean negated,
+      String r,
+      List<String> pvs,
+      boolean vars,
+      Map<String, Object> ctx) {
     Boolean parsedOk = parses(base, r);
     if (!parsedOk) {
       return false;
@@ -274,9 +290,14 @@ final class NaiveEvaluator {
     return true;
   }
 
-  private static boolean compare(String base, String r, String pv, boolean vars, Map<String, Object> ctx) {
+  private static boolean compare(
+      String base, String r, String pv, boolean vars, Map<String, Object> ctx) {
     switch (base) {
-      case "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "Bool" -> {
+      case "StringEquals",
+          "StringNotEquals",
+          "StringEqualsIgnoreCase",
+          "StringNotEqualsIgnoreCase",
+          "Bool" -> {
         List<int[]> p = vars ? substitute(pv, ctx) : wild(pv);
         if (p == null) {
           return false;
@@ -285,7 +306,8 @@ final class NaiveEvaluator {
         p.forEach(tok -> sb.appendCodePoint(tok[0]));
         String text = sb.toString();
         if (base.equals("Bool")) {
-          return (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) && text.equalsIgnoreCase(r);
+          return (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
+              && text.equalsIgnoreCase(r);
         }
         return base.contains("IgnoreCase") ? text.equalsIgnoreCase(r) : text.equals(r);
       }
@@ -309,7 +331,8 @@ final class NaiveEvaluator {
         long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
         return (ipv4(r) & mask) == (net & mask);
       }
-      default -> throw new IllegalArgumentException("operator not covered by the reference: " + base);
+      default ->
+          throw new IllegalArgumentException("operator not covered by the reference: " + base);
     }
   }
 

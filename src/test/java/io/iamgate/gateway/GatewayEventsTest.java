@@ -77,11 +77,19 @@ class GatewayEventsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[]", "{\"type\":\"WEIRD\"}", "{\"type\":\"TOKEN\"}", "not json",
-      "{\"type\":\"TOKEN\",\"methodArn\":\"arn:aws:s3:::b/k\"}"})
+  @ValueSource(
+      strings = {
+        "[]",
+        "{\"type\":\"WEIRD\"}",
+        "{\"type\":\"TOKEN\"}",
+        "not json",
+        "{\"type\":\"TOKEN\",\"methodArn\":\"arn:aws:s3:::b/k\"}"
+      })
   void malformedEventsAreReportedNotThrown(String text) {
-    var ex = assertThrows(GatewayEvents.InvalidEventException.class,
-        () -> events.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    var ex =
+        assertThrows(
+            GatewayEvents.InvalidEventException.class,
+            () -> events.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     assertTrue(ex.getMessage() != null && !ex.getMessage().isEmpty());
   }
 
@@ -91,8 +99,11 @@ class GatewayEventsTest {
     assertEquals("aws-cn", a.partition());
     assertEquals("", a.path());
     assertEquals("arn:aws-cn:execute-api:cn-north-1:1:api/prod/GET/", a.toString());
-    assertEquals("arn:aws-cn:execute-api:cn-north-1:1:api/prod/*/orders/*", a.withRoute("*", "orders/*"));
-    assertThrows(IllegalArgumentException.class, () -> MethodArn.parse("arn:aws:execute-api:r:1:api".repeat(100)));
+    assertEquals(
+        "arn:aws-cn:execute-api:cn-north-1:1:api/prod/*/orders/*", a.withRoute("*", "orders/*"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MethodArn.parse("arn:aws:execute-api:r:1:api".repeat(100)));
   }
 
   @Test

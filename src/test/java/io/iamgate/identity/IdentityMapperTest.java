@@ -19,21 +19,28 @@ class IdentityMapperTest {
 
   private static Bundle load() {
     try {
-      String text = new String(IdentityMapperTest.class.getResourceAsStream("/iamgate/sample-bundle.yaml").readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
+      String text =
+          new String(
+              IdentityMapperTest.class
+                  .getResourceAsStream("/iamgate/sample-bundle.yaml")
+                  .readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
       return BundleReader.read(BundleFiles.single("sample", "sample-bundle.yaml", text)).value();
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
   }
 
-  private final IdentityMapper mapper = new IdentityMapper(BUNDLE,
-      p -> CompiledDocument.compile(new NamedDocument(p.name(), p.document())));
+  private final IdentityMapper mapper =
+      new IdentityMapper(
+          BUNDLE, p -> CompiledDocument.compile(new NamedDocument(p.name(), p.document())));
   private static final String ISSUER = "https://auth.example.invalid/iamgate-sample";
 
   @Test
   void theUserClaimNamesABundleUser() {
-    IdentityMapper.Result r = mapper.fromClaims(Map.of("cognito:username", "alice", "cognito:groups", List.of("Extra")), ISSUER, null);
+    IdentityMapper.Result r =
+        mapper.fromClaims(
+            Map.of("cognito:username", "alice", "cognito:groups", List.of("Extra")), ISSUER, null);
     assertEquals(Principal.Kind.USER, r.principal().kind());
     assertEquals("alice", r.principal().name());
     assertEquals(List.of("Extra"), r.principal().groups());
@@ -41,14 +48,16 @@ class IdentityMapperTest {
 
   @Test
   void unknownCallersAreRefused() {
-    IdentityMapper.Result r = mapper.fromClaims(Map.of("cognito:username", "mallory"), ISSUER, null);
+    IdentityMapper.Result r =
+        mapper.fromClaims(Map.of("cognito:username", "mallory"), ISSUER, null);
     assertNull(r.principal());
     assertTrue(r.problem().contains("`mallory` is not a user of the bundle"), r.problem());
   }
 
   @Test
   void roleRulesPickARoleTheTrustPolicyAllows() {
-    IdentityMapper.Result r = mapper.fromClaims(Map.of("sub", "svc-1", "client_id", "fulfilment-service"), ISSUER, null);
+    IdentityMapper.Result r =
+        mapper.fromClaims(Map.of("sub", "svc-1", "client_id", "fulfilment-service"), ISSUER, null);
     assertEquals(Principal.Kind.ROLE, r.principal().kind());
     assertEquals("OrdersServiceRole", r.principal().name());
     assertEquals("svc-1", r.principal().sessionName());
@@ -56,16 +65,24 @@ class IdentityMapperTest {
 
   @Test
   void aRuleMatchFromAnotherIssuerFailsTheTrustPolicy() {
-    IdentityMapper.Result r = mapper.fromClaims(Map.of("sub", "svc-1", "client_id", "fulfilment-service"), "https://evil.example", null);
+    IdentityMapper.Result r =
+        mapper.fromClaims(
+            Map.of("sub", "svc-1", "client_id", "fulfilment-service"),
+            "https://evil.example",
+            null);
     assertNull(r.principal());
-    assertTrue(r.problem().contains("trust policy of role `OrdersServiceRole` does not allow"), r.problem());
+    assertTrue(
+        r.problem().contains("trust policy of role `OrdersServiceRole` does not allow"),
+        r.problem());
   }
 
   @Test
   void requestedRolesAreCheckedAgainstTheTrustPolicy() {
-    IdentityMapper.Result carol = mapper.fromClaims(Map.of("cognito:username", "carol"), ISSUER, "AuditorRole");
+    IdentityMapper.Result carol =
+        mapper.fromClaims(Map.of("cognito:username", "carol"), ISSUER, "AuditorRole");
     assertEquals("AuditorRole", carol.principal().name(), carol.problem());
-    IdentityMapper.Result alice = mapper.fromClaims(Map.of("cognito:username", "alice"), ISSUER, "AuditorRole");
+    IdentityMapper.Result alice =
+        mapper.fromClaims(Map.of("cognito:username", "alice"), ISSUER, "AuditorRole");
     assertNull(alice.principal());
     IdentityMapper.Result bob = mapper.userAssumesRole("bob", "AuditorRole");
     assertEquals("AuditorRole", bob.principal().name());
@@ -74,8 +91,21 @@ class IdentityMapperTest {
 
   @Test
   void claimsBecomeJwtContextKeys() {
-    Map<String, Object> ctx = Claims.toContext(Map.of("sub", "u1", "scope", "orders:read orders:write",
-        "groups", List.of("a", "b"), "address", Map.of("country", "FR"), "age", 42, "email_verified", true));
+    Map<String, Object> ctx =
+        Claims.toContext(
+            Map.of(
+                "sub",
+                "u1",
+                "scope",
+                "orders:read orders:write",
+                "groups",
+                List.of("a", "b"),
+                "address",
+                Map.of("country", "FR"),
+                "age",
+                42,
+                "email_verified",
+                true));
     assertEquals("u1", ctx.get("jwt:sub"));
     assertEquals(List.of("orders:read", "orders:write"), ctx.get("jwt:scope"));
     assertEquals(List.of("a", "b"), ctx.get("jwt:groups"));
@@ -92,9 +122,12 @@ class IdentityMapperTest {
     assertEquals("arn:app:iam::123456789012:user/alice", keys.get("aws:PrincipalArn"));
     assertEquals("payments", keys.get("aws:PrincipalTag/team"));
     PrincipalPolicies pp = resolver.policies(Principal.user("alice")).orElseThrow();
-    assertEquals(List.of("OrdersDeveloper", "RealtimeUpdates"), pp.identity().stream().map(Bundle.Policy::name).toList());
+    assertEquals(
+        List.of("OrdersDeveloper", "RealtimeUpdates"),
+        pp.identity().stream().map(Bundle.Policy::name).toList());
     assertEquals("DeveloperBoundary", pp.boundary().name());
-    assertEquals(List.of("SampleGuardrail"), pp.guardrails().stream().map(Bundle.Policy::name).toList());
+    assertEquals(
+        List.of("SampleGuardrail"), pp.guardrails().stream().map(Bundle.Policy::name).toList());
     Map<String, String> role = resolver.contextKeys(Principal.role("OrdersServiceRole", "svc-1"));
     assertEquals("AssumedRole", role.get("aws:PrincipalType"));
     assertEquals("OrdersServiceRole:svc-1", role.get("aws:userid"));

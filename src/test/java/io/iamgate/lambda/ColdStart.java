@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cold start, measured the way Lambda starts the managed java21 runtime: a new JVM with the
- * runtime's flags running AWS's runtime interface client, from launch to the first response.
- * Three handlers, in turn, in the same run: a hello-world handler; the <em>library floor</em>
- * ({@link LibraryFloorHandler}: the prescribed libraries — Jackson, nimbus RS256, Caffeine — doing
- * the least any authorizer must do, none of iamgate's own work); and iamgate's authorizer on the
- * sample bundle. The two with libraries run from the task root {@code sam build} makes (classes at
- * the root, runtime dependencies under {@code lib/}; the shaded jar starts as fast). The first
- * event is {@code events/rest-request-allow.json}. Prints medians, the split between init (launch
- * to the runtime client's first poll) and the first invocation, and the ratios to hello-world.
+ * runtime's flags running AWS's runtime interface client, from launch to the first response. Three
+ * handlers, in turn, in the same run: a hello-world handler; the <em>library floor</em> ({@link
+ * LibraryFloorHandler}: the prescribed libraries — Jackson, nimbus RS256, Caffeine — doing the
+ * least any authorizer must do, none of iamgate's own work); and iamgate's authorizer on the sample
+ * bundle. The two with libraries run from the task root {@code sam build} makes (classes at the
+ * root, runtime dependencies under {@code lib/}; the shaded jar starts as fast). The first event is
+ * {@code events/rest-request-allow.json}. Prints medians, the split between init (launch to the
+ * runtime client's first poll) and the first invocation, and the ratios to hello-world.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -38,7 +38,8 @@ public final class ColdStart {
 
   private record Launch(double total, double init) {}
 
-  private record Subject(String name, String handler, Path root, Map<String, String> env, List<Launch> launches) {}
+  private record Subject(
+      String name, String handler, Path root, Map<String, String> env, List<Launch> launches) {}
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -46,7 +47,10 @@ public final class ColdStart {
     // what `sam build` deploys: classes at the root, the runtime dependencies under lib/
     Path iamgateRoot = LambdaProcess.samBuildTaskRoot(Path.of("target"), work.resolve("iamgate"));
     Path helloRoot = withClass(work.resolve("hello"), "HelloHandler");
-    Path floorRoot = withClass(LambdaProcess.samBuildTaskRoot(Path.of("target"), work.resolve("floor")), "LibraryFloorHandler");
+    Path floorRoot =
+        withClass(
+            LambdaProcess.samBuildTaskRoot(Path.of("target"), work.resolve("floor")),
+            "LibraryFloorHandler");
     String event = Files.readString(Path.of("events/rest-request-allow.json"));
 
     Map<String, String> iamgateEnv = new HashMap<>(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
@@ -56,25 +60,55 @@ public final class ColdStart {
     if (System.getenv("COLDSTART_BUNDLE") != null) {
       iamgateEnv.put("IAMGATE_BUNDLE", System.getenv("COLDSTART_BUNDLE"));
     }
-    List<Subject> subjects = List.of(
-        new Subject("hello-world", "io.iamgate.lambda.HelloHandler::handleRequest", helloRoot, Map.of(), new ArrayList<>()),
-        new Subject("library floor", "io.iamgate.lambda.LibraryFloorHandler::handleRequest", floorRoot,
-            Map.of("FLOOR_JWKS", sampleJwks()), new ArrayList<>()),
-        new Subject("iamgate", "io.iamgate.lambda.AuthorizerHandler::handleRequest", iamgateRoot, iamgateEnv, new ArrayList<>()));
+    List<Subject> subjects =
+        List.of(
+            new Subject(
+                "hello-world",
+                "io.iamgate.lambda.HelloHandler::handleRequest",
+                helloRoot,
+                Map.of(),
+                new ArrayList<>()),
+            new Subject(
+                "library floor",
+                "io.iamgate.lambda.LibraryFloorHandler::handleRequest",
+                floorRoot,
+                Map.of("FLOOR_JWKS", sampleJwks()),
+                new ArrayList<>()),
+            new Subject(
+                "iamgate",
+                "io.iamgate.lambda.AuthorizerHandler::handleRequest",
+                iamgateRoot,
+                iamgateEnv,
+                new ArrayList<>()));
     for (int i = 0; i < rounds; i++) {
       for (Subject s : subjects) {
-        s.launches().add(launch(s, event, s.name().equals("iamgate") && System.getenv("COLDSTART_VERBOSE") != null));
+        s.launches()
+            .add(
+                launch(
+                    s,
+                    event,
+                    s.name().equals("iamgate") && System.getenv("COLDSTART_VERBOSE") != null));
       }
     }
-    System.out.printf(Locale.ROOT, "JVM: %s, flags %s, %d rounds; launch to first response (init = launch to first poll)%n",
-        LambdaProcess.javaHome(), LambdaProcess.MANAGED_RUNTIME_FLAGS, rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "JVM: %s, flags %s, %d rounds; launch to first response (init = launch to first poll)%n",
+        LambdaProcess.javaHome(),
+        LambdaProcess.MANAGED_RUNTIME_FLAGS,
+        rounds);
     double hello = median(subjects.get(0).launches().stream().map(Launch::total).toList());
     for (Subject s : subjects) {
       List<Double> totals = s.launches().stream().map(Launch::total).toList();
       double m = median(totals);
-      System.out.printf(Locale.ROOT, "%-14s median %4.0f ms (min %4.0f, max %4.0f), init median %4.0f ms, ratio to hello-world %.2f x%n",
-          s.name() + ":", m, Collections.min(totals), Collections.max(totals),
-          median(s.launches().stream().map(Launch::init).toList()), m / hello);
+      System.out.printf(
+          Locale.ROOT,
+          "%-14s median %4.0f ms (min %4.0f, max %4.0f), init median %4.0f ms, ratio to hello-world %.2f x%n",
+          s.name() + ":",
+          m,
+          Collections.min(totals),
+          Collections.max(totals),
+          median(s.launches().stream().map(Launch::init).toList()),
+          m / hello);
     }
   }
 
@@ -88,7 +122,13 @@ public final class ColdStart {
 
   /** The sample issuer's JWKS, from the embedded sample bundle. */
   private static String sampleJwks() throws Exception {
-    Json.JObject bundle = (Json.JObject) JsonReader.read(Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json")), null, 0).value();
+    Json.JObject bundle =
+        (Json.JObject)
+            JsonReader.read(
+                    Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json")),
+                    null,
+                    0)
+                .value();
     Json.JObject identity = (Json.JObject) bundle.get("identity");
     Json.JObject issuer = (Json.JObject) ((Json.JArray) identity.get("issuers")).items().get(0);
     return Canonical.text(issuer.get("jwks"));

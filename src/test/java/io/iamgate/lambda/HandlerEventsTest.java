@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HandlerEventsTest {
   private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-  private static final AuthorizerHandler HANDLER = new AuthorizerHandler(
-      Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+  private static final AuthorizerHandler HANDLER =
+      new AuthorizerHandler(
+          Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
+          new PrintStream(LOG, true, StandardCharsets.UTF_8));
   private static final Path GOLDEN = Path.of("src/test/resources/golden/lambda");
 
   static Stream<Path> events() throws IOException {
@@ -62,8 +63,11 @@ class HandlerEventsTest {
         assertFalse(allows(response, arn), response);
       }
     }
-    String masked = response.replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
-        .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"") + "\n";
+    String masked =
+        response
+                .replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
+                .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"")
+            + "\n";
     Path golden = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);
@@ -88,27 +92,38 @@ class HandlerEventsTest {
   @Test
   void noBundleSettingRefusesTheSampleAndDenies() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    AuthorizerHandler h = new AuthorizerHandler(Map.of(), new PrintStream(log, true, StandardCharsets.UTF_8));
+    AuthorizerHandler h =
+        new AuthorizerHandler(Map.of(), new PrintStream(log, true, StandardCharsets.UTF_8));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = Files.newInputStream(Path.of("events/rest-token-allow.json"))) {
       h.handleRequest(in, out, null);
     }
-    assertFalse(allows(out.toString(StandardCharsets.UTF_8), methodArn(Path.of("events/rest-token-allow.json"))));
-    assertTrue(log.toString(StandardCharsets.UTF_8).contains("refusing to run on the embedded SAMPLE bundle"));
+    assertFalse(
+        allows(
+            out.toString(StandardCharsets.UTF_8),
+            methodArn(Path.of("events/rest-token-allow.json"))));
+    assertTrue(
+        log.toString(StandardCharsets.UTF_8)
+            .contains("refusing to run on the embedded SAMPLE bundle"));
   }
 
   @Test
   void snapStartHooksPrimeAndRefresh() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    AuthorizerHandler h = new AuthorizerHandler(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+    AuthorizerHandler h =
+        new AuthorizerHandler(
+            Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
+            new PrintStream(log, true, StandardCharsets.UTF_8));
     h.beforeCheckpoint(null);
     h.afterRestore(null);
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("restored from a snapshot"), text);
     // the sample issuer signs with RS256 only: no EC warm-up
     assertTrue(text.contains("warm-up [RSA signature, decision] done"), text);
-    assertTrue(allows(invoke(h, Path.of("events/rest-token-allow.json")), methodArn(Path.of("events/rest-token-allow.json"))));
+    assertTrue(
+        allows(
+            invoke(h, Path.of("events/rest-token-allow.json")),
+            methodArn(Path.of("events/rest-token-allow.json"))));
   }
 
   private static String invoke(AuthorizerHandler h, Path event) throws IOException {
@@ -122,7 +137,8 @@ class HandlerEventsTest {
   @Test
   void garbageEventsAreDeniedWithoutAStackTrace() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    HANDLER.handleRequest(new java.io.ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), out, null);
+    HANDLER.handleRequest(
+        new java.io.ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)), out, null);
     String r = out.toString(StandardCharsets.UTF_8);
     assertTrue(r.contains("\"Effect\":\"Deny\""), r);
     assertFalse(r.contains("Exception"), r);
@@ -136,5 +152,4 @@ class HandlerEventsTest {
     assertFalse(log.contains("eyJ"), "a token was logged");
     assertTrue(log.contains("\"logger\":\"iamgate.decision\""));
   }
-
 }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** The baseline of the cold-start measurement: a handler that does nothing but answer. */
 public final class HelloHandler implements RequestStreamHandler {
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     input.readAllBytes();
     output.write("{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
   }

@@ -15,7 +15,8 @@ import java.util.Map;
  * runtime's JVM flags, and the handler string as the argument.
  */
 final class LambdaProcess {
-  static final List<String> MANAGED_RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  static final List<String> MANAGED_RUNTIME_FLAGS =
+      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private LambdaProcess() {}
 
@@ -24,8 +25,10 @@ final class LambdaProcess {
     List<String> out = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(e).getFileName().toString();
-      if (name.startsWith("aws-lambda-java-runtime-interface-client") || name.startsWith("aws-lambda-java-core")
-          || name.startsWith("aws-lambda-java-serialization") || name.startsWith("utils-lite")) {
+      if (name.startsWith("aws-lambda-java-runtime-interface-client")
+          || name.startsWith("aws-lambda-java-core")
+          || name.startsWith("aws-lambda-java-serialization")
+          || name.startsWith("utils-lite")) {
         out.add(e);
       }
     }
@@ -35,20 +38,22 @@ final class LambdaProcess {
   /** A task root holding {@code jar} under {@code lib/}. */
   static Path taskRoot(Path jar, Path dir) throws IOException {
     Files.createDirectories(dir.resolve("lib"));
-    Files.copy(jar, dir.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        jar, dir.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     return dir;
   }
 
   /**
    * The task root {@code sam build} makes for this project (aws-lambda-builders' Maven workflow):
-   * {@code target/classes} copied to the root, and the runtime dependencies, which
-   * {@code dependency:copy-dependencies} wrote to {@code target/dependency}, under {@code lib/}.
+   * {@code target/classes} copied to the root, and the runtime dependencies, which {@code
+   * dependency:copy-dependencies} wrote to {@code target/dependency}, under {@code lib/}.
    */
   static Path samBuildTaskRoot(Path target, Path dir) throws IOException {
     Path classes = target.resolve("classes");
     Path dependencies = target.resolve("dependency");
     if (!Files.isDirectory(dependencies)) {
-      throw new IllegalStateException(dependencies + " is missing: `mvn package` copies the runtime dependencies there");
+      throw new IllegalStateException(
+          dependencies + " is missing: `mvn package` copies the runtime dependencies there");
     }
     try (var files = Files.walk(classes)) {
       for (Path f : (Iterable<Path>) files::iterator) {
@@ -63,16 +68,19 @@ final class LambdaProcess {
     Files.createDirectories(dir.resolve("lib"));
     try (var jars = Files.list(dependencies)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
-        Files.copy(jar, dir.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            jar,
+            dir.resolve("lib").resolve(jar.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return dir;
   }
 
   /**
-   * A JDK of release 21 or later, as the {@code java21} runtime has: {@code IAMGATE_LAMBDA_JAVA_HOME},
-   * this JVM if it is one, or the newest under {@code /usr/lib/jvm}. (The runtime client's native
-   * library crashes on JDK 17.)
+   * A JDK of release 21 or later, as the {@code java21} runtime has: {@code
+   * IAMGATE_LAMBDA_JAVA_HOME}, this JVM if it is one, or the newest under {@code /usr/lib/jvm}.
+   * (The runtime client's native library crashes on JDK 17.)
    */
   static Path javaHome() throws IOException {
     String configured = System.getenv("IAMGATE_LAMBDA_JAVA_HOME");
@@ -85,15 +93,17 @@ final class LambdaProcess {
     Path jvms = Path.of("/usr/lib/jvm");
     if (Files.isDirectory(jvms)) {
       try (var s = Files.list(jvms)) {
-        var best = s.filter(p -> Files.isExecutable(p.resolve("bin/java")) && feature(p) >= 21)
-            .max(java.util.Comparator.comparingInt(LambdaProcess::feature));
+        var best =
+            s.filter(p -> Files.isExecutable(p.resolve("bin/java")) && feature(p) >= 21)
+                .max(java.util.Comparator.comparingInt(LambdaProcess::feature));
         if (best.isPresent()) {
           return best.get();
         }
       }
     }
-    throw new IllegalStateException("the end-to-end tests need a JDK 21 or later (as Lambda's java21 runtime); "
-        + "set IAMGATE_LAMBDA_JAVA_HOME or install one under /usr/lib/jvm");
+    throw new IllegalStateException(
+        "the end-to-end tests need a JDK 21 or later (as Lambda's java21 runtime); "
+            + "set IAMGATE_LAMBDA_JAVA_HOME or install one under /usr/lib/jvm");
   }
 
   private static int feature(Path home) {
@@ -110,7 +120,8 @@ final class LambdaProcess {
     return 0;
   }
 
-  static Process start(String handler, Path taskRoot, String runtimeApi, Map<String, String> env) throws IOException {
+  static Process start(String handler, Path taskRoot, String runtimeApi, Map<String, String> env)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome().resolve("bin/java").toString());
     cmd.addAll(MANAGED_RUNTIME_FLAGS);
@@ -118,7 +129,8 @@ final class LambdaProcess {
     cmd.add(runtimeClasspath());
     cmd.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
     cmd.add(handler);
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(taskRoot.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).directory(taskRoot.toFile()).redirectErrorStream(true);
     Map<String, String> e = pb.environment();
     e.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     e.put("LAMBDA_TASK_ROOT", taskRoot.toString());

@@ -33,14 +33,16 @@ public final class LibraryFloorHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     String token = null;
     String arn = null;
     try (JsonParser p = JSON.createParser(input)) {
       while (p.nextToken() != null) {
         if (p.currentToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          if ((name.equalsIgnoreCase("authorization") || name.equals("authorizationToken")) && token == null) {
+          if ((name.equalsIgnoreCase("authorization") || name.equals("authorizationToken"))
+              && token == null) {
             if (p.nextToken() == JsonToken.VALUE_STRING) {
               token = p.getText();
             }
@@ -52,14 +54,19 @@ public final class LibraryFloorHandler implements RequestStreamHandler {
       }
     }
     String jwt = token == null ? "" : token.replaceFirst("^Bearer ", "");
-    String subject = verified.get(jwt, t -> {
-      try {
-        JWSObject o = JWSObject.parse(t);
-        return o.verify(new RSASSAVerifier(key)) ? String.valueOf(o.getPayload().toJSONObject().get("sub")) : null;
-      } catch (Exception e) {
-        return null;
-      }
-    });
+    String subject =
+        verified.get(
+            jwt,
+            t -> {
+              try {
+                JWSObject o = JWSObject.parse(t);
+                return o.verify(new RSASSAVerifier(key))
+                    ? String.valueOf(o.getPayload().toJSONObject().get("sub"))
+                    : null;
+              } catch (Exception e) {
+                return null;
+              }
+            });
     try (JsonGenerator g = JSON.createGenerator(output)) {
       g.writeStartObject();
       g.writeStringField("principalId", subject == null ? "anonymous" : subject);

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small Lambda Runtime API (the HTTP interface the runtime client polls) on loopback: events
- * are queued with {@link #invoke}, and each answer — a response or an error — comes back as a
- * {@link Result}. Enough of the protocol for AWS's runtime interface client.
+ * A small Lambda Runtime API (the HTTP interface the runtime client polls) on loopback: events are
+ * queued with {@link #invoke}, and each answer — a response or an error — comes back as a {@link
+ * Result}. Enough of the protocol for AWS's runtime interface client.
  */
 final class RuntimeApiServer implements AutoCloseable {
   /** What the runtime client answered for one event. */
@@ -26,16 +26,19 @@ final class RuntimeApiServer implements AutoCloseable {
   private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> initErrors = new LinkedBlockingQueue<>();
   private final AtomicInteger ids = new AtomicInteger();
+
   /** When the first {@code /next} poll arrived (nanoTime), 0 before. */
   volatile long firstPollNanos;
 
   RuntimeApiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "runtime-api");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "runtime-api");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/2018-06-01/runtime/", this::handle);
     server.start();
   }
@@ -51,7 +54,8 @@ final class RuntimeApiServer implements AutoCloseable {
     Result r = results.poll(timeoutSeconds, TimeUnit.SECONDS);
     if (r == null) {
       String init = initErrors.poll();
-      throw new IllegalStateException("no answer from the runtime client" + (init == null ? "" : "; init error: " + init));
+      throw new IllegalStateException(
+          "no answer from the runtime client" + (init == null ? "" : "; init error: " + init));
     }
     return r;
   }
@@ -67,9 +71,14 @@ final class RuntimeApiServer implements AutoCloseable {
         Pending p = events.take();
         byte[] out = p.event().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", p.id());
-        ex.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 10_000));
-        ex.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:eu-west-1:210987654321:function:iamgate");
-        ex.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+        ex.getResponseHeaders()
+            .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 10_000));
+        ex.getResponseHeaders()
+            .add(
+                "Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:eu-west-1:210987654321:function:iamgate");
+        ex.getResponseHeaders()
+            .add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(200, out.length);
         ex.getResponseBody().write(out);

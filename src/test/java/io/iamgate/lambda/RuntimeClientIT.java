@@ -16,19 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end through AWS's real Lambda Java runtime client, with the handler string from
- * {@code template.yaml}, every event in {@code events/} — its named outcome and its exact response
- * JSON (the golden files of {@link HandlerEventsTest}) — in both packagings: the task root that
- * {@code sam build} makes ({@code target/classes} at the root, the runtime dependencies that
- * {@code dependency:copy-dependencies} puts in {@code target/dependency} under {@code lib/}), which
- * is what the template deploys, and the shaded {@code target/iamgate.jar} under {@code lib/}.
+ * End to end through AWS's real Lambda Java runtime client, with the handler string from {@code
+ * template.yaml}, every event in {@code events/} — its named outcome and its exact response JSON
+ * (the golden files of {@link HandlerEventsTest}) — in both packagings: the task root that {@code
+ * sam build} makes ({@code target/classes} at the root, the runtime dependencies that {@code
+ * dependency:copy-dependencies} puts in {@code target/dependency} under {@code lib/}), which is
+ * what the template deploys, and the shaded {@code target/iamgate.jar} under {@code lib/}.
  */
 class RuntimeClientIT {
   @TempDir static Path dir;
 
   static String handlerFromTemplate() throws IOException {
     JsonNode t = new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
-    return t.path("Resources").path("AuthorizerFunction").path("Properties").path("Handler").asText();
+    return t.path("Resources")
+        .path("AuthorizerFunction")
+        .path("Properties")
+        .path("Handler")
+        .asText();
   }
 
   /** A runtime client on a task root, with its output collected. */
@@ -38,17 +42,25 @@ class RuntimeClientIT {
     final StringBuilder output = new StringBuilder();
 
     Lambda(Path root) throws IOException {
-      process = LambdaProcess.start(handlerFromTemplate(), root, api.address(), Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
-      Thread reader = new Thread(() -> {
-        try (var in = process.getInputStream()) {
-          String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-          synchronized (output) {
-            output.append(text);
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      });
+      process =
+          LambdaProcess.start(
+              handlerFromTemplate(),
+              root,
+              api.address(),
+              Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
+      Thread reader =
+          new Thread(
+              () -> {
+                try (var in = process.getInputStream()) {
+                  String text =
+                      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                  synchronized (output) {
+                    output.append(text);
+                  }
+                } catch (IOException e) {
+                  // the process ended
+                }
+              });
       reader.setDaemon(true);
       reader.start();
     }
@@ -63,7 +75,9 @@ class RuntimeClientIT {
   @Test
   void theSamBuildPackagingAnswersEveryEvent() throws Exception {
     Path root = LambdaProcess.samBuildTaskRoot(Path.of("target"), dir.resolve("sam"));
-    assertTrue(Files.isRegularFile(root.resolve("io/iamgate/lambda/AuthorizerHandler.class")), "classes at the task root");
+    assertTrue(
+        Files.isRegularFile(root.resolve("io/iamgate/lambda/AuthorizerHandler.class")),
+        "classes at the task root");
     try (Lambda lambda = new Lambda(root)) {
       everyEventGivesItsNamedOutcomeAndExactResponse(lambda);
     }
@@ -71,12 +85,14 @@ class RuntimeClientIT {
 
   @Test
   void theShadedJarAnswersEveryEvent() throws Exception {
-    try (Lambda lambda = new Lambda(LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), dir.resolve("shaded")))) {
+    try (Lambda lambda =
+        new Lambda(LambdaProcess.taskRoot(Path.of("target/iamgate.jar"), dir.resolve("shaded")))) {
       everyEventGivesItsNamedOutcomeAndExactResponse(lambda);
     }
   }
 
-  private static void everyEventGivesItsNamedOutcomeAndExactResponse(Lambda lambda) throws Exception {
+  private static void everyEventGivesItsNamedOutcomeAndExactResponse(Lambda lambda)
+      throws Exception {
     List<Path> events;
     try (Stream<Path> s = Files.list(Path.of("events"))) {
       events = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -90,13 +106,20 @@ class RuntimeClientIT {
       if (name.endsWith("-unauthorized.json") && !http) {
         assertTrue(r.error(), name + ": " + r.body());
         // API Gateway reads errorMessage only, and needs it to be exactly Unauthorized
-        assertEquals("Unauthorized", json.readTree(r.body()).path("errorMessage").asText(), name + ": " + r.body());
+        assertEquals(
+            "Unauthorized",
+            json.readTree(r.body()).path("errorMessage").asText(),
+            name + ": " + r.body());
         continue;
       }
       assertTrue(!r.error(), name + ": " + r.body() + "\n" + lambda.output);
-      String masked = r.body().replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
-          .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"") + "\n";
-      assertEquals(Files.readString(Path.of("src/test/resources/golden/lambda", name)), masked, name);
+      String masked =
+          r.body()
+                  .replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
+                  .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"")
+              + "\n";
+      assertEquals(
+          Files.readString(Path.of("src/test/resources/golden/lambda", name)), masked, name);
       boolean allowed = HandlerEventsTest.allows(r.body(), HandlerEventsTest.methodArn(e));
       assertEquals(name.endsWith("-allow.json"), allowed, name);
     }

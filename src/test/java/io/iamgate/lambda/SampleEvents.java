@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Writes the sample events in {@code events/}: one per payload type and outcome on the embedded
- * sample bundle, with tokens signed by the SAMPLE issuer's published key and valid until 2099.
- * Run it again (from the test classpath) after changing the sample bundle's issuer:
+ * sample bundle, with tokens signed by the SAMPLE issuer's published key and valid until 2099. Run
+ * it again (from the test classpath) after changing the sample bundle's issuer:
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.lambda.SampleEvents -Djmh.args=events</pre>
+ * <pre>mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.lambda.SampleEvents -Djmh.args=events
+ * </pre>
  */
 public final class SampleEvents {
   static final Instant FAR = Instant.parse("2099-01-01T00:00:00Z");
@@ -21,11 +22,17 @@ public final class SampleEvents {
 
   /** alice (Developers) may read orders; bob (ReadOnly) may not delete them. */
   static String alice() {
-    return Tokens.sign(Tokens.claims("alice", FAR).issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z"))).build());
+    return Tokens.sign(
+        Tokens.claims("alice", FAR)
+            .issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+            .build());
   }
 
   static String bob() {
-    return Tokens.sign(Tokens.claims("bob", FAR).issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z"))).build());
+    return Tokens.sign(
+        Tokens.claims("bob", FAR)
+            .issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+            .build());
   }
 
   /** A token whose signature does not verify (alice's claims, bob's signature). */
@@ -39,10 +46,12 @@ public final class SampleEvents {
     return """
         {"type": "TOKEN", "authorizationToken": "Bearer %s",
          "methodArn": "arn:aws:execute-api:eu-west-1:%s:k7x2m9q4ab/prod/%s/%s"}
-        """.formatted(token, ACCOUNT, verb, path);
+        """
+        .formatted(token, ACCOUNT, verb, path);
   }
 
-  static String restRequest(String token, String verb, String resource, String path, String orderId) {
+  static String restRequest(
+      String token, String verb, String resource, String path, String orderId) {
     String auth = token == null ? "" : "\"Authorization\": \"Bearer " + token + "\", ";
     String mauth = token == null ? "" : "\"Authorization\": [\"Bearer " + token + "\"], ";
     return """
@@ -56,7 +65,10 @@ public final class SampleEvents {
          "requestContext": {"accountId": "%s", "apiId": "k7x2m9q4ab", "stage": "prod", "resourcePath": "%s",
                             "httpMethod": "%s", "requestId": "sample-request-1",
                             "identity": {"sourceIp": "203.0.113.7", "userAgent": "curl/8.5.0"}}}
-        """.formatted(ACCOUNT, verb, path, resource, path, verb, auth, mauth, orderId, ACCOUNT, resource, verb);
+        """
+        .formatted(
+            ACCOUNT, verb, path, resource, path, verb, auth, mauth, orderId, ACCOUNT, resource,
+            verb);
   }
 
   static String http1(String token, String verb, String path) {
@@ -69,8 +81,18 @@ public final class SampleEvents {
          "headers": {%s}, "queryStringParameters": {}, "pathParameters": {"orderId": "ord-42"}, "stageVariables": {},
          "requestContext": {"accountId": "%s", "apiId": "h3p8n2c6de", "stage": "$default", "resourcePath": "/orders/{orderId}",
                             "httpMethod": "%s", "requestId": "sample-request-2", "identity": {"sourceIp": "203.0.113.7"}}}
-        """.formatted(ACCOUNT, verb, path, token == null ? "" : "Bearer " + token, token == null ? "" : "Bearer " + token,
-        path, verb, auth, ACCOUNT, verb);
+        """
+        .formatted(
+            ACCOUNT,
+            verb,
+            path,
+            token == null ? "" : "Bearer " + token,
+            token == null ? "" : "Bearer " + token,
+            path,
+            verb,
+            auth,
+            ACCOUNT,
+            verb);
   }
 
   static String http2(String token, String verb, String path) {
@@ -83,8 +105,19 @@ public final class SampleEvents {
                             "http": {"method": "%s", "path": "%s", "protocol": "HTTP/1.1", "sourceIp": "203.0.113.7",
                                      "userAgent": "curl/8.5.0"},
                             "requestId": "sample-request-3", "routeKey": "%s /orders/{orderId}", "timeEpoch": 1798761600000}}
-        """.formatted(ACCOUNT, verb, path, token == null ? "" : "\"Bearer " + token + "\"", verb, path,
-        token == null ? "" : "\"authorization\": \"Bearer " + token + "\", ", ACCOUNT, verb, path, verb);
+        """
+        .formatted(
+            ACCOUNT,
+            verb,
+            path,
+            token == null ? "" : "\"Bearer " + token + "\"",
+            verb,
+            path,
+            token == null ? "" : "\"authorization\": \"Bearer " + token + "\", ",
+            ACCOUNT,
+            verb,
+            path,
+            verb);
   }
 
   static String websocket(String token) {
@@ -96,29 +129,37 @@ public final class SampleEvents {
          "requestContext": {"routeKey": "$connect", "eventType": "CONNECT", "stage": "prod", "apiId": "w5s1k8t0gh",
                             "connectionId": "Qk3n4cL2oAMCJdw=", "requestTimeEpoch": 1798761600000,
                             "identity": {"sourceIp": "203.0.113.7"}, "requestId": "sample-request-4"}}
-        """.formatted(ACCOUNT, auth);
+        """
+        .formatted(ACCOUNT, auth);
   }
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "events");
     Files.createDirectories(dir);
     record E(String name, String json) {}
-    List<E> all = List.of(
-        new E("rest-token-allow", restToken(alice(), "GET", "orders/ord-42")),
-        new E("rest-token-deny", restToken(bob(), "DELETE", "orders/ord-42")),
-        new E("rest-token-unauthorized", restToken(forged(), "GET", "orders/ord-42")),
-        new E("rest-request-allow", restRequest(alice(), "GET", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
-        new E("rest-request-deny", restRequest(bob(), "DELETE", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
-        new E("rest-request-unauthorized", restRequest(null, "GET", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
-        new E("http-v1-allow", http1(alice(), "GET", "/orders/ord-42")),
-        new E("http-v1-deny", http1(bob(), "DELETE", "/orders/ord-42")),
-        new E("http-v1-unauthorized", http1(forged(), "GET", "/orders/ord-42")),
-        new E("http-v2-simple-allow", http2(alice(), "GET", "/orders/ord-42")),
-        new E("http-v2-simple-deny", http2(bob(), "DELETE", "/orders/ord-42")),
-        new E("http-v2-simple-unauthorized", http2(null, "GET", "/orders/ord-42")),
-        new E("websocket-connect-allow", websocket(alice())),
-        new E("websocket-connect-deny", websocket(bob())),
-        new E("websocket-connect-unauthorized", websocket(forged())));
+    List<E> all =
+        List.of(
+            new E("rest-token-allow", restToken(alice(), "GET", "orders/ord-42")),
+            new E("rest-token-deny", restToken(bob(), "DELETE", "orders/ord-42")),
+            new E("rest-token-unauthorized", restToken(forged(), "GET", "orders/ord-42")),
+            new E(
+                "rest-request-allow",
+                restRequest(alice(), "GET", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
+            new E(
+                "rest-request-deny",
+                restRequest(bob(), "DELETE", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
+            new E(
+                "rest-request-unauthorized",
+                restRequest(null, "GET", "/orders/{orderId}", "/orders/ord-42", "ord-42")),
+            new E("http-v1-allow", http1(alice(), "GET", "/orders/ord-42")),
+            new E("http-v1-deny", http1(bob(), "DELETE", "/orders/ord-42")),
+            new E("http-v1-unauthorized", http1(forged(), "GET", "/orders/ord-42")),
+            new E("http-v2-simple-allow", http2(alice(), "GET", "/orders/ord-42")),
+            new E("http-v2-simple-deny", http2(bob(), "DELETE", "/orders/ord-42")),
+            new E("http-v2-simple-unauthorized", http2(null, "GET", "/orders/ord-42")),
+            new E("websocket-connect-allow", websocket(alice())),
+            new E("websocket-connect-deny", websocket(bob())),
+            new E("websocket-connect-unauthorized", websocket(forged())));
     for (E e : all) {
       Files.writeString(dir.resolve(e.name() + ".json"), e.json());
     }

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Authorizers on small test bundles: the sample issuer, one user alice with one policy, given routes. */
+/**
+ * Authorizers on small test bundles: the sample issuer, one user alice with one policy, given
+ * routes.
+ */
 final class TestBundles {
   private TestBundles() {}
 
@@ -26,7 +29,11 @@ final class TestBundles {
     /** The response to the bearer of {@code token} calling {@code verb /path}. */
     String respond(String token, String verb, String path) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(SampleEvents.restToken(token, verb, path).getBytes(StandardCharsets.UTF_8)), out, null);
+      handler.handleRequest(
+          new ByteArrayInputStream(
+              SampleEvents.restToken(token, verb, path).getBytes(StandardCharsets.UTF_8)),
+          out,
+          null);
       return out.toString(StandardCharsets.UTF_8);
     }
   }
@@ -40,24 +47,39 @@ final class TestBundles {
   }
 
   /** As {@link #handler(Path, String, String)}, with more settings. */
-  static Handler handler(Path dir, String statements, String routes, Map<String, String> settings) throws IOException {
+  static Handler handler(Path dir, String statements, String routes, Map<String, String> settings)
+      throws IOException {
     String sample = Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json"));
-    String issuers = sample.substring(sample.indexOf("\"issuers\":"), sample.indexOf(",\n    \"apiKeyHeader\""));
-    String bundle = "{\"account\": \"123456789012\",\n"
-        + "\"policies\": {\"P\": {\"Version\": \"2012-10-17\", \"Statement\": " + statements + "}},\n"
-        + "\"users\": {\"alice\": {\"policies\": [\"P\"]}},\n"
-        + "\"identity\": {\"userClaim\": \"cognito:username\", " + issuers + "},\n"
-        + "\"routes\": " + routes + "}";
+    String issuers =
+        sample.substring(sample.indexOf("\"issuers\":"), sample.indexOf(",\n    \"apiKeyHeader\""));
+    String bundle =
+        "{\"account\": \"123456789012\",\n"
+            + "\"policies\": {\"P\": {\"Version\": \"2012-10-17\", \"Statement\": "
+            + statements
+            + "}},\n"
+            + "\"users\": {\"alice\": {\"policies\": [\"P\"]}},\n"
+            + "\"identity\": {\"userClaim\": \"cognito:username\", "
+            + issuers
+            + "},\n"
+            + "\"routes\": "
+            + routes
+            + "}";
     Path file = Files.createTempFile(dir, "bundle", ".json");
     Files.writeString(file, bundle);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     Map<String, String> env = new java.util.HashMap<>(settings);
     env.put("IAMGATE_BUNDLE", "file:" + file);
-    return new Handler(new AuthorizerHandler(env, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
+    return new Handler(
+        new AuthorizerHandler(env, new PrintStream(log, true, StandardCharsets.UTF_8)), log);
   }
 
   /** The ARN of {@code verb /path} on the test API. */
   static String arn(String verb, String path) {
-    return "arn:aws:execute-api:eu-west-1:" + SampleEvents.ACCOUNT + ":k7x2m9q4ab/prod/" + verb + "/" + path;
+    return "arn:aws:execute-api:eu-west-1:"
+        + SampleEvents.ACCOUNT
+        + ":k7x2m9q4ab/prod/"
+        + verb
+        + "/"
+        + path;
   }
 }

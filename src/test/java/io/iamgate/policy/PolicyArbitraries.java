@@ -29,15 +29,30 @@ public final class PolicyArbitraries {
 
   static Arbitrary<String> actionPatterns() {
     return Arbitraries.of(
-        "*", "svc1:*", "svc1:Get*", "svc1:GetThing", "svc1:?etThing", "SVC1:getthing", "svc2:*Things",
-        "svc2:*", "svc3:Other", "svc1:*Thing*");
+        "*",
+        "svc1:*",
+        "svc1:Get*",
+        "svc1:GetThing",
+        "svc1:?etThing",
+        "SVC1:getthing",
+        "svc2:*Things",
+        "svc2:*",
+        "svc3:Other",
+        "svc1:*Thing*");
   }
 
   static Arbitrary<String> resourcePatterns() {
     return Arbitraries.of(
-        "*", "arn:app:svc1:r1:111:thing/*", "arn:app:svc1:*:111:thing/a", "arn:app:svc1:r?:*:thing/*a",
-        "arn:app:svc2:r1:222:thing/${x:user}", "arn:app:svc2:r1:222:thing/${x:user, 'alice'}",
-        "arn:app:svc2:r1:222:thing/${*}", "arn:app:svc1", "arn:app:svc2:r1:*:*", "arn:app:svc1:r1:111:*/a");
+        "*",
+        "arn:app:svc1:r1:111:thing/*",
+        "arn:app:svc1:*:111:thing/a",
+        "arn:app:svc1:r?:*:thing/*a",
+        "arn:app:svc2:r1:222:thing/${x:user}",
+        "arn:app:svc2:r1:222:thing/${x:user, 'alice'}",
+        "arn:app:svc2:r1:222:thing/${*}",
+        "arn:app:svc1",
+        "arn:app:svc2:r1:*:*",
+        "arn:app:svc1:r1:111:*/a");
   }
 
   static Arbitrary<Condition> conditions() {
@@ -65,19 +80,36 @@ public final class PolicyArbitraries {
 
   private static Arbitrary<Condition> cond(String op, String key, Arbitrary<String> value) {
     ConditionOperator operator = ConditionOperator.parse(op).operator();
-    return value.list().ofMinSize(1).ofMaxSize(2).uniqueElements()
+    return value
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(2)
+        .uniqueElements()
         .map(vs -> new Condition(operator, key, vs));
   }
 
   static Arbitrary<Statement> statements() {
-    Arbitrary<Clause> action = Combinators.combine(
-            Arbitraries.of(false, false, true), actionPatterns().list().ofMinSize(1).ofMaxSize(2).uniqueElements())
-        .as(Clause::new);
-    Arbitrary<Clause> resource = Combinators.combine(
-            Arbitraries.of(false, false, true), resourcePatterns().list().ofMinSize(1).ofMaxSize(2).uniqueElements())
-        .as(Clause::new);
-    Arbitrary<List<Condition>> conditions = conditions().list().ofMaxSize(2)
-        .filter(cs -> cs.stream().map(c -> c.operator().text() + c.key().toLowerCase()).distinct().count() == cs.size());
+    Arbitrary<Clause> action =
+        Combinators.combine(
+                Arbitraries.of(false, false, true),
+                actionPatterns().list().ofMinSize(1).ofMaxSize(2).uniqueElements())
+            .as(Clause::new);
+    Arbitrary<Clause> resource =
+        Combinators.combine(
+                Arbitraries.of(false, false, true),
+                resourcePatterns().list().ofMinSize(1).ofMaxSize(2).uniqueElements())
+            .as(Clause::new);
+    Arbitrary<List<Condition>> conditions =
+        conditions()
+            .list()
+            .ofMaxSize(2)
+            .filter(
+                cs ->
+                    cs.stream()
+                            .map(c -> c.operator().text() + c.key().toLowerCase())
+                            .distinct()
+                            .count()
+                        == cs.size());
     return Combinators.combine(
             Arbitraries.of(Effect.ALLOW, Effect.ALLOW, Effect.DENY), action, resource, conditions)
         .as((effect, a, r, cs) -> new Statement(null, effect, a, r, cs));
@@ -86,7 +118,8 @@ public final class PolicyArbitraries {
   /** A valid document: 1 to 4 statements, mostly Version 2012-10-17. */
   public static Arbitrary<PolicyDocument> documents() {
     return Combinators.combine(
-            Arbitraries.of(PolicyVersion.V2012_10_17, PolicyVersion.V2012_10_17, PolicyVersion.UNSPECIFIED),
+            Arbitraries.of(
+                PolicyVersion.V2012_10_17, PolicyVersion.V2012_10_17, PolicyVersion.UNSPECIFIED),
             statements().list().ofMinSize(1).ofMaxSize(4))
         .as((v, ss) -> new PolicyDocument(v, null, ss));
   }
@@ -98,21 +131,27 @@ public final class PolicyArbitraries {
     Arbitrary<Object> ip = Arbitraries.of("10.1.2.3", "192.168.1.7", "8.8.8.8");
     Arbitrary<Object> mfa = Arbitraries.of("true", "false", "TRUE", "nope");
     Arbitrary<Object> user = Arbitraries.of("alice", "bob", "*", "a");
-    Arbitrary<Object> tags = Arbitraries.oneOf(
-        Arbitraries.of("a", "b", "c", "").list().ofMinSize(1).ofMaxSize(3).map(l -> (Object) l),
-        Arbitraries.of("a", ""));
+    Arbitrary<Object> tags =
+        Arbitraries.oneOf(
+            Arbitraries.of("a", "b", "c", "").list().ofMinSize(1).ofMaxSize(3).map(l -> (Object) l),
+            Arbitraries.of("a", ""));
     return Combinators.combine(
-            team.injectNull(0.3), n.injectNull(0.3), ip.injectNull(0.3), mfa.injectNull(0.3),
-            user.injectNull(0.3), tags.injectNull(0.3))
-        .as((a, b, c, d, e, f) -> {
-          java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-          Object[] vs = {a, b, c, d, e, f};
-          for (int i = 0; i < vs.length; i++) {
-            if (vs[i] != null) {
-              m.put(CONTEXT_KEYS.get(i), vs[i]);
-            }
-          }
-          return m;
-        });
+            team.injectNull(0.3),
+            n.injectNull(0.3),
+            ip.injectNull(0.3),
+            mfa.injectNull(0.3),
+            user.injectNull(0.3),
+            tags.injectNull(0.3))
+        .as(
+            (a, b, c, d, e, f) -> {
+              java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+              Object[] vs = {a, b, c, d, e, f};
+              for (int i = 0; i < vs.length; i++) {
+                if (vs[i] != null) {
+                  m.put(CONTEXT_KEYS.get(i), vs[i]);
+                }
+              }
+              return m;
+            });
   }
 }

@@ -42,9 +42,28 @@ class ValueSyntaxTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "127.1", "0x7f.0.0.1", "010.0.0.1", "1.2.3.4.5", "256.0.0.1", "1.2.3.",
-      "fe80::1%eth0", "1:2:3:4:5:6:7:8:9", "1::2::3", ":1:2", "", "abc", "1.2.3.4/33", "1.2.3.4/", "::1/129",
-      "1.2.3.4/08", " 1.2.3.4", "12345::"})
+  @ValueSource(
+      strings = {
+        "1",
+        "127.1",
+        "0x7f.0.0.1",
+        "010.0.0.1",
+        "1.2.3.4.5",
+        "256.0.0.1",
+        "1.2.3.",
+        "fe80::1%eth0",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        ":1:2",
+        "",
+        "abc",
+        "1.2.3.4/33",
+        "1.2.3.4/",
+        "::1/129",
+        "1.2.3.4/08",
+        " 1.2.3.4",
+        "12345::"
+      })
   void malformedAddressesAreRejected(String text) {
     assertNull(IpAddresses.parseRange(text), text);
   }
@@ -84,34 +103,57 @@ class ValueSyntaxTest {
 
   @Test
   void fractionsKeepNanoseconds() {
-    assertEquals(Instant.ofEpochSecond(1577836800, 123_456_789), PolicyDates.parse("2020-01-01T00:00:00.1234567899Z"));
+    assertEquals(
+        Instant.ofEpochSecond(1577836800, 123_456_789),
+        PolicyDates.parse("2020-01-01T00:00:00.1234567899Z"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "2020-13-01", "2020-02-30", "2020-01-01T24:00:00Z", "2020-01-01T00:60Z",
-      "2020-01-01 00:00:00Z", "20-01-01", "2020-1-1", "2020-01-01T00:00:00+2", "2020-01-01T00:00:00.Z", "-", ""})
+  @ValueSource(
+      strings = {
+        "soon",
+        "2020-13-01",
+        "2020-02-30",
+        "2020-01-01T24:00:00Z",
+        "2020-01-01T00:60Z",
+        "2020-01-01 00:00:00Z",
+        "20-01-01",
+        "2020-1-1",
+        "2020-01-01T00:00:00+2",
+        "2020-01-01T00:00:00.Z",
+        "-",
+        ""
+      })
   void malformedDatesAreRejected(String text) {
     assertNull(PolicyDates.parse(text), text);
   }
 
   @Test
   void templatesSplitVariablesDefaultsAndSpecials() {
-    Template t = Template.parse("a/${aws:UserName}/${aws:PrincipalTag/team, 'shared'}/${*}${?}${$}/${x", true);
-    assertEquals(List.of(
-        new Template.Text("a/"),
-        new Template.Variable("aws:UserName", "aws:username", null),
-        new Template.Text("/"),
-        new Template.Variable("aws:PrincipalTag/team", "aws:principaltag/team", "shared"),
-        new Template.Text("/"),
-        new Template.Literal("*"), new Template.Literal("?"), new Template.Literal("$"),
-        new Template.Text("/${x")), t.parts());
+    Template t =
+        Template.parse(
+            "a/${aws:UserName}/${aws:PrincipalTag/team, 'shared'}/${*}${?}${$}/${x", true);
+    assertEquals(
+        List.of(
+            new Template.Text("a/"),
+            new Template.Variable("aws:UserName", "aws:username", null),
+            new Template.Text("/"),
+            new Template.Variable("aws:PrincipalTag/team", "aws:principaltag/team", "shared"),
+            new Template.Text("/"),
+            new Template.Literal("*"),
+            new Template.Literal("?"),
+            new Template.Literal("$"),
+            new Template.Text("/${x")),
+        t.parts());
     assertTrue(t.hasVariables());
   }
 
   @Test
   void defaultsAcceptAnyWhiteSpaceAfterTheComma() {
-    assertEquals(new Template.Variable("k", "k", "d"), Template.parse("${k,'d'}", true).parts().get(0));
-    assertEquals(new Template.Variable("k", "k", "d"), Template.parse("${k ,   'd'}", true).parts().get(0));
+    assertEquals(
+        new Template.Variable("k", "k", "d"), Template.parse("${k,'d'}", true).parts().get(0));
+    assertEquals(
+        new Template.Variable("k", "k", "d"), Template.parse("${k ,   'd'}", true).parts().get(0));
   }
 
   @Test
@@ -135,8 +177,11 @@ class ValueSyntaxTest {
 
   @Test
   void arnsSplitAtTheFirstFiveColons() {
-    assertEquals(List.of("arn", "aws", "sns", "us-east-2", "1", "x:2:t"), List.of(Arn.split("arn:aws:sns:us-east-2:1:x:2:t")));
+    assertEquals(
+        List.of("arn", "aws", "sns", "us-east-2", "1", "x:2:t"),
+        List.of(Arn.split("arn:aws:sns:us-east-2:1:x:2:t")));
     assertNull(Arn.split("arn:aws:sns"));
-    assertEquals(List.of("arn", "aws", "sqs", "*", "*", "*"), List.of(Arn.splitPadded("arn:aws:sqs")));
+    assertEquals(
+        List.of("arn", "aws", "sqs", "*", "*", "*"), List.of(Arn.splitPadded("arn:aws:sqs")));
   }
 }

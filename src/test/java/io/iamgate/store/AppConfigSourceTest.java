@@ -27,16 +27,18 @@ class AppConfigSourceTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      path.set(ex.getRequestURI().getPath());
-      byte[] b = body.get() == null ? new byte[0] : body.get().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", type.get());
-      ex.sendResponseHeaders(status.get(), b.length == 0 ? -1 : b.length);
-      if (b.length > 0) {
-        ex.getResponseBody().write(b);
-      }
-      ex.close();
-    });
+    server.createContext(
+        "/",
+        ex -> {
+          path.set(ex.getRequestURI().getPath());
+          byte[] b = body.get() == null ? new byte[0] : body.get().getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", type.get());
+          ex.sendResponseHeaders(status.get(), b.length == 0 ? -1 : b.length);
+          if (b.length > 0) {
+            ex.getResponseBody().write(b);
+          }
+          ex.close();
+        });
     server.start();
   }
 
@@ -46,8 +48,12 @@ class AppConfigSourceTest {
   }
 
   private AppConfigSource source() {
-    return new AppConfigSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "orders-api", "prod",
-        "bundle", Duration.ofSeconds(2));
+    return new AppConfigSource(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        "orders-api",
+        "prod",
+        "bundle",
+        Duration.ofSeconds(2));
   }
 
   @Test
@@ -66,6 +72,8 @@ class AppConfigSourceTest {
     assertTrue(e.getMessage().contains("answered 404"), e.getMessage());
     server.stop(0);
     e = assertThrows(PolicySource.SourceException.class, () -> source().fetch(null));
-    assertTrue(e.getMessage().startsWith("cannot read appconfig://orders-api/prod/bundle"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("cannot read appconfig://orders-api/prod/bundle"),
+        e.getMessage());
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Refresh timing, atomic swaps, last-good and the caches, on a fake clock and an in-memory source. */
+/**
+ * Refresh timing, atomic swaps, last-good and the caches, on a fake clock and an in-memory source.
+ */
 class BundleStoreTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> logs = new ArrayList<>();
@@ -38,12 +40,19 @@ class BundleStoreTest {
         throw new SourceException(failure);
       }
       String tag = Integer.toHexString(text.hashCode());
-      return tag.equals(previousTag) ? null : new Fetched(BundleFiles.single("memory", "bundle.json", text), tag);
+      return tag.equals(previousTag)
+          ? null
+          : new Fetched(BundleFiles.single("memory", "bundle.json", text), tag);
     }
   }
 
   private BundleStore store(MemorySource source, Duration interval) {
-    return new BundleStore(source, new PolicyCaches(100, 100, Duration.ofMinutes(10), ticker), ticker, interval, logs::add);
+    return new BundleStore(
+        source,
+        new PolicyCaches(100, 100, Duration.ofMinutes(10), ticker),
+        ticker,
+        interval,
+        logs::add);
   }
 
   @Test
@@ -57,14 +66,18 @@ class BundleStoreTest {
     }
     assertEquals(1, src.fetches.get());
     ticker.advance(Duration.ofSeconds(30));
-    assertSame(first, store.current().orElseThrow(), "unchanged content keeps the same compiled bundle");
+    assertSame(
+        first, store.current().orElseThrow(), "unchanged content keeps the same compiled bundle");
     assertEquals(2, src.fetches.get());
     src.text = S3SourceTest.bundle("orders:ListOrders");
     ticker.advance(Duration.ofSeconds(30));
     CompiledBundle second = store.current().orElseThrow();
     assertNotSame(first, second);
     assertFalse(first.version().equals(second.version()));
-    assertTrue(logs.stream().anyMatch(l -> l.contains("bundle loaded") && l.contains(second.bundle().shortVersion())));
+    assertTrue(
+        logs.stream()
+            .anyMatch(
+                l -> l.contains("bundle loaded") && l.contains(second.bundle().shortVersion())));
   }
 
   @Test
@@ -92,7 +105,8 @@ class BundleStoreTest {
     src.text = "{\"users\": {\"alice\": {\"groups\": [\"Nope\"]}}}";
     ticker.advance(Duration.ofSeconds(1));
     assertSame(good, store.current().orElseThrow());
-    assertTrue(logs.get(logs.size() - 1).contains("unknown group `Nope`"), logs.get(logs.size() - 1));
+    assertTrue(
+        logs.get(logs.size() - 1).contains("unknown group `Nope`"), logs.get(logs.size() - 1));
   }
 
   @Test
@@ -117,18 +131,26 @@ class BundleStoreTest {
     BundleStore store = store(src, Duration.ofSeconds(1));
     CompiledBundle v1 = store.current().orElseThrow();
     var doc1 = v1.policySet(Principal.user("alice")).orElseThrow().identity().documents().get(0);
-    src.text = src.text.replace("\"users\":{\"alice\":{\"policies\":[\"Orders\"]}}",
-        "\"users\":{\"alice\":{\"policies\":[\"Orders\"]},\"bob\":{}}");
+    src.text =
+        src.text.replace(
+            "\"users\":{\"alice\":{\"policies\":[\"Orders\"]}}",
+            "\"users\":{\"alice\":{\"policies\":[\"Orders\"]},\"bob\":{}}");
     ticker.advance(Duration.ofSeconds(1));
     CompiledBundle v2 = store.current().orElseThrow();
     assertNotSame(v1, v2);
-    assertSame(doc1, v2.policySet(Principal.user("alice")).orElseThrow().identity().documents().get(0));
+    assertSame(
+        doc1, v2.policySet(Principal.user("alice")).orElseThrow().identity().documents().get(0));
   }
 
   @Test
   void theEmbeddedSampleBundleLoads() {
-    BundleStore store = new BundleStore(new EmbeddedSource(), new PolicyCaches(100, 100, Duration.ofMinutes(1), ticker),
-        ticker, Duration.ofMinutes(1), logs::add);
+    BundleStore store =
+        new BundleStore(
+            new EmbeddedSource(),
+            new PolicyCaches(100, 100, Duration.ofMinutes(1), ticker),
+            ticker,
+            Duration.ofMinutes(1),
+            logs::add);
     CompiledBundle b = store.current().orElseThrow(() -> new AssertionError(logs.toString()));
     assertTrue(b.bundle().users().containsKey("alice"));
     assertEquals(9, b.bundle().routes().size());
@@ -137,13 +159,20 @@ class BundleStoreTest {
   @Test
   void settingsChooseSources() {
     assertTrue(PolicySources.fromSetting("", Duration.ofSeconds(1)) instanceof EmbeddedSource);
-    assertTrue(PolicySources.fromSetting("file:/tmp/x", Duration.ofSeconds(1)) instanceof FileSource);
-    assertTrue(PolicySources.fromSetting("appconfig://app/prod/bundle", Duration.ofSeconds(1)) instanceof AppConfigSource);
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> PolicySources.fromSetting("s3://bucket-only", Duration.ofSeconds(1)));
+    assertTrue(
+        PolicySources.fromSetting("file:/tmp/x", Duration.ofSeconds(1)) instanceof FileSource);
+    assertTrue(
+        PolicySources.fromSetting("appconfig://app/prod/bundle", Duration.ofSeconds(1))
+            instanceof AppConfigSource);
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> PolicySources.fromSetting("s3://bucket-only", Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("s3://BUCKET/KEY"));
-    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> PolicySources.fromSetting("ftp://x/y", Duration.ofSeconds(1)));
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> PolicySources.fromSetting("ftp://x/y", Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("unknown scheme"));
   }
 }

@@ -52,35 +52,47 @@ class S3SourceTest {
         {"format":"iamgate-bundle/1","account":"123456789012",
          "policies":{"Orders":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"*"}]}},
          "users":{"alice":{"policies":["Orders"]}}}
-        """.formatted(action);
+        """
+        .formatted(action);
   }
 
   @BeforeEach
   void start() throws Exception {
     Properties props = new Properties();
-    BlobStoreContext ctx = ContextBuilder.newBuilder("transient").credentials("unused", "unused")
-        .overrides(props).build(BlobStoreContext.class);
+    BlobStoreContext ctx =
+        ContextBuilder.newBuilder("transient")
+            .credentials("unused", "unused")
+            .overrides(props)
+            .build(BlobStoreContext.class);
     blobs = ctx.getBlobStore();
     blobs.createContainerInLocation(null, BUCKET);
-    proxy = S3Proxy.builder()
-        .blobStore(blobs)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-access-key", "test-secret-key")
-        .build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(blobs)
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(
+                AuthenticationType.AWS_V2_OR_V4, "test-access-key", "test-secret-key")
+            .build();
     proxy.start();
     for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
       Thread.sleep(10);
     }
-    s3 = S3Client.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test-access-key", "test-secret-key")))
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(2)))
-        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(5)))
-        .build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("test-access-key", "test-secret-key")))
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(2)))
+            .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(5)))
+            .build();
   }
 
   @AfterEach
@@ -92,13 +104,22 @@ class S3SourceTest {
   }
 
   private void put(String text) {
-    blobs.putBlob(BUCKET, blobs.blobBuilder(KEY).payload(text.getBytes(StandardCharsets.UTF_8))
-        .contentType("application/json").build());
+    blobs.putBlob(
+        BUCKET,
+        blobs
+            .blobBuilder(KEY)
+            .payload(text.getBytes(StandardCharsets.UTF_8))
+            .contentType("application/json")
+            .build());
   }
 
   private BundleStore store() {
-    return new BundleStore(new S3Source(s3, BUCKET, KEY),
-        new PolicyCaches(1000, 1000, Duration.ofHours(1), ticker), ticker, Duration.ofSeconds(60), logs::add);
+    return new BundleStore(
+        new S3Source(s3, BUCKET, KEY),
+        new PolicyCaches(1000, 1000, Duration.ofHours(1), ticker),
+        ticker,
+        Duration.ofSeconds(60),
+        logs::add);
   }
 
   @Test
@@ -118,16 +139,24 @@ class S3SourceTest {
     put(bundle("orders:GetOrder"));
     BundleStore store = store();
     IamGate gate = new IamGate(store);
-    assertEquals(Decision.ALLOW, gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision());
+    assertEquals(
+        Decision.ALLOW,
+        gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision());
     String v1 = store.peek().orElseThrow().version();
 
     put(bundle("orders:ListOrders"));
     ticker.advance(Duration.ofSeconds(59));
-    assertEquals(Decision.ALLOW, gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision(),
+    assertEquals(
+        Decision.ALLOW,
+        gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision(),
         "before the interval the old bundle serves");
     ticker.advance(Duration.ofSeconds(1));
-    assertEquals(Decision.IMPLICIT_DENY, gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision());
-    assertEquals(Decision.ALLOW, gate.authorize(Principal.user("alice"), "orders:ListOrders", "x", Map.of()).decision());
+    assertEquals(
+        Decision.IMPLICIT_DENY,
+        gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).decision());
+    assertEquals(
+        Decision.ALLOW,
+        gate.authorize(Principal.user("alice"), "orders:ListOrders", "x", Map.of()).decision());
     assertFalse(v1.equals(store.peek().orElseThrow().version()));
   }
 
@@ -140,8 +169,14 @@ class S3SourceTest {
     ticker.advance(Duration.ofMinutes(2));
     assertEquals(v1, store.current().orElseThrow().version());
     assertTrue(store.lastProblem().contains("invalid"), store.lastProblem());
-    assertTrue(logs.stream().anyMatch(l -> l.contains("\"level\":\"WARN\"") && l.contains("keeping the last good bundle")
-        && l.contains("only one colon")), logs.toString());
+    assertTrue(
+        logs.stream()
+            .anyMatch(
+                l ->
+                    l.contains("\"level\":\"WARN\"")
+                        && l.contains("keeping the last good bundle")
+                        && l.contains("only one colon")),
+        logs.toString());
   }
 
   @Test
@@ -152,7 +187,9 @@ class S3SourceTest {
     proxy.stop();
     ticker.advance(Duration.ofMinutes(2));
     assertEquals(v1, store.current().orElseThrow().version());
-    assertTrue(store.lastProblem().contains("cannot read s3://" + BUCKET + "/" + KEY), store.lastProblem());
+    assertTrue(
+        store.lastProblem().contains("cannot read s3://" + BUCKET + "/" + KEY),
+        store.lastProblem());
     IamGate gate = new IamGate(store);
     assertTrue(gate.authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of()).allowed());
   }
@@ -163,14 +200,21 @@ class S3SourceTest {
     assertTrue(store.current().isEmpty());
     var a = new IamGate(store).authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of());
     assertEquals(Decision.IMPLICIT_DENY, a.decision());
-    assertTrue(a.problem().startsWith("no policy bundle is loaded: cannot read s3://"), a.problem());
-    assertTrue(logs.stream().anyMatch(l -> l.contains("\"level\":\"ERROR\"") && l.contains("every request is denied")));
+    assertTrue(
+        a.problem().startsWith("no policy bundle is loaded: cannot read s3://"), a.problem());
+    assertTrue(
+        logs.stream()
+            .anyMatch(
+                l -> l.contains("\"level\":\"ERROR\"") && l.contains("every request is denied")));
   }
 
   @Test
   void missingBucketIsAClearError() {
     S3Source source = new S3Source(s3, "no-such-bucket", KEY);
-    PolicySource.SourceException e = assertThrows(PolicySource.SourceException.class, () -> source.fetch(null));
-    assertTrue(e.getMessage().startsWith("cannot read s3://no-such-bucket/" + KEY + ": S3 answered 404"), e.getMessage());
+    PolicySource.SourceException e =
+        assertThrows(PolicySource.SourceException.class, () -> source.fetch(null));
+    assertTrue(
+        e.getMessage().startsWith("cannot read s3://no-such-bucket/" + KEY + ": S3 answered 404"),
+        e.getMessage());
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The embedded sample bundle is authored in {@code sample-bundle.yaml} (with comments) and shipped
  * as {@code sample-bundle.json}, which the authorizer reads without loading a YAML parser. This
- * test keeps the two the same bundle. After editing the YAML, regenerate the JSON with
- * {@code mvn -q test -Dtest=SampleBundleTest -Diamgate.regenerate=true}.
+ * test keeps the two the same bundle. After editing the YAML, regenerate the JSON with {@code mvn
+ * -q test -Dtest=SampleBundleTest -Diamgate.regenerate=true}.
  */
 class SampleBundleTest {
   private static final Path YAML = Path.of("src/main/resources/iamgate/sample-bundle.yaml");
@@ -39,12 +39,20 @@ class SampleBundleTest {
     if (Boolean.getBoolean("iamgate.regenerate")) {
       Files.writeString(JSON, expected);
     }
-    assertEquals(expected, Files.readString(JSON),
-        JSON + " is stale: regenerate it with `mvn -q test -Dtest=SampleBundleTest -Diamgate.regenerate=true`");
-    ParseResult<Bundle> fromYaml = BundleReader.read(BundleFiles.single("yaml", "sample-bundle.yaml", yaml));
-    ParseResult<Bundle> fromJson = BundleReader.read(BundleFiles.single("json", "sample-bundle.json", expected));
+    assertEquals(
+        expected,
+        Files.readString(JSON),
+        JSON
+            + " is stale: regenerate it with `mvn -q test -Dtest=SampleBundleTest -Diamgate.regenerate=true`");
+    ParseResult<Bundle> fromYaml =
+        BundleReader.read(BundleFiles.single("yaml", "sample-bundle.yaml", yaml));
+    ParseResult<Bundle> fromJson =
+        BundleReader.read(BundleFiles.single("json", "sample-bundle.json", expected));
     assertTrue(fromJson.ok(), fromJson.diagnostics().toString());
-    assertEquals(fromYaml.value().version(), fromJson.value().version(), "same canonical content, same version");
+    assertEquals(
+        fromYaml.value().version(),
+        fromJson.value().version(),
+        "same canonical content, same version");
   }
 
   @Test
@@ -61,9 +69,14 @@ class SampleBundleTest {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-      g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("").withObjectEmptySeparator(""))
-          .withObjectIndenter(indent).withArrayIndenter(indent));
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withArrayEmptySeparator("")
+                      .withObjectEmptySeparator(""))
+              .withObjectIndenter(indent)
+              .withArrayIndenter(indent));
       Canonical.writeInDocumentOrder(g, tree.value());
     }
     return out + "\n";

@@ -35,9 +35,7 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
-  /**
-   * The one-line human form: {@code file:line:col: error[code]: /path: message (hint: ...)}.
-   */
+  /** The one-line human form: {@code file:line:col: error[code]: /path: message (hint: ...)}. */
   public String format() {
     StringBuilder sb = new StringBuilder();
     sb.append(file == null ? "<input>" : file);

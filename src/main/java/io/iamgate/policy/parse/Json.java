@@ -3,9 +3,9 @@ package io.iamgate.policy.parse;
 import java.util.List;
 
 /**
- * A JSON value with the position it was read at. The policy parser works on this tree so that
- * every diagnostic can name a line and column, and so that duplicate members are seen rather
- * than silently dropped.
+ * A JSON value with the position it was read at. The policy parser works on this tree so that every
+ * diagnostic can name a line and column, and so that duplicate members are seen rather than
+ * silently dropped.
  */
 public sealed interface Json {
   /** 1-based line of the value's first character. */

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads strict RFC 8259 JSON (no comments, no trailing commas, no NaN, one top-level value) into
- * a positioned {@link Json} tree. Duplicate member names are kept in the tree and reported as
- * errors; a syntax error ends reading with one positioned diagnostic. Thread-safe.
+ * Reads strict RFC 8259 JSON (no comments, no trailing commas, no NaN, one top-level value) into a
+ * positioned {@link Json} tree. Duplicate member names are kept in the tree and reported as errors;
+ * a syntax error ends reading with one positioned diagnostic. Thread-safe.
  */
 public final class JsonReader {
   private static final JsonFactory FACTORY =
@@ -37,15 +37,17 @@ public final class JsonReader {
   }
 
   /**
-   * Reads {@code text} with another Jackson format whose parser reports token positions (the
-   * bundle reader passes a YAML factory); everything else is as for JSON.
+   * Reads {@code text} with another Jackson format whose parser reports token positions (the bundle
+   * reader passes a YAML factory); everything else is as for JSON.
    */
-  public static ParseResult<Json> read(JsonFactory factory, String text, String file, int lineOffset) {
+  public static ParseResult<Json> read(
+      JsonFactory factory, String text, String file, int lineOffset) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        diagnostics.add(error(file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input"));
+        diagnostics.add(
+            error(file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input"));
         return new ParseResult<>(null, diagnostics);
       }
       Json root = readValue(p, file, lineOffset, "", diagnostics);
@@ -53,7 +55,11 @@ public final class JsonReader {
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
         diagnostics.add(
-            error(file, "", loc.getLineNr() + lineOffset, loc.getColumnNr(),
+            error(
+                file,
+                "",
+                loc.getLineNr() + lineOffset,
+                loc.getColumnNr(),
                 "expected the end of the input after the top-level value, found more text"));
       }
       boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
@@ -91,11 +97,13 @@ public final class JsonReader {
       return "comments are not allowed in JSON";
     }
     // "unexpected character (']' (code 93)): expected a valid value (JSON String, ...)"
-    m = m.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "`$1`")
-        .replaceAll("\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "")
-        .replaceAll("\\(for [^)]*\\)", "")
-        .replaceAll("\\s+", " ")
-        .strip();
+    m =
+        m.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "`$1`")
+            .replaceAll(
+                "\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "")
+            .replaceAll("\\(for [^)]*\\)", "")
+            .replaceAll("\\s+", " ")
+            .strip();
     if (m.endsWith("was expecting")) {
       m = m + " a JSON value";
     }
@@ -126,8 +134,15 @@ public final class JsonReader {
           Json value = readValue(p, file, lineOffset, childPath, diagnostics);
           if (!seen.add(name)) {
             diagnostics.add(
-                new Diagnostic("duplicate-member", Severity.ERROR, file, childPath, nameLine, nameCol,
-                    "member `" + name + "` appears more than once in the same object", null));
+                new Diagnostic(
+                    "duplicate-member",
+                    Severity.ERROR,
+                    file,
+                    childPath,
+                    nameLine,
+                    nameCol,
+                    "member `" + name + "` appears more than once in the same object",
+                    null));
           }
           members.add(new Json.Member(name, nameLine, nameCol, value));
         }

@@ -3,8 +3,8 @@ package io.iamgate.policy.parse;
 import java.util.List;
 
 /**
- * The outcome of parsing: the value when there was no error, and every diagnostic found
- * (errors and warnings, sorted by position).
+ * The outcome of parsing: the value when there was no error, and every diagnostic found (errors and
+ * warnings, sorted by position).
  *
  * @param value the parsed value, or {@code null} when any diagnostic is an error
  * @param diagnostics all diagnostics

@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses and validates IAM policy documents (section 1 of the specification). Reports every
- * problem of a document, each with its JSON Pointer path and position; never throws on bad
- * input. Thread-safe.
+ * Parses and validates IAM policy documents (section 1 of the specification). Reports every problem
+ * of a document, each with its JSON Pointer path and position; never throws on bad input.
+ * Thread-safe.
  */
 public final class PolicyParser {
   private static final List<String> DOCUMENT_MEMBERS = List.of("Version", "Id", "Statement");
@@ -64,10 +64,10 @@ public final class PolicyParser {
   /**
    * Deviations from the specification that a caller may ask for explicitly.
    *
-   * @param wildcardServiceIsWarning report a wildcard in a Resource ARN's service part
-   *     ({@code arn:app:*:...}), which section 1.3 makes an error, as a warning instead and
-   *     match it like any other wildcard part. Only the benchmark uses this, because the
-   *     standard workload contains such patterns.
+   * @param wildcardServiceIsWarning report a wildcard in a Resource ARN's service part ({@code
+   *     arn:app:*:...}), which section 1.3 makes an error, as a warning instead and match it like
+   *     any other wildcard part. Only the benchmark uses this, because the standard workload
+   *     contains such patterns.
    */
   public record Options(boolean wildcardServiceIsWarning) {
     public static final Options STRICT = new Options(false);
@@ -111,7 +111,8 @@ public final class PolicyParser {
 
     private void warning(String code, String path, Json at, String message, String hint) {
       diagnostics.add(
-          new Diagnostic(code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
+          new Diagnostic(
+              code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
     }
 
     ParseResult<PolicyDocument> document(Json root, String base) {
@@ -125,7 +126,12 @@ public final class PolicyParser {
     private PolicyDocument readDocument(Json root, String base) {
       checkCharacters(root, base);
       if (!(root instanceof Json.JObject obj)) {
-        error("type", base, root, "expected a policy document object, found " + root.typeName(), null);
+        error(
+            "type",
+            base,
+            root,
+            "expected a policy document object, found " + root.typeName(),
+            null);
         return null;
       }
       checkMembers(obj, base, DOCUMENT_MEMBERS, "a policy document");
@@ -133,18 +139,29 @@ public final class PolicyParser {
       PolicyVersion version = PolicyVersion.UNSPECIFIED;
       Json.Member v = obj.member("Version");
       if (v == null) {
-        warning("version-missing", base, root,
+        warning(
+            "version-missing",
+            base,
+            root,
             "no `Version`: the 2008-10-17 rules apply and policy variables are literal text",
             "add \"Version\": \"2012-10-17\"");
       } else if (v.value() instanceof Json.JString s && PolicyVersion.fromText(s.value()) != null) {
         version = PolicyVersion.fromText(s.value());
         if (version == PolicyVersion.V2008_10_17) {
-          warning("version-2008", JsonPointer.child(base, "Version"), v.value(),
-              "`2008-10-17` treats policy variables as literal text", "use `2012-10-17`");
+          warning(
+              "version-2008",
+              JsonPointer.child(base, "Version"),
+              v.value(),
+              "`2008-10-17` treats policy variables as literal text",
+              "use `2012-10-17`");
         }
       } else if (!(v.value() instanceof Json.JNull)) {
-        error("version", JsonPointer.child(base, "Version"), v.value(),
-            "expected `2012-10-17` or `2008-10-17`, found " + describe(v.value()), null);
+        error(
+            "version",
+            JsonPointer.child(base, "Version"),
+            v.value(),
+            "expected `2012-10-17` or `2008-10-17`, found " + describe(v.value()),
+            null);
       }
 
       String id = null;
@@ -153,8 +170,12 @@ public final class PolicyParser {
         if (idm.value() instanceof Json.JString s) {
           id = s.value();
         } else if (!(idm.value() instanceof Json.JNull)) {
-          error("type", JsonPointer.child(base, "Id"), idm.value(),
-              "expected `Id` to be a string, found " + idm.value().typeName(), null);
+          error(
+              "type",
+              JsonPointer.child(base, "Id"),
+              idm.value(),
+              "expected `Id` to be a string, found " + idm.value().typeName(),
+              null);
         }
       }
 
@@ -181,9 +202,13 @@ public final class PolicyParser {
             statements.add(st);
           }
         } else if (!(sm.value() instanceof Json.JNull)) {
-          error("type", sp, sm.value(),
+          error(
+              "type",
+              sp,
+              sm.value(),
               "expected `Statement` to be an object or an array of objects, found "
-                  + sm.value().typeName(), null);
+                  + sm.value().typeName(),
+              null);
         }
       }
       if (statements.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -192,7 +217,8 @@ public final class PolicyParser {
       return new PolicyDocument(version, id, statements);
     }
 
-    private Statement statement(Json j, String path, PolicyVersion version, Map<String, String> sids) {
+    private Statement statement(
+        Json j, String path, PolicyVersion version, Map<String, String> sids) {
       if (!(j instanceof Json.JObject obj)) {
         if (!(j instanceof Json.JNull)) {
           error("type", path, j, "expected a statement object, found " + j.typeName(), null);
@@ -203,7 +229,10 @@ public final class PolicyParser {
       for (String forbidden : List.of("Principal", "NotPrincipal")) {
         Json.Member m = obj.member(forbidden);
         if (m != null) {
-          error("principal-not-allowed", JsonPointer.child(path, forbidden), m,
+          error(
+              "principal-not-allowed",
+              JsonPointer.child(path, forbidden),
+              m,
               "`" + forbidden + "` is not allowed in identity policies, boundaries or guardrails",
               "remove it; the principal is whoever the policy is attached to");
         }
@@ -218,21 +247,33 @@ public final class PolicyParser {
           if (!sid.isEmpty()) {
             String first = sids.putIfAbsent(sid, path);
             if (first != null) {
-              error("duplicate-sid", JsonPointer.child(path, "Sid"), sidm.value(),
+              error(
+                  "duplicate-sid",
+                  JsonPointer.child(path, "Sid"),
+                  sidm.value(),
                   "`Sid` `" + sid + "` is already used by the statement at " + first,
                   "non-empty Sids must be unique within a document");
             }
           }
         } else {
-          error("type", JsonPointer.child(path, "Sid"), sidm.value(),
-              "expected `Sid` to be a string, found " + sidm.value().typeName(), null);
+          error(
+              "type",
+              JsonPointer.child(path, "Sid"),
+              sidm.value(),
+              "expected `Sid` to be a string, found " + sidm.value().typeName(),
+              null);
         }
       }
 
       Effect effect = null;
       Json.Member em = obj.member("Effect");
       if (em == null) {
-        error("missing-member", path, obj, "a statement needs an `Effect` member", "add \"Effect\": \"Allow\" or \"Deny\"");
+        error(
+            "missing-member",
+            path,
+            obj,
+            "a statement needs an `Effect` member",
+            "add \"Effect\": \"Allow\" or \"Deny\"");
       } else if (em.value() instanceof Json.JString s) {
         effect = Effect.fromText(s.value());
         if (effect == null) {
@@ -242,12 +283,20 @@ public final class PolicyParser {
           } else if (s.value().equalsIgnoreCase("deny")) {
             hint = "did you mean `Deny`? `Effect` is case-sensitive";
           }
-          error("effect", JsonPointer.child(path, "Effect"), s,
-              "expected `Allow` or `Deny`, found `" + s.value() + "`", hint);
+          error(
+              "effect",
+              JsonPointer.child(path, "Effect"),
+              s,
+              "expected `Allow` or `Deny`, found `" + s.value() + "`",
+              hint);
         }
       } else if (!(em.value() instanceof Json.JNull)) {
-        error("type", JsonPointer.child(path, "Effect"), em.value(),
-            "expected `Effect` to be `Allow` or `Deny`, found " + em.value().typeName(), null);
+        error(
+            "type",
+            JsonPointer.child(path, "Effect"),
+            em.value(),
+            "expected `Effect` to be `Allow` or `Deny`, found " + em.value().typeName(),
+            null);
       }
 
       Clause action = clause(obj, path, "Action", "NotAction", true);
@@ -264,18 +313,26 @@ public final class PolicyParser {
       return new Statement(sid, effect, action, resource, conditions);
     }
 
-    private Clause clause(Json.JObject obj, String path, String name, String notName, boolean isAction) {
+    private Clause clause(
+        Json.JObject obj, String path, String name, String notName, boolean isAction) {
       Json.Member pos = obj.member(name);
       Json.Member neg = obj.member(notName);
       if (pos != null && neg != null) {
-        error("exclusive-members", JsonPointer.child(path, notName), neg,
+        error(
+            "exclusive-members",
+            JsonPointer.child(path, notName),
+            neg,
             "a statement cannot have both `" + name + "` and `" + notName + "`",
             "keep one of them");
         return null;
       }
       if (pos == null && neg == null) {
-        error("missing-member", path, obj,
-            "a statement needs `" + name + "` or `" + notName + "`", null);
+        error(
+            "missing-member",
+            path,
+            obj,
+            "a statement needs `" + name + "` or `" + notName + "`",
+            null);
         return null;
       }
       Json.Member m = pos != null ? pos : neg;
@@ -300,7 +357,12 @@ public final class PolicyParser {
       }
       if (j instanceof Json.JArray arr) {
         if (arr.items().isEmpty()) {
-          error("empty", path, arr, "expected at least one entry in `" + name + "`, found an empty array", null);
+          error(
+              "empty",
+              path,
+              arr,
+              "expected at least one entry in `" + name + "`, found an empty array",
+              null);
           return null;
         }
         List<String> out = new ArrayList<>();
@@ -312,16 +374,24 @@ public final class PolicyParser {
           } else {
             ok = false;
             if (!(item instanceof Json.JNull)) {
-              error("type", JsonPointer.child(path, i), item,
-                  "expected a string in `" + name + "`, found " + item.typeName(), null);
+              error(
+                  "type",
+                  JsonPointer.child(path, i),
+                  item,
+                  "expected a string in `" + name + "`, found " + item.typeName(),
+                  null);
             }
           }
         }
         return ok ? out : null;
       }
       if (!(j instanceof Json.JNull)) {
-        error("type", path, j,
-            "expected `" + name + "` to be a string or an array of strings, found " + j.typeName(), null);
+        error(
+            "type",
+            path,
+            j,
+            "expected `" + name + "` to be a string or an array of strings, found " + j.typeName(),
+            null);
       }
       return null;
     }
@@ -332,9 +402,14 @@ public final class PolicyParser {
       }
       int colon = a.indexOf(':');
       if (colon < 0) {
-        error("action", path, at,
+        error(
+            "action",
+            path,
+            at,
             "expected an action of the form `service:ActionName` or `*`, found `" + a + "`",
-            a.isEmpty() ? null : "actions must be prefaced by a service prefix, e.g. `orders:" + a + "`");
+            a.isEmpty()
+                ? null
+                : "actions must be prefaced by a service prefix, e.g. `orders:" + a + "`");
         return false;
       }
       if (a.indexOf(':', colon + 1) >= 0) {
@@ -347,23 +422,44 @@ public final class PolicyParser {
         return false;
       }
       if (prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
-        error("action", path, at,
+        error(
+            "action",
+            path,
+            at,
             "the service prefix of `" + a + "` must not contain wildcards",
-            "wildcards are allowed only in the action name, e.g. `" + prefix.replace("*", "").replace("?", "") + ":*`");
+            "wildcards are allowed only in the action name, e.g. `"
+                + prefix.replace("*", "").replace("?", "")
+                + ":*`");
         return false;
       }
       for (int i = 0; i < prefix.length(); i++) {
         char c = prefix.charAt(i);
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '.' || c == '_' || c == '-')) {
-          error("action", path, at,
-              "the service prefix of `" + a + "` may only contain letters, digits, `.`, `_` and `-`, found `"
-                  + c + "`", null);
+        if (!((c >= 'a' && c <= 'z')
+            || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9')
+            || c == '.'
+            || c == '_'
+            || c == '-')) {
+          error(
+              "action",
+              path,
+              at,
+              "the service prefix of `"
+                  + a
+                  + "` may only contain letters, digits, `.`, `_` and `-`, found `"
+                  + c
+                  + "`",
+              null);
           return false;
         }
       }
       if (colon == a.length() - 1) {
-        error("action", path, at, "the action name of `" + a + "` is empty", "use `" + a + "*` for every action of the service");
+        error(
+            "action",
+            path,
+            at,
+            "the action name of `" + a + "` is empty",
+            "use `" + a + "*` for every action of the service");
         return false;
       }
       return true;
@@ -374,7 +470,10 @@ public final class PolicyParser {
         return true;
       }
       if (!r.startsWith("arn:")) {
-        error("resource", path, at,
+        error(
+            "resource",
+            path,
+            at,
             "expected `*` or an ARN starting with `arn:`, found `" + r + "`",
             r.startsWith("ARN:") ? "the `arn:` prefix is lower case" : null);
         return false;
@@ -382,11 +481,17 @@ public final class PolicyParser {
       String[] parts = Arn.splitPadded(r);
       int written = r.split(":", -1).length;
       if (written < 3 || parts[2].isEmpty()) {
-        error("resource", path, at, "the ARN `" + r + "` has no service part", "an ARN reads `arn:partition:service:region:account:resource`");
+        error(
+            "resource",
+            path,
+            at,
+            "the ARN `" + r + "` has no service part",
+            "an ARN reads `arn:partition:service:region:account:resource`");
         return false;
       }
       if (parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
-        String message = "the service part of `" + r + "` must be fully qualified, without wildcards";
+        String message =
+            "the service part of `" + r + "` must be fully qualified, without wildcards";
         if (options.wildcardServiceIsWarning()) {
           warning("resource-service-wildcard", path, at, message + "; accepted by request", null);
           return true;
@@ -409,16 +514,26 @@ public final class PolicyParser {
         String op = JsonPointer.child(path, om.name());
         ConditionOperator.Parsed parsed = ConditionOperator.parse(om.name());
         if (parsed.operator() == null) {
-          error("unknown-operator", op, om, parsed.error(),
+          error(
+              "unknown-operator",
+              op,
+              om,
+              parsed.error(),
               Hints.didYouMean(om.name(), OPERATOR_NAMES));
           continue;
         }
         ConditionOperator operator = parsed.operator();
         if (!(om.value() instanceof Json.JObject keys)) {
           if (!(om.value() instanceof Json.JNull)) {
-            error("type", op, om.value(),
-                "expected the operator `" + om.name() + "` to map context keys to values, found "
-                    + om.value().typeName(), "write {\"key\": \"value\"}");
+            error(
+                "type",
+                op,
+                om.value(),
+                "expected the operator `"
+                    + om.name()
+                    + "` to map context keys to values, found "
+                    + om.value().typeName(),
+                "write {\"key\": \"value\"}");
           }
           continue;
         }
@@ -452,7 +567,12 @@ public final class PolicyParser {
       }
       if (j instanceof Json.JArray arr) {
         if (arr.items().isEmpty()) {
-          error("empty", path, arr, "expected at least one condition value, found an empty array", null);
+          error(
+              "empty",
+              path,
+              arr,
+              "expected at least one condition value, found an empty array",
+              null);
           return null;
         }
         List<String> out = new ArrayList<>();
@@ -463,8 +583,12 @@ public final class PolicyParser {
           if (s == null) {
             ok = false;
             if (!(item instanceof Json.JNull)) {
-              error("type", JsonPointer.child(path, i), item,
-                  "expected a string, number or boolean condition value, found " + item.typeName(), null);
+              error(
+                  "type",
+                  JsonPointer.child(path, i),
+                  item,
+                  "expected a string, number or boolean condition value, found " + item.typeName(),
+                  null);
             }
           } else {
             out.add(s);
@@ -473,9 +597,13 @@ public final class PolicyParser {
         return ok ? out : null;
       }
       if (!(j instanceof Json.JNull)) {
-        error("type", path, j,
+        error(
+            "type",
+            path,
+            j,
             "expected a condition value (string, number, boolean or an array of them), found "
-                + j.typeName(), null);
+                + j.typeName(),
+            null);
       }
       return null;
     }
@@ -490,7 +618,10 @@ public final class PolicyParser {
         }
         case NUMERIC -> {
           if (PolicyNumbers.parse(v) == null) {
-            error("condition-value", path, at,
+            error(
+                "condition-value",
+                path,
+                at,
                 "`" + name + "` expects a number such as `10` or `-1.5`, found `" + v + "`",
                 v.contains("${") ? "policy variables are not substituted in numeric values" : null);
             return false;
@@ -499,8 +630,15 @@ public final class PolicyParser {
         }
         case DATE -> {
           if (PolicyDates.parse(v) == null) {
-            error("condition-value", path, at,
-                "`" + name + "` expects a date such as `2026-01-31T12:00:00Z` or epoch seconds, found `" + v + "`",
+            error(
+                "condition-value",
+                path,
+                at,
+                "`"
+                    + name
+                    + "` expects a date such as `2026-01-31T12:00:00Z` or epoch seconds, found `"
+                    + v
+                    + "`",
                 v.contains("${") ? "policy variables are not substituted in date values" : null);
             return false;
           }
@@ -509,22 +647,39 @@ public final class PolicyParser {
         case BOOL -> {
           if (PolicyBooleans.parse(v) == null
               && !Template.parse(v, version.supportsVariables()).hasVariables()) {
-            error("condition-value", path, at, "`Bool` expects `true` or `false`, found `" + v + "`", null);
+            error(
+                "condition-value",
+                path,
+                at,
+                "`Bool` expects `true` or `false`, found `" + v + "`",
+                null);
             return false;
           }
           return true;
         }
         case BINARY -> {
           if (PolicyBinary.decode(v) == null) {
-            error("condition-value", path, at, "`BinaryEquals` expects base64 text, found `" + v + "`", null);
+            error(
+                "condition-value",
+                path,
+                at,
+                "`BinaryEquals` expects base64 text, found `" + v + "`",
+                null);
             return false;
           }
           return true;
         }
         case IP -> {
           if (IpAddresses.parseRange(v) == null) {
-            error("condition-value", path, at,
-                "`" + name + "` expects an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`, found `" + v + "`",
+            error(
+                "condition-value",
+                path,
+                at,
+                "`"
+                    + name
+                    + "` expects an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`, found `"
+                    + v
+                    + "`",
                 null);
             return false;
           }
@@ -532,8 +687,15 @@ public final class PolicyParser {
         }
         case ARN -> {
           if (Arn.split(v) == null) {
-            error("condition-value", path, at,
-                "`" + name + "` expects an ARN with six parts (`arn:partition:service:region:account:resource`), found `" + v + "`",
+            error(
+                "condition-value",
+                path,
+                at,
+                "`"
+                    + name
+                    + "` expects an ARN with six parts (`arn:partition:service:region:account:resource`), found `"
+                    + v
+                    + "`",
                 "use `*` inside a part, e.g. `arn:aws:iam::*:role/*`");
             return false;
           }
@@ -541,7 +703,12 @@ public final class PolicyParser {
         }
         case NULL -> {
           if (PolicyBooleans.parse(v) == null) {
-            error("condition-value", path, at, "`Null` expects `true` or `false`, found `" + v + "`", null);
+            error(
+                "condition-value",
+                path,
+                at,
+                "`Null` expects `true` or `false`, found `" + v + "`",
+                null);
             return false;
           }
           return true;
@@ -553,11 +720,20 @@ public final class PolicyParser {
     private void checkMembers(Json.JObject obj, String path, List<String> allowed, String what) {
       for (Json.Member m : obj.members()) {
         String mp = JsonPointer.child(path, m.name());
-        if (allowed.contains(m.name()) || (allowed == STATEMENT_MEMBERS && (m.name().equals("Principal") || m.name().equals("NotPrincipal")))) {
+        if (allowed.contains(m.name())
+            || (allowed == STATEMENT_MEMBERS
+                && (m.name().equals("Principal") || m.name().equals("NotPrincipal")))) {
           continue;
         }
-        error("unknown-member", mp, m,
-            "unknown member `" + m.name() + "` in " + what + ", expected one of "
+        error(
+            "unknown-member",
+            mp,
+            m,
+            "unknown member `"
+                + m.name()
+                + "` in "
+                + what
+                + ", expected one of "
                 + String.join(", ", allowed.stream().map(s -> "`" + s + "`").toList()),
             Hints.didYouMean(m.name(), allowed));
       }
@@ -570,7 +746,12 @@ public final class PolicyParser {
      */
     private void checkCharacters(Json j, String path) {
       if (j instanceof Json.JNull) {
-        error("null-value", path, j, "`null` is not allowed in a policy document", "remove the member or give it a value");
+        error(
+            "null-value",
+            path,
+            j,
+            "`null` is not allowed in a policy document",
+            "remove the member or give it a value");
       } else if (j instanceof Json.JString s) {
         checkText(s.value(), path, j);
       } else if (j instanceof Json.JArray a) {
@@ -591,8 +772,13 @@ public final class PolicyParser {
         char c = s.charAt(i);
         if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF))) {
           int cp = s.codePointAt(i);
-          error("character", path, at,
-              String.format("character U+%04X is not allowed in policy text, which is limited to tab, line feed, carriage return and U+0020 to U+00FF", cp),
+          error(
+              "character",
+              path,
+              at,
+              String.format(
+                  "character U+%04X is not allowed in policy text, which is limited to tab, line feed, carriage return and U+0020 to U+00FF",
+                  cp),
               null);
           return;
         }

@@ -75,8 +75,8 @@ public final class PolicyPrinter {
   }
 
   /**
-   * Groups conditions by operator. Operator names are case-insensitive, so a document may hold
-   * the same operator twice under two spellings; such a repeat goes under another spelling.
+   * Groups conditions by operator. Operator names are case-insensitive, so a document may hold the
+   * same operator twice under two spellings; such a repeat goes under another spelling.
    */
   private static Map<String, List<Condition>> groups(List<Condition> conditions) {
     Map<String, List<Condition>> out = new LinkedHashMap<>();
@@ -104,14 +104,16 @@ public final class PolicyPrinter {
     for (int i = 0; i < sb.length() && changed < variant; i++) {
       char c = sb.charAt(i);
       if (Character.isLetter(c)) {
-        sb.setCharAt(i, Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        sb.setCharAt(
+            i, Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
         changed++;
       }
     }
     return sb.toString().equals(text) ? text.toUpperCase(Locale.ROOT) + variant : sb.toString();
   }
 
-  private static void clause(JsonGenerator g, Clause c, String name, String notName) throws IOException {
+  private static void clause(JsonGenerator g, Clause c, String name, String notName)
+      throws IOException {
     g.writeArrayFieldStart(c.negated() ? notName : name);
     for (String p : c.patterns()) {
       g.writeString(p);

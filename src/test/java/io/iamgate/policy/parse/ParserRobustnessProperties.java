@@ -18,7 +18,8 @@ import net.jqwik.api.Provide;
  * with positioned errors.
  */
 class ParserRobustnessProperties {
-  private static final String SAMPLE = """
+  private static final String SAMPLE =
+      """
       {"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":["orders:Get*"],
        "Resource":"arn:app:orders:*:1:order/${aws:username}",
        "Condition":{"IpAddress":{"aws:SourceIp":["10.0.0.0/8"]},"DateLessThan":{"aws:CurrentTime":"2030-01-01"},
@@ -27,16 +28,22 @@ class ParserRobustnessProperties {
 
   @Provide
   Arbitrary<String> mutatedSamples() {
-    Arbitrary<String> base = Arbitraries.oneOf(
-        Arbitraries.just(SAMPLE),
-        PolicyArbitraries.documents().map(PolicyPrinter::print));
-    Arbitrary<String> junk = Arbitraries.strings().withChars("{}[],:\"\\ntrufalse0123456789.-+eE *?$/u").ofMaxLength(4);
-    return Combinators.combine(base, Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 6), junk)
-        .as((text, pos, cut, insert) -> {
-          int at = pos % (text.length() + 1);
-          int end = Math.min(text.length(), at + cut);
-          return text.substring(0, at) + insert + text.substring(end);
-        });
+    Arbitrary<String> base =
+        Arbitraries.oneOf(
+            Arbitraries.just(SAMPLE), PolicyArbitraries.documents().map(PolicyPrinter::print));
+    Arbitrary<String> junk =
+        Arbitraries.strings().withChars("{}[],:\"\\ntrufalse0123456789.-+eE *?$/u").ofMaxLength(4);
+    return Combinators.combine(
+            base,
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.integers().between(0, 6),
+            junk)
+        .as(
+            (text, pos, cut, insert) -> {
+              int at = pos % (text.length() + 1);
+              int end = Math.min(text.length(), at + cut);
+              return text.substring(0, at) + insert + text.substring(end);
+            });
   }
 
   @Property(tries = 3000)

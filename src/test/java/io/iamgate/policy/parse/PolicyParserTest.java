@@ -33,7 +33,9 @@ class PolicyParserTest {
 
   @Test
   void validDocumentParses() {
-    ParseResult<PolicyDocument> r = parse("""
+    ParseResult<PolicyDocument> r =
+        parse(
+            """
         {"Version": "2012-10-17", "Id": "x", "Statement": [
           {"Sid": "A", "Effect": "Allow", "Action": ["orders:Get*", "orders:List*"],
            "Resource": "arn:app:orders:*:123456789012:order/*",
@@ -53,7 +55,9 @@ class PolicyParserTest {
 
   @Test
   void errorsNameFilePathLineAndColumn() {
-    Diagnostic d = only("""
+    Diagnostic d =
+        only(
+            """
         {"Version": "2012-10-17",
          "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},
                        {"Effect": "Allow", "Action": "*", "Resource": "*",
@@ -73,9 +77,11 @@ class PolicyParserTest {
 
   @Test
   void everyErrorOfTheDocumentIsReportedInOrder() {
-    ParseResult<PolicyDocument> r = parse(stmt(
-        "{\"Effect\":\"allow\",\"Action\":\"s3\",\"Resource\":\"bucket\"},"
-            + "{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEqual\":{\"a\":\"b\"}}}"));
+    ParseResult<PolicyDocument> r =
+        parse(
+            stmt(
+                "{\"Effect\":\"allow\",\"Action\":\"s3\",\"Resource\":\"bucket\"},"
+                    + "{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEqual\":{\"a\":\"b\"}}}"));
     List<String> codes = r.errors().stream().map(Diagnostic::code).toList();
     assertEquals(List.of("effect", "action", "resource", "unknown-operator"), codes);
     assertNull(r.value());
@@ -83,40 +89,50 @@ class PolicyParserTest {
 
   @Test
   void operatorTypoGetsAHint() {
-    Diagnostic d = only(stmt("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEqual\":{\"a\":\"b\"}}}"));
+    Diagnostic d =
+        only(
+            stmt(
+                "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEqual\":{\"a\":\"b\"}}}"));
     assertEquals("did you mean `StringEquals`?", d.hint());
     assertEquals("/Statement/0/Condition/StringEqual", d.path());
   }
 
   @Test
   void memberTypoGetsAHint() {
-    Diagnostic d = only(stmt("{\"Effect\":\"Allow\",\"Actoin\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}"));
+    Diagnostic d =
+        only(stmt("{\"Effect\":\"Allow\",\"Actoin\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}"));
     assertEquals("unknown-member", d.code());
     assertEquals("did you mean `Action`?", d.hint());
   }
 
   @Test
   void lowerCaseMemberNamesAreUnknown() {
-    Diagnostic d = only("{\"Version\":\"2012-10-17\",\"statement\":[],\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+    Diagnostic d =
+        only(
+            "{\"Version\":\"2012-10-17\",\"statement\":[],\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
     assertEquals("/statement", d.path());
     assertEquals("did you mean `Statement`?", d.hint());
   }
 
   @Test
   void duplicateMembersAreErrors() {
-    Diagnostic d = only(stmt("{\"Effect\":\"Allow\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}"));
+    Diagnostic d =
+        only(
+            stmt("{\"Effect\":\"Allow\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}"));
     assertEquals("duplicate-member", d.code());
     assertEquals("/Statement/0/Effect", d.path());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},]}|trailing commas",
-    "{\"Statement\":[/* c */{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}|comments",
-    "{\"Statement\":[]} {}|end of the input",
-    "[]|a policy document object",
-    "''|empty input"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},]}|trailing commas",
+        "{\"Statement\":[/* c */{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}|comments",
+        "{\"Statement\":[]} {}|end of the input",
+        "[]|a policy document object",
+        "''|empty input"
+      })
   void syntaxErrorsAreReportedNotThrown(String text, String expectedText) {
     String input = text.equals("''") ? "" : text;
     ParseResult<PolicyDocument> r = parse(input);
@@ -128,36 +144,46 @@ class PolicyParserTest {
 
   @Test
   void nullsAreErrorsWherever() {
-    ParseResult<PolicyDocument> r = parse(stmt("{\"Effect\":\"Allow\",\"Action\":[\"*\",null],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"a\":null}}}"));
-    assertEquals(List.of("/Statement/0/Action/1", "/Statement/0/Condition/StringEquals/a"),
+    ParseResult<PolicyDocument> r =
+        parse(
+            stmt(
+                "{\"Effect\":\"Allow\",\"Action\":[\"*\",null],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"a\":null}}}"));
+    assertEquals(
+        List.of("/Statement/0/Action/1", "/Statement/0/Condition/StringEquals/a"),
         r.errors().stream().map(Diagnostic::path).toList());
     assertTrue(r.errors().stream().allMatch(d -> d.code().equals("null-value")));
   }
 
   @Test
   void charactersOutsideLatin1AreErrors() {
-    Diagnostic d = only(stmt("{\"Sid\":\"caf\\u00e9\\u2603\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"));
+    Diagnostic d =
+        only(
+            stmt(
+                "{\"Sid\":\"caf\\u00e9\\u2603\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}"));
     assertEquals("character", d.code());
     assertTrue(d.message().contains("U+2603"), d.message());
   }
 
   @Test
   void missingVersionIsAWarningNotAnError() {
-    ParseResult<PolicyDocument> r = parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+    ParseResult<PolicyDocument> r =
+        parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
     assertTrue(r.ok());
     assertEquals(PolicyVersion.UNSPECIFIED, r.value().version());
     assertEquals("version-missing", r.warnings().get(0).code());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "StringEquals|StringEquals",
-    "stringequals|StringEquals",
-    "ForAllValues:StringLikeIfExists|ForAllValues:StringLikeIfExists",
-    "forallvalues:stringlikeifexists|ForAllValues:StringLikeIfExists",
-    "NumericLessThanEqualsIfExists|NumericLessThanEqualsIfExists",
-    "BinaryEquals|BinaryEquals"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "StringEquals|StringEquals",
+        "stringequals|StringEquals",
+        "ForAllValues:StringLikeIfExists|ForAllValues:StringLikeIfExists",
+        "forallvalues:stringlikeifexists|ForAllValues:StringLikeIfExists",
+        "NumericLessThanEqualsIfExists|NumericLessThanEqualsIfExists",
+        "BinaryEquals|BinaryEquals"
+      })
   void operatorNamesAreCaseInsensitive(String written, String canonical) {
     var parsed = io.iamgate.policy.ConditionOperator.parse(written);
     assertNotNull(parsed.operator(), parsed.error());
@@ -165,14 +191,25 @@ class PolicyParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"NullIfExists", "ForAnyValue:Null", "ForAnyValue::StringEquals", "ForSome:StringEquals", "StringEqual", "IfExists"})
+  @CsvSource({
+    "NullIfExists",
+    "ForAnyValue:Null",
+    "ForAnyValue::StringEquals",
+    "ForSome:StringEquals",
+    "StringEqual",
+    "IfExists"
+  })
   void invalidOperatorsAreRejected(String written) {
     assertNull(io.iamgate.policy.ConditionOperator.parse(written).operator());
   }
 
   @Test
   void batchEmbeddedDocumentsReportTheirPathAndLine() {
-    ParseResult<Json> line = JsonReader.read("{\"policies\":[{\"Statement\":{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}}]}", null, 6);
+    ParseResult<Json> line =
+        JsonReader.read(
+            "{\"policies\":[{\"Statement\":{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}}]}",
+            null,
+            6);
     Json doc = ((Json.JArray) ((Json.JObject) line.value()).get("policies")).items().get(0);
     Diagnostic d = PolicyParser.parse(doc, null, "/policies/0").errors().get(0);
     assertEquals("/policies/0/Statement/Effect", d.path());

@@ -29,7 +29,8 @@ class RoundTripProperties {
 
   @Example
   void sameOperatorUnderTwoSpellingsSurvives() {
-    String text = """
+    String text =
+        """
         {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*",
          "Condition":{"StringEquals":{"k":"a"},"stringequals":{"k":"b"}}}}""";
     PolicyDocument doc = PolicyParser.parse(text, null).value();
