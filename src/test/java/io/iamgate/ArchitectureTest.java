@@ -31,7 +31,7 @@ class ArchitectureTest {
         .resideInAPackage("io.iamgate.policy")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.iamgate.policy", "java..")
+        .resideInAnyPackage("io.iamgate.policy", "java..", "org.jspecify..")
         .check(classes);
   }
 
@@ -42,7 +42,8 @@ class ArchitectureTest {
         .resideInAPackage("io.iamgate.policy.parse")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.iamgate.policy..", "java..", "com.fasterxml.jackson.core..")
+        .resideInAnyPackage(
+            "io.iamgate.policy..", "java..", "org.jspecify..", "com.fasterxml.jackson.core..")
         .check(classes);
   }
 
@@ -53,7 +54,7 @@ class ArchitectureTest {
         .resideInAPackage("io.iamgate.compile")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.iamgate.policy", "io.iamgate.compile", "java..")
+        .resideInAnyPackage("io.iamgate.policy", "io.iamgate.compile", "java..", "org.jspecify..")
         .check(classes);
   }
 
@@ -64,7 +65,12 @@ class ArchitectureTest {
         .resideInAPackage("io.iamgate.eval")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("io.iamgate.policy", "io.iamgate.compile", "io.iamgate.eval", "java..")
+        .resideInAnyPackage(
+            "io.iamgate.policy",
+            "io.iamgate.compile",
+            "io.iamgate.eval",
+            "java..",
+            "org.jspecify..")
         .check(classes);
   }
 
@@ -88,7 +94,11 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "io.iamgate.bundle", "io.iamgate.policy..", "java..", "com.fasterxml.jackson..")
+            "io.iamgate.bundle",
+            "io.iamgate.policy..",
+            "java..",
+            "org.jspecify..",
+            "com.fasterxml.jackson..")
         .check(classes);
   }
 
@@ -105,7 +115,8 @@ class ArchitectureTest {
             "io.iamgate.compile",
             "io.iamgate.eval",
             "io.iamgate.policy..",
-            "java..")
+            "java..",
+            "org.jspecify..")
         .check(classes);
   }
 
@@ -131,6 +142,7 @@ class ArchitectureTest {
             "io.iamgate.gateway",
             "io.iamgate.policy.parse",
             "java..",
+            "org.jspecify..",
             "com.fasterxml.jackson.core..")
         .check(classes);
   }

@@ -4,6 +4,7 @@ import io.iamgate.bundle.ApiKeys;
 import io.iamgate.bundle.Bundle;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API keys ({@code <id>.<secret>}) checked against the salted hashes in the bundle. Thread-safe.
@@ -25,9 +26,9 @@ public final class ApiKeyAuthenticator {
    *
    * @throws AuthenticationException when the key is malformed, unknown or wrong
    */
-  public Credentials authenticate(String presented) throws AuthenticationException {
+  public Credentials authenticate(@Nullable String presented) throws AuthenticationException {
     String id = presented == null ? null : ApiKeys.idOf(presented);
-    if (id == null) {
+    if (presented == null || id == null) {
       throw new AuthenticationException("the API key is not of the form <id>.<secret>");
     }
     Entry e = byId.get(id);

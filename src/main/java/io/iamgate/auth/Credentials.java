@@ -3,6 +3,7 @@ package io.iamgate.auth;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verified caller.
@@ -17,12 +18,12 @@ import java.util.Objects;
  *     API key id), for caches keyed by caller
  */
 public record Credentials(
-    String issuer,
+    @Nullable String issuer,
     String subject,
     Map<String, Object> claims,
-    Instant expires,
-    String apiKeyUser,
-    String apiKeyId,
+    @Nullable Instant expires,
+    @Nullable String apiKeyUser,
+    @Nullable String apiKeyId,
     String id) {
   public Credentials {
     Objects.requireNonNull(subject, "subject");

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies bearer JWTs against a bundle's trusted issuers. The signature algorithm must be on the
@@ -50,8 +51,10 @@ public final class TokenVerifier {
   /** Tokens longer than this are refused before parsing. */
   public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-  private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
-  private final Map<String, Bundle.Issuer> issuers = new HashMap<>();
+  /** A usable issuer: its configuration and the processor that checks its tokens. */
+  private record Trusted(DefaultJWTProcessor<SecurityContext> processor, Bundle.Issuer issuer) {}
+
+  private final Map<String, Trusted> trusted = new HashMap<>();
   private final Map<String, String> problems = new LinkedHashMap<>();
   private final Cache<String, Credentials> verified;
   private final Clock clock;
@@ -72,8 +75,7 @@ public final class TokenVerifier {
     this.clock = clock;
     for (Bundle.Issuer i : issuers) {
       try {
-        processors.put(i.issuer(), processor(i, clockSkew, jwksTimeout));
-        this.issuers.put(i.issuer(), i);
+        trusted.put(i.issuer(), new Trusted(processor(i, clockSkew, jwksTimeout), i));
       } catch (ParseException | MalformedURLException | IllegalArgumentException e) {
         problems.put(
             i.issuer(), "cannot use the keys of issuer `" + i.issuer() + "`: " + e.getMessage());
@@ -119,11 +121,15 @@ public final class TokenVerifier {
       Bundle.Issuer i, Duration skew, Duration timeout)
       throws ParseException, MalformedURLException {
     JWKSource<SecurityContext> keys;
-    if (i.jwks() != null) {
-      keys = new ImmutableJWKSet<>(JWKSet.parse(i.jwks()));
+    String jwks = i.jwks();
+    String jwksUri = i.jwksUri();
+    if (jwks != null) {
+      keys = new ImmutableJWKSet<>(JWKSet.parse(jwks));
+    } else if (jwksUri == null) {
+      throw new IllegalArgumentException("the issuer has neither `jwks` nor `jwksUri`");
     } else {
       keys =
-          JWKSourceBuilder.create(URI.create(i.jwksUri()).toURL())
+          JWKSourceBuilder.create(URI.create(jwksUri).toURL())
               .cache(Duration.ofMinutes(15).toMillis(), timeout.toMillis())
               .rateLimited(Duration.ofSeconds(30).toMillis())
               .refreshAheadCache(false)
@@ -157,7 +163,7 @@ public final class TokenVerifier {
    *
    * @throws AuthenticationException when it is not valid for this API; the message says why
    */
-  public Credentials verify(String token) throws AuthenticationException {
+  public Credentials verify(@Nullable String token) throws AuthenticationException {
     if (token == null || token.isEmpty()) {
       throw new AuthenticationException("no token");
     }
@@ -193,21 +199,20 @@ public final class TokenVerifier {
     if (issuer == null) {
       throw new AuthenticationException("the token has no `iss` claim");
     }
-    DefaultJWTProcessor<SecurityContext> p = processors.get(issuer);
-    if (p == null) {
+    Trusted t = trusted.get(issuer);
+    if (t == null) {
+      String problem = problems.get(issuer);
       throw new AuthenticationException(
-          problems.containsKey(issuer)
-              ? problems.get(issuer)
-              : "the issuer `" + issuer + "` is not trusted by the bundle");
+          problem != null ? problem : "the issuer `" + issuer + "` is not trusted by the bundle");
     }
     JWTClaimsSet claims;
     try {
-      claims = p.process(token, null);
+      claims = t.processor().process(token, null);
     } catch (BadJOSEException | JOSEException | ParseException e) {
       throw new AuthenticationException(
           "the token from `" + issuer + "` was refused: " + e.getMessage());
     }
-    Bundle.Issuer cfg = issuers.get(issuer);
+    Bundle.Issuer cfg = t.issuer();
     boolean audienceOk =
         !cfg.audiences().isEmpty()
             && claims.getAudience() != null
@@ -223,8 +228,9 @@ public final class TokenVerifier {
               + clientId
               + ")");
     }
-    if (cfg.tokenUse() != null && !cfg.tokenUse().equals(claims.getClaim("token_use"))) {
-      throw new AuthenticationException("the token's `token_use` is not `" + cfg.tokenUse() + "`");
+    String tokenUse = cfg.tokenUse();
+    if (tokenUse != null && !tokenUse.equals(claims.getClaim("token_use"))) {
+      throw new AuthenticationException("the token's `token_use` is not `" + tokenUse + "`");
     }
     String subject = claims.getSubject() == null ? "unknown" : claims.getSubject();
     Instant exp =
@@ -233,10 +239,20 @@ public final class TokenVerifier {
         issuer, subject, plain(claims.getClaims()), exp, null, null, "jwt:" + hash);
   }
 
-  /** Claims as plain Java values: dates become epoch seconds, as in the token. */
-  private static Map<String, Object> plain(Map<String, Object> claims) {
+  /**
+   * Claims as plain Java values: dates become epoch seconds, as in the token. A claim whose value
+   * is JSON {@code null} refuses the token (the credentials hold no null values).
+   */
+  private static Map<String, Object> plain(Map<String, @Nullable Object> claims)
+      throws AuthenticationException {
     Map<String, Object> out = new LinkedHashMap<>();
-    claims.forEach((k, v) -> out.put(k, v instanceof Date d ? d.toInstant().getEpochSecond() : v));
+    for (Map.Entry<String, @Nullable Object> e : claims.entrySet()) {
+      Object v = e.getValue();
+      if (v == null) {
+        throw new AuthenticationException("the token's `" + e.getKey() + "` claim is null");
+      }
+      out.put(e.getKey(), v instanceof Date d ? d.toInstant().getEpochSecond() : v);
+    }
     return out;
   }
 

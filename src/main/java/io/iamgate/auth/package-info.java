@@ -5,4 +5,7 @@
  * and rate limiting), with a cache of verified tokens; and API keys checked against the salted
  * hashes in the bundle.
  */
+@NullMarked
 package io.iamgate.auth;
+
+import org.jspecify.annotations.NullMarked;

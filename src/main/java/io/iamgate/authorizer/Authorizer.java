@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides one API Gateway authorizer event: credentials (a bearer JWT, or an API key) → principal
@@ -156,23 +157,24 @@ public final class Authorizer {
       CompiledBundle bundle,
       Verifiers v,
       Credentials credentials,
-      String apiKey,
+      @Nullable String apiKey,
       Log log) {
     // 2. principal
     String requestedRole = event.header(bundle.bundle().identity().roleHeader());
+    String apiKeyUser = credentials.apiKeyUser(); // set exactly for an API-key caller
     IdentityMapper.Result mapped =
-        credentials.isApiKey()
+        apiKeyUser != null
             ? (requestedRole == null
-                ? new IdentityMapper.Result(Principal.user(credentials.apiKeyUser()), null)
-                : bundle.identityMapper().userAssumesRole(credentials.apiKeyUser(), requestedRole))
+                ? new IdentityMapper.Result(Principal.user(apiKeyUser), null)
+                : bundle.identityMapper().userAssumesRole(apiKeyUser, requestedRole))
             : bundle
                 .identityMapper()
                 .fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
-    if (mapped.principal() == null) {
+    Principal principal = mapped.principal();
+    if (principal == null) {
       log.reason = mapped.problem();
       return log.deny(event, "anonymous:" + credentials.subject(), Map.of());
     }
-    Principal principal = mapped.principal();
     log.principal = principal.toString();
     Optional<PrincipalEntry> entry = bundle.principal(principal);
     if (entry.isEmpty()) {
@@ -379,16 +381,26 @@ public final class Authorizer {
       return warmed;
     }
     try (java.io.InputStream in = Authorizer.class.getResourceAsStream("/iamgate/warm-up.json")) {
-      Json.JObject w =
-          (Json.JObject)
-              io.iamgate.policy.parse.JsonReader.read(
-                      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                      null,
-                      0)
-                  .value();
+      if (in == null) {
+        return warmed;
+      }
+      Json root =
+          io.iamgate.policy.parse.JsonReader.read(
+                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), null, 0)
+              .value();
+      if (!(root instanceof Json.JObject w)
+          || !(w.get("jwks") instanceof Json.JObject jwks)
+          || !(jwks.get("keys") instanceof Json.JArray jwkArray)
+          || !(w.get("tokens") instanceof Json.JObject tokens)) {
+        return warmed; // not the file this jar ships
+      }
       List<String> keys = new java.util.ArrayList<>();
-      for (Json k : ((Json.JArray) ((Json.JObject) w.get("jwks")).get("keys")).items()) {
-        if (keyTypes.contains(Json.scalarText(((Json.JObject) k).get("kty")))) {
+      for (Json k : jwkArray.items()) {
+        String kty =
+            k instanceof Json.JObject ko && ko.get("kty") instanceof Json.JString s
+                ? s.value()
+                : null;
+        if (kty != null && keyTypes.contains(kty)) {
           keys.add(io.iamgate.bundle.Canonical.text(k));
         }
       }
@@ -407,10 +419,10 @@ public final class Authorizer {
               clock,
               Ticker.systemTicker(),
               settings.fetchTimeout());
-      Json.JObject tokens = (Json.JObject) w.get("tokens");
       for (String keyType : keyTypes) {
         try {
-          verifier.verify(Json.scalarText(tokens.get(keyType)));
+          Json token = tokens.get(keyType);
+          verifier.verify(token == null ? null : Json.scalarText(token));
           warmed.add(keyType + " signature");
         } catch (AuthenticationException | RuntimeException e) {
           // warming is best effort
@@ -478,7 +490,7 @@ public final class Authorizer {
   }
 
   private Map<String, Object> responseContext(
-      Principal p, CompiledBundle b, Log log, Credentials c) {
+      Principal p, CompiledBundle b, Log log, @Nullable Credentials c) {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("principal", p.key());
     ctx.put(p.kind() == Principal.Kind.USER ? "user" : "role", p.name());
@@ -528,13 +540,13 @@ public final class Authorizer {
     final String id = UUID.randomUUID().toString();
     final GatewayEvent event;
     final long start;
-    String bundle;
-    String principal;
-    String action;
-    String resource;
-    Decision decision;
-    StatementRef statement;
-    String reason;
+    @Nullable String bundle;
+    @Nullable String principal;
+    @Nullable String action;
+    @Nullable String resource;
+    @Nullable Decision decision;
+    @Nullable StatementRef statement;
+    @Nullable String reason;
 
     /** Allowed routes a route-table response left out to fit API Gateway's limits. */
     int routesLeftOut;
@@ -603,7 +615,7 @@ public final class Authorizer {
       return w.toString();
     }
 
-    private void write(JsonGenerator g, String k, String v) throws IOException {
+    private void write(JsonGenerator g, String k, @Nullable String v) throws IOException {
       if (v != null) {
         g.writeStringField(k, v);
       }

@@ -4,4 +4,7 @@
  * a response API Gateway can cache safely ({@link io.iamgate.authorizer.CachePolicy}), with one
  * decision-log line per request. Every failure denies.
  */
+@NullMarked
 package io.iamgate.authorizer;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import io.iamgate.eval.Evaluation;
 import io.iamgate.eval.Explanation;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to one authorization question. Immutable. The reason and the deciding statements are
@@ -14,17 +15,17 @@ import java.util.Objects;
  */
 public final class Authorization {
   private final Decision decision;
-  private final String bundleVersion;
-  private final String problem;
-  private final Evaluation evaluation;
-  private final Explanation explanation;
+  private final @Nullable String bundleVersion;
+  private final @Nullable String problem;
+  private final @Nullable Evaluation evaluation;
+  private final @Nullable Explanation explanation;
 
   private Authorization(
       Decision decision,
-      String bundleVersion,
-      String problem,
-      Evaluation evaluation,
-      Explanation explanation) {
+      @Nullable String bundleVersion,
+      @Nullable String problem,
+      @Nullable Evaluation evaluation,
+      @Nullable Explanation explanation) {
     this.decision = Objects.requireNonNull(decision, "decision");
     this.bundleVersion = bundleVersion;
     this.problem = problem;
@@ -40,7 +41,7 @@ public final class Authorization {
     return new Authorization(x.decision(), bundleVersion, null, null, x);
   }
 
-  static Authorization denied(String problem, String bundleVersion) {
+  static Authorization denied(String problem, @Nullable String bundleVersion) {
     return new Authorization(
         Decision.IMPLICIT_DENY, bundleVersion, Objects.requireNonNull(problem), null, null);
   }
@@ -59,19 +60,25 @@ public final class Authorization {
     if (problem != null) {
       return problem;
     }
-    return evaluation != null ? evaluation.reason() : explanation.reason();
+    if (evaluation != null) {
+      return evaluation.reason();
+    }
+    return Objects.requireNonNull(
+            explanation, "an answer without a problem or an evaluation has an explanation")
+        .reason();
   }
 
   /** The deciding statements: the first one (authorize) or every applying one (explain). */
   public List<StatementRef> statements() {
     if (evaluation != null) {
-      return evaluation.statement() == null ? List.of() : List.of(evaluation.statementRef());
+      StatementRef ref = evaluation.statementRef(); // null exactly when there is no statement
+      return ref == null ? List.of() : List.of(ref);
     }
     return explanation == null ? List.of() : explanation.decidingStatements();
   }
 
   /** The bundle version that decided, or {@code null} when there was none. */
-  public String bundleVersion() {
+  public @Nullable String bundleVersion() {
     return bundleVersion;
   }
 
@@ -79,7 +86,7 @@ public final class Authorization {
    * Why the question could not be evaluated (unknown principal, invalid request, no bundle), or
    * {@code null}; such answers are always denials.
    */
-  public String problem() {
+  public @Nullable String problem() {
     return problem;
   }
 

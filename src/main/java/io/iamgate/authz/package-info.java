@@ -3,4 +3,7 @@
  * source and answers fine-grained questions ("may alice do X on Y?") with the same engine and
  * caches as the authorizer. No AWS type appears in its signatures.
  */
+@NullMarked
 package io.iamgate.authz;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API keys: a presented key is {@code <id>.<secret>}; the bundle stores the id and {@code
@@ -57,12 +58,12 @@ public final class ApiKeys {
     }
   }
 
-  static boolean isValidId(String id) {
+  static boolean isValidId(@Nullable String id) {
     return id != null && id.matches("[A-Za-z0-9_-]{1,64}");
   }
 
   /** The id part of a presented key, or {@code null} when it is not {@code <id>.<secret>}. */
-  public static String idOf(String presented) {
+  public static @Nullable String idOf(String presented) {
     int dot = presented.indexOf('.');
     if (dot <= 0 || dot == presented.length() - 1) {
       return null;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated policy bundle. Immutable. Maps keep the bundle's order.
@@ -82,7 +83,7 @@ public record Bundle(
       List<String> policies,
       List<Policy> inlinePolicies,
       Map<String, String> tags,
-      String permissionsBoundary,
+      @Nullable String permissionsBoundary,
       List<ApiKey> apiKeys) {
     public User {
       groups = List.copyOf(groups);
@@ -107,9 +108,9 @@ public record Bundle(
       List<String> policies,
       List<Policy> inlinePolicies,
       Map<String, String> tags,
-      String permissionsBoundary,
+      @Nullable String permissionsBoundary,
       int maxSessionSeconds,
-      Policy trustPolicy) {
+      @Nullable Policy trustPolicy) {
     public Role {
       policies = List.copyOf(policies);
       inlinePolicies = List.copyOf(inlinePolicies);
@@ -140,7 +141,7 @@ public record Bundle(
    */
   public record IdentityMapping(
       String userClaim,
-      String groupsClaim,
+      @Nullable String groupsClaim,
       List<RoleRule> roleRules,
       boolean allowRoleRequests,
       List<Issuer> issuers,
@@ -168,10 +169,10 @@ public record Bundle(
       String issuer,
       List<String> audiences,
       List<String> clientIds,
-      String tokenUse,
+      @Nullable String tokenUse,
       List<String> algorithms,
-      String jwks,
-      String jwksUri) {
+      @Nullable String jwks,
+      @Nullable String jwksUri) {
     public Issuer {
       audiences = List.copyOf(audiences);
       clientIds = List.copyOf(clientIds);
@@ -184,11 +185,12 @@ public record Bundle(
    * caller gets the role.
    *
    * @param claim a claim name, or {@code null} for a group rule
-   * @param value the claim value to match
+   * @param value the claim value to match; always set for a claim rule
    * @param group a group name, or {@code null} for a claim rule
    * @param role the role to assume
    */
-  public record RoleRule(String claim, String value, String group, String role) {}
+  public record RoleRule(
+      @Nullable String claim, @Nullable String value, @Nullable String group, String role) {}
 
   /**
    * One route: method and path template to action and resource template.

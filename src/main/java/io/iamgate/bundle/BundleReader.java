@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and validates a whole bundle. Every problem is reported with its file, JSON Pointer path,
@@ -97,19 +98,29 @@ public final class BundleReader {
     private final BundleFiles files;
     private final PolicyParser.Options options;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private String file;
+
+    /** The file being read, for diagnostics. */
+    private @Nullable String file;
 
     Run(BundleFiles files, PolicyParser.Options options) {
       this.files = files;
       this.options = options;
     }
 
-    private void error(String code, String path, int line, int col, String message, String hint) {
+    private void error(
+        String code, String path, int line, int col, String message, @Nullable String hint) {
       diagnostics.add(new Diagnostic(code, Severity.ERROR, file, path, line, col, message, hint));
     }
 
-    private void error(String code, String path, Json at, String message) {
-      error(code, path, at.line(), at.column(), message, null);
+    /** An error at {@code at}; at line and column 0 (unknown) when {@code at} is null. */
+    private void error(String code, String path, @Nullable Json at, String message) {
+      error(code, path, at, message, null);
+    }
+
+    /** An error at {@code at}; at line and column 0 (unknown) when {@code at} is null. */
+    private void error(
+        String code, String path, @Nullable Json at, String message, @Nullable String hint) {
+      error(code, path, at == null ? 0 : at.line(), at == null ? 0 : at.column(), message, hint);
     }
 
     private void warning(String code, String path, Json at, String message) {
@@ -118,7 +129,7 @@ public final class BundleReader {
               code, Severity.WARNING, file, path, at.line(), at.column(), message, null));
     }
 
-    private Json parse(BundleFiles.File f) {
+    private @Nullable Json parse(BundleFiles.File f) {
       file =
           files.files().size() == 1
                   && !files.source().equals(f.path())
@@ -269,8 +280,8 @@ public final class BundleReader {
       for (Bundle.ManagedPolicy b : BuiltInPolicies.all(services)) {
         policies.putIfAbsent(b.name(), b);
       }
-      if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
-        return result(null);
+      if (identity == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+        return result(null); // identity() reported an error whenever it returned null
       }
       return result(
           new Bundle(
@@ -296,7 +307,7 @@ public final class BundleReader {
      */
     private final Set<String> declaredPolicies = new HashSet<>();
 
-    private ParseResult<Bundle> result(Bundle b) {
+    private ParseResult<Bundle> result(@Nullable Bundle b) {
       diagnostics.sort(
           Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
               .thenComparingInt(Diagnostic::line)
@@ -357,7 +368,7 @@ public final class BundleReader {
       }
     }
 
-    private Bundle.Policy document(String name, Json doc, String path, boolean trust) {
+    private Bundle.@Nullable Policy document(String name, Json doc, String path, boolean trust) {
       Json j = doc;
       if (trust) {
         j = TrustPolicies.rewrite(doc, file, path, diagnostics);
@@ -368,12 +379,13 @@ public final class BundleReader {
           diagnostics.add(d);
         }
       }
-      return r.ok()
-          ? new Bundle.Policy(name, r.value(), Canonical.sha256(Canonical.text(doc)))
+      PolicyDocument parsed = r.value();
+      return parsed != null
+          ? new Bundle.Policy(name, parsed, Canonical.sha256(Canonical.text(doc)))
           : null;
     }
 
-    private Bundle.Group group(
+    private Bundle.@Nullable Group group(
         Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/groups/" + esc(m.name());
       Json.JObject o = entity(m, path, quotas.groupNameChars(), "group", GROUP);
@@ -391,7 +403,7 @@ public final class BundleReader {
       return new Bundle.Group(m.name(), attached, inline);
     }
 
-    private Bundle.User user(
+    private Bundle.@Nullable User user(
         Json.Member m,
         Quotas quotas,
         Map<String, Bundle.ManagedPolicy> policies,
@@ -444,7 +456,8 @@ public final class BundleReader {
       return new Bundle.User(m.name(), userGroups, attached, inline, tags, boundary, keys);
     }
 
-    private Bundle.ApiKey apiKey(Json j, String path, String user, Map<String, String> ids) {
+    private Bundle.@Nullable ApiKey apiKey(
+        Json j, String path, String user, Map<String, String> ids) {
       if (!(j instanceof Json.JObject o)) {
         error(
             "type",
@@ -493,10 +506,13 @@ public final class BundleReader {
           ok = false;
         }
       }
-      return ok ? new Bundle.ApiKey(id, hash, when) : null;
+      // ok implies that id, hash and when are set
+      return ok && id != null && hash != null && when != null
+          ? new Bundle.ApiKey(id, hash, when)
+          : null;
     }
 
-    private Bundle.Role role(
+    private Bundle.@Nullable Role role(
         Json.Member m, Quotas quotas, Map<String, Bundle.ManagedPolicy> policies) {
       String path = "/roles/" + esc(m.name());
       Json.JObject o = entity(m, path, quotas.roleNameChars(), "role", ROLE);
@@ -560,7 +576,7 @@ public final class BundleReader {
      * A named user, group or role object: its name checked, its members known; null when not an
      * object.
      */
-    private Json.JObject entity(
+    private Json.@Nullable JObject entity(
         Json.Member m, String path, int nameMax, String kind, List<String> members) {
       checkName(m.name(), path, at(m), nameMax, kind);
       if (!(m.value() instanceof Json.JObject o)) {
@@ -593,7 +609,7 @@ public final class BundleReader {
       return attached;
     }
 
-    private String boundary(
+    private @Nullable String boundary(
         Json.JObject o, String path, Map<String, Bundle.ManagedPolicy> policies) {
       Json b = o.get("permissionsBoundary");
       if (b == null) {
@@ -623,7 +639,7 @@ public final class BundleReader {
       return s.value();
     }
 
-    private List<Bundle.Policy> inline(Json j, String path, int quota, String owner) {
+    private List<Bundle.Policy> inline(@Nullable Json j, String path, int quota, String owner) {
       List<Bundle.Policy> out = new ArrayList<>();
       if (j == null) {
         return out;
@@ -657,7 +673,7 @@ public final class BundleReader {
       return out;
     }
 
-    private Map<String, String> tags(Json j, String path, Quotas quotas) {
+    private Map<String, String> tags(@Nullable Json j, String path, Quotas quotas) {
       Map<String, String> out = new LinkedHashMap<>();
       if (j == null) {
         return out;
@@ -703,8 +719,8 @@ public final class BundleReader {
       return out;
     }
 
-    private Bundle.IdentityMapping identity(
-        Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
+    private Bundle.@Nullable IdentityMapping identity(
+        @Nullable Json j, Map<String, Bundle.Group> groups, Map<String, Bundle.Role> roles) {
       if (j == null) {
         return new Bundle.IdentityMapping(
             "sub", "cognito:groups", List.of(), false, List.of(), "x-api-key", "x-iamgate-role");
@@ -764,8 +780,7 @@ public final class BundleReader {
               error(
                   "unknown-reference",
                   p + "/group",
-                  ro.get("group").line(),
-                  ro.get("group").column(),
+                  ro.get("group"),
                   "unknown group `" + group + "`",
                   hint(group, groups.keySet()));
             }
@@ -773,12 +788,13 @@ public final class BundleReader {
               error(
                   "unknown-reference",
                   p + "/role",
-                  ro.get("role").line(),
-                  ro.get("role").column(),
+                  ro.get("role"),
                   "unknown role `" + role + "`",
                   hint(role, roles.keySet()));
             }
-            rules.add(new Bundle.RoleRule(claim, value, group, role));
+            if (role != null) { // a rule without a role was reported as an error
+              rules.add(new Bundle.RoleRule(claim, value, group, role));
+            }
           }
         }
       }
@@ -817,7 +833,7 @@ public final class BundleReader {
           userClaim, groupsClaim, rules, allow, issuers, apiKeyHeader, roleHeader);
     }
 
-    private Bundle.Issuer issuer(Json j, String p) {
+    private Bundle.@Nullable Issuer issuer(Json j, String p) {
       if (!(j instanceof Json.JObject o)) {
         error("type", p, j, "expected an issuer object, found " + j.typeName());
         return null;
@@ -897,7 +913,7 @@ public final class BundleReader {
           : new Bundle.Issuer(iss, audiences, clientIds, tokenUse, algorithms, jwks, jwksUri);
     }
 
-    private List<String> stringArray(Json j, String path) {
+    private List<String> stringArray(@Nullable Json j, String path) {
       List<String> out = new ArrayList<>();
       if (j == null) {
         return out;
@@ -920,7 +936,7 @@ public final class BundleReader {
       return out;
     }
 
-    private List<Bundle.Route> routes(Json j, Set<String> services) {
+    private List<Bundle.Route> routes(@Nullable Json j, Set<String> services) {
       List<Bundle.Route> out = new ArrayList<>();
       if (j == null) {
         return out;
@@ -991,14 +1007,15 @@ public final class BundleReader {
               "another route already maps `" + method + " " + path + "`");
           ok = false;
         }
-        if (ok) {
+        // ok implies that all four are set
+        if (ok && method != null && path != null && action != null && resource != null) {
           out.add(new Bundle.Route(method, path, action, resource));
         }
       }
       return out;
     }
 
-    private Quotas quotas(Json j) {
+    private Quotas quotas(@Nullable Json j) {
       if (j == null) {
         return Quotas.AWS;
       }
@@ -1024,7 +1041,8 @@ public final class BundleReader {
       return Quotas.of(values);
     }
 
-    private List<String> references(Json j, String path, Map<String, ?> known, String what) {
+    private List<String> references(
+        @Nullable Json j, String path, Map<String, ?> known, String what) {
       List<String> out = new ArrayList<>();
       if (j == null) {
         return out;
@@ -1096,7 +1114,7 @@ public final class BundleReader {
       }
     }
 
-    private Json.JObject object(Json.JObject o, String path, String name) {
+    private Json.@Nullable JObject object(Json.JObject o, String path, String name) {
       Json j = o.get(name);
       if (j == null) {
         return null;
@@ -1112,7 +1130,7 @@ public final class BundleReader {
       return obj;
     }
 
-    private String string(Json.JObject o, String path, String name, boolean required) {
+    private @Nullable String string(Json.JObject o, String path, String name, boolean required) {
       Json j = o.get(name);
       if (j == null) {
         if (required) {
@@ -1137,7 +1155,7 @@ public final class BundleReader {
       return s.value();
     }
 
-    private static String defaultString(String v, String d) {
+    private static String defaultString(@Nullable String v, String d) {
       return v == null ? d : v;
     }
 
@@ -1149,7 +1167,7 @@ public final class BundleReader {
       return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static String hint(String input, java.util.Collection<String> candidates) {
+    private static @Nullable String hint(String input, java.util.Collection<String> candidates) {
       return Hints.didYouMean(input, candidates);
     }
 

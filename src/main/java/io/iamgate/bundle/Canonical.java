@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Canonical JSON (members sorted by name, no white space) for content hashes, and the minified size
@@ -39,11 +40,11 @@ public final class Canonical {
    * printing one): the bundle's YAML as JSON, say, or a batch id as it was given. {@code null}
    * writes {@code null}.
    */
-  public static void writeInDocumentOrder(JsonGenerator g, Json j) throws IOException {
+  public static void writeInDocumentOrder(JsonGenerator g, @Nullable Json j) throws IOException {
     write(g, j, false);
   }
 
-  private static void write(JsonGenerator g, Json j, boolean sorted) throws IOException {
+  private static void write(JsonGenerator g, @Nullable Json j, boolean sorted) throws IOException {
     if (j instanceof Json.JObject o) {
       g.writeStartObject();
       List<Json.Member> members = new ArrayList<>(o.members());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bundle's routes, compiled: an HTTP method and a concrete path find the most specific route
@@ -32,7 +33,10 @@ public final class RouteTable {
    * @param pathParameters the values of the path template's parameters
    */
   public record Match(
-      String action, String resource, Bundle.Route route, Map<String, String> pathParameters) {}
+      String action,
+      @Nullable String resource,
+      Bundle.@Nullable Route route,
+      Map<String, String> pathParameters) {}
 
   public RouteTable(List<Bundle.Route> routes, String account) {
     this.account = account;
@@ -86,7 +90,8 @@ public final class RouteTable {
    * A route's resource for any request: its non-path variables resolved from {@code variables},
    * every {@code ${request:path/...}} replaced by {@code probe}; {@code null} when unresolvable.
    */
-  public String resolveForAnyPath(Bundle.Route route, Map<String, String> variables, String probe) {
+  public @Nullable String resolveForAnyPath(
+      Bundle.Route route, Map<String, String> variables, String probe) {
     Template t = Template.parse(route.resource(), true);
     Map<String, String> params =
         new java.util.AbstractMap<String, String>() {
@@ -103,7 +108,8 @@ public final class RouteTable {
     return resolve(t, params, variables);
   }
 
-  private String resolve(Template t, Map<String, String> params, Map<String, String> variables) {
+  private @Nullable String resolve(
+      Template t, Map<String, String> params, Map<String, String> variables) {
     StringBuilder sb = new StringBuilder();
     for (Template.Part p : t.parts()) {
       if (p instanceof Template.Text text) {
@@ -139,7 +145,7 @@ public final class RouteTable {
     return sb.toString();
   }
 
-  private static Map<String, String> bind(Compiled c, String[] actual) {
+  private static @Nullable Map<String, String> bind(Compiled c, String[] actual) {
     String[] t = c.segments;
     if (c.greedy ? actual.length < t.length : actual.length != t.length) {
       return null;
@@ -172,7 +178,7 @@ public final class RouteTable {
   }
 
   /** What is wrong with a path template, or {@code null}. */
-  static String pathProblem(String path) {
+  static @Nullable String pathProblem(String path) {
     if (!path.startsWith("/")) {
       return "a route path starts with `/`, found `" + path + "`";
     }

@@ -6,6 +6,7 @@ import io.iamgate.policy.parse.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Role trust policies: IAM documents whose statements name a {@code Principal} (or {@code
@@ -34,11 +35,14 @@ public final class TrustPolicies {
    * Rewrites a trust policy into an identity-style document, reporting principal problems. The
    * result still goes through the policy parser, which reports everything else.
    */
-  static Json rewrite(Json doc, String file, String path, List<Diagnostic> diagnostics) {
-    if (!(doc instanceof Json.JObject obj) || obj.get("Statement") == null) {
+  static Json rewrite(Json doc, @Nullable String file, String path, List<Diagnostic> diagnostics) {
+    if (!(doc instanceof Json.JObject obj)) {
       return doc;
     }
     Json st = obj.get("Statement");
+    if (st == null) {
+      return doc;
+    }
     List<Json.Member> members = new ArrayList<>();
     for (Json.Member m : obj.members()) {
       if (!m.name().equals("Statement")) {
@@ -60,7 +64,8 @@ public final class TrustPolicies {
     return new Json.JObject(obj.line(), obj.column(), members);
   }
 
-  private static Json statement(Json s, String file, String path, List<Diagnostic> diagnostics) {
+  private static Json statement(
+      Json s, @Nullable String file, String path, List<Diagnostic> diagnostics) {
     if (!(s instanceof Json.JObject obj)) {
       return s;
     }
@@ -82,19 +87,6 @@ public final class TrustPolicies {
                 "remove it"));
       }
     }
-    if (principal == null && notPrincipal == null) {
-      diagnostics.add(
-          new Diagnostic(
-              "trust-principal",
-              Severity.ERROR,
-              file,
-              path,
-              obj.line(),
-              obj.column(),
-              "a trust policy statement needs `Principal` or `NotPrincipal`",
-              "e.g. \"Principal\": {\"AWS\": \"group/Admins\"}"));
-      return s;
-    }
     if (principal != null && notPrincipal != null) {
       diagnostics.add(
           new Diagnostic(
@@ -109,6 +101,19 @@ public final class TrustPolicies {
       return s;
     }
     Json.Member p = principal != null ? principal : notPrincipal;
+    if (p == null) {
+      diagnostics.add(
+          new Diagnostic(
+              "trust-principal",
+              Severity.ERROR,
+              file,
+              path,
+              obj.line(),
+              obj.column(),
+              "a trust policy statement needs `Principal` or `NotPrincipal`",
+              "e.g. \"Principal\": {\"AWS\": \"group/Admins\"}"));
+      return s;
+    }
     List<Json> names = principalNames(p.value(), file, path + "/" + p.name(), diagnostics);
     List<Json.Member> members = new ArrayList<>();
     Json.Member condition = null;
@@ -142,7 +147,7 @@ public final class TrustPolicies {
 
   /** Adds {@code key} under {@code operator} to a statement's condition block (creating either). */
   private static Json.Member withCondition(
-      Json.Member condition, String operator, Json.Member key, Json.Member at) {
+      Json.@Nullable Member condition, String operator, Json.Member key, Json.Member at) {
     if (condition == null || !(condition.value() instanceof Json.JObject block)) {
       Json.JObject op = new Json.JObject(at.line(), at.column(), List.of(key));
       Json.JObject block =
@@ -186,8 +191,8 @@ public final class TrustPolicies {
   }
 
   /** The patterns a Principal element names, or {@code null} for {@code "*"} (anyone). */
-  private static List<Json> principalNames(
-      Json p, String file, String path, List<Diagnostic> diagnostics) {
+  private static @Nullable List<Json> principalNames(
+      Json p, @Nullable String file, String path, List<Diagnostic> diagnostics) {
     if (p instanceof Json.JString s && s.value().equals("*")) {
       return null;
     }

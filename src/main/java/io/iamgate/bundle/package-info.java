@@ -4,4 +4,7 @@
  * YAML (a file, or a directory with {@code policies/<Name>.json}), validated whole at load, and
  * identified by a content hash. Depends on {@code policy}, {@code policy.parse} and Jackson.
  */
+@NullMarked
 package io.iamgate.bundle;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import io.iamgate.policy.parse.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the {@code simulate --batch} input, read into a compiled set and a request, or into
@@ -22,7 +23,11 @@ import java.util.List;
  * @param request the request, or {@code null} when there are problems
  * @param problems every problem found, empty when the case is valid
  */
-record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> problems) {
+record BatchCase(
+    @Nullable Json id,
+    @Nullable CompiledPolicySet set,
+    @Nullable Request request,
+    List<String> problems) {
 
   /** Reads a case from one parsed line. */
   static BatchCase read(Json line) {
@@ -99,14 +104,15 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
 
     RequestContext context = context(obj.get("context"), problems);
 
-    if (!problems.isEmpty()) {
-      return new BatchCase(id, null, null, problems);
+    // without problems, action, resource and context are all set
+    if (problems.isEmpty() && action != null && resource != null && context != null) {
+      CompiledPolicySet set = PolicyCompiler.compileSet(identity, boundary, guardrails);
+      return new BatchCase(id, set, Request.of(action, resource, context), List.of());
     }
-    CompiledPolicySet set = PolicyCompiler.compileSet(identity, boundary, guardrails);
-    return new BatchCase(id, set, Request.of(action, resource, context), List.of());
+    return new BatchCase(id, null, null, problems);
   }
 
-  private static PolicyDocument document(Json j, String path, List<String> problems) {
+  private static @Nullable PolicyDocument document(Json j, String path, List<String> problems) {
     ParseResult<PolicyDocument> r = PolicyParser.parse(j, null, path);
     for (Diagnostic d : r.errors()) {
       problems.add(
@@ -116,7 +122,7 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
   }
 
   /** Reads a context object; absent or {@code null} is the empty context. */
-  static RequestContext context(Json c, List<String> problems) {
+  static @Nullable RequestContext context(@Nullable Json c, List<String> problems) {
     RequestContext.Builder b = contextBuilder(c, problems);
     return b != null && b.problems().isEmpty() ? b.build() : null;
   }
@@ -125,7 +131,7 @@ record BatchCase(Json id, CompiledPolicySet set, Request request, List<String> p
    * Reads a context object into a builder (which can build any number of fresh contexts), adding
    * every problem to {@code problems}; {@code null} when the context is not an object.
    */
-  static RequestContext.Builder contextBuilder(Json c, List<String> problems) {
+  static RequestContext.@Nullable Builder contextBuilder(@Nullable Json c, List<String> problems) {
     RequestContext.Builder b = RequestContext.builder();
     if (c == null || c instanceof Json.JNull) {
       return b;

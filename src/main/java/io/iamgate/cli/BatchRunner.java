@@ -6,6 +6,8 @@ import io.iamgate.policy.parse.Diagnostic;
 import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
 import io.iamgate.policy.parse.ParseResult;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code simulate --batch} contract: one JSON case in, one JSON line out, in order. A malformed
@@ -16,17 +18,21 @@ final class BatchRunner {
   /** Evaluates one input line and returns the output line. */
   String evaluate(String line, int lineNumber) {
     ParseResult<Json> parsed = JsonReader.read(line, null, lineNumber - 1);
-    if (!parsed.ok()) {
+    Json root = parsed.value();
+    if (root == null) {
       Diagnostic d = parsed.errors().get(0);
       return error(null, "line " + lineNumber + ", column " + d.column() + ": " + d.message());
     }
-    Json id = parsed.value() instanceof Json.JObject o ? o.get("id") : null;
+    Json id = root instanceof Json.JObject o ? o.get("id") : null;
     try {
-      BatchCase c = BatchCase.read(parsed.value());
+      BatchCase c = BatchCase.read(root);
       if (!c.problems().isEmpty()) {
         return error(id, String.join("; ", c.problems()));
       }
-      Explanation e = Evaluator.explain(c.set(), c.request());
+      Explanation e =
+          Evaluator.explain(
+              Objects.requireNonNull(c.set(), "a case without problems has a policy set"),
+              Objects.requireNonNull(c.request(), "a case without problems has a request"));
       return JsonOutput.object(
           g -> {
             JsonOutput.id(g, id);
@@ -38,7 +44,7 @@ final class BatchRunner {
     }
   }
 
-  private static String error(Json id, String message) {
+  private static String error(@Nullable Json id, String message) {
     return JsonOutput.object(
         g -> {
           JsonOutput.id(g, id);

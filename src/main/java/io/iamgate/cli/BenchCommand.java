@@ -17,6 +17,8 @@ import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
 import io.iamgate.policy.parse.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
+import io.iamgate.workload.StandardWorkload;
+import io.iamgate.workload.WorkloadRequest;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,33 +49,43 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure decision speed on a request stream written by ../shared/bench/gen_workload.py.",
+      "Measure decision speed on the standard seeded workload, or on a request stream in files.",
       "",
-      "  iamgate bench --policies target/workload/iam/roles.json --requests target/workload/iam/requests.jsonl \\",
-      "                --expected target/workload/expected.jsonl"
+      "With no input, bench generates the standard workload in memory (seed 42: 200 roles,"
+          + " 1,992 statements, 1,000 principals, 100,000 requests) with decisions computed by an"
+          + " independent reference evaluator, and reports the engine's agreement with them.",
+      "",
+      "  iamgate bench",
+      "  iamgate bench --policies roles.json --requests requests.jsonl --expected expected.jsonl"
     })
 final class BenchCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(
       names = "--policies",
-      required = true,
       paramLabel = "ROLES.json",
       description = "a JSON object of named policy documents")
-  String policiesFile;
+  @Nullable String policiesFile;
 
   @Option(
       names = "--requests",
-      required = true,
       paramLabel = "REQUESTS.jsonl",
       description = "one request per line: id, roles, action, resource, context")
-  String requestsFile;
+  @Nullable String requestsFile;
 
   @Option(
       names = "--expected",
       paramLabel = "EXPECTED.jsonl",
       description = "expected decisions, one {\"id\",\"decision\"} per line")
-  String expectedFile;
+  @Nullable String expectedFile;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description =
+          "seed of the generated standard workload (default: ${DEFAULT-VALUE}; not with --policies)")
+  long seed;
 
   @Option(
       names = "--warmup-seconds",
@@ -98,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** One parsed request line, from which fresh {@link Request}s are built. */
   private record Line(
-      String id,
+      @Nullable String id,
       String key,
       List<String> roles,
       String action,
@@ -108,9 +122,14 @@ final class BenchCommand implements Callable<Integer> {
   /** The floor's rule per policy name: an action and a resource prefix. */
   private record FloorRule(String action, String resourcePrefix) {}
 
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
+
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = spec().commandLine().getErr();
     try {
       return run();
     } catch (Inputs.InputException e) {
@@ -131,16 +150,44 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private int run() throws Inputs.InputException, BenchInputException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Map<String, NamedDocument> documents = loadPolicies();
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
+    Map<String, NamedDocument> documents;
+    List<Line> lines;
+    Map<String, Decision> expected;
+    String policiesFile = this.policiesFile;
+    String requestsFile = this.requestsFile;
+    String expectedFile = this.expectedFile;
+    if (policiesFile == null && requestsFile == null) {
+      if (expectedFile != null) {
+        throw new BenchInputException("--expected needs --policies and --requests");
+      }
+      if (!json) {
+        err.printf(Locale.ROOT, "generating the standard workload (seed %d)...%n", seed);
+      }
+      StandardWorkload w =
+          StandardWorkload.generate(
+              new StandardWorkload.Options(
+                  seed,
+                  StandardWorkload.Options.DEFAULTS.roles(),
+                  StandardWorkload.Options.DEFAULTS.principals(),
+                  StandardWorkload.Options.DEFAULTS.requests()));
+      documents = generatedPolicies(w);
+      lines = generatedRequests(w);
+      expected = generatedExpected(w);
+    } else if (policiesFile == null || requestsFile == null) {
+      throw new BenchInputException(
+          "--policies and --requests go together (or give neither, for the standard workload)");
+    } else {
+      documents = loadPolicies(policiesFile);
+      lines = loadRequests(requestsFile, policiesFile, documents);
+      if (lines.isEmpty()) {
+        throw new BenchInputException("`" + requestsFile + "` holds no requests");
+      }
+      expected = expectedFile == null ? Map.of() : loadExpected(expectedFile);
+    }
     Map<String, CompiledDocument> compiled = new HashMap<>();
     documents.forEach((name, d) -> compiled.put(name, CompiledDocument.compile(d)));
-    List<Line> lines = loadRequests(documents);
-    if (lines.isEmpty()) {
-      throw new BenchInputException("`" + requestsFile + "` holds no requests");
-    }
-    Map<String, Decision> expected = expectedFile == null ? Map.of() : loadExpected();
     int n = lines.size();
 
     Map<String, FloorRule> floorRules = new HashMap<>();
@@ -347,7 +394,7 @@ final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     for (int i = 0; i < keys.length; i++) {
       Line l = lines.get(i);
-      FloorRule rule = rules.get(keys[i]);
+      FloorRule rule = Objects.requireNonNull(rules.get(keys[i]), "every policy has a floor rule");
       if (rule.action().equals(l.action()) && l.resource().startsWith(rule.resourcePrefix())) {
         acc++;
       }
@@ -380,18 +427,67 @@ final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private Map<String, NamedDocument> loadPolicies()
+  /** The generated roles' documents, parsed strictly (the generator writes only valid IAM). */
+  private static Map<String, NamedDocument> generatedPolicies(StandardWorkload w)
+      throws BenchInputException {
+    Map<String, NamedDocument> docs = new HashMap<>();
+    for (Map.Entry<String, String> role : w.roles().entrySet()) {
+      ParseResult<PolicyDocument> r = PolicyParser.parse(role.getValue(), role.getKey());
+      PolicyDocument doc = r.value();
+      if (doc == null) {
+        throw new BenchInputException(
+            "the generated workload's policy `"
+                + role.getKey()
+                + "` is invalid: "
+                + r.errors().get(0).format());
+      }
+      docs.put(role.getKey(), new NamedDocument(role.getKey(), doc));
+    }
+    return docs;
+  }
+
+  private static List<Line> generatedRequests(StandardWorkload w) {
+    List<Line> out = new ArrayList<>(w.requests().size());
+    for (WorkloadRequest r : w.requests()) {
+      out.add(
+          new Line(
+              r.id(),
+              String.join(",", r.roles()),
+              r.roles(),
+              r.action(),
+              r.resource(),
+              new java.util.LinkedHashMap<>(r.context())));
+    }
+    return out;
+  }
+
+  private static Map<String, Decision> generatedExpected(StandardWorkload w)
+      throws BenchInputException {
+    Map<String, Decision> out = new HashMap<>();
+    for (int i = 0; i < w.requests().size(); i++) {
+      String text = w.expected().get(i);
+      Decision d = Decision.fromText(text);
+      if (d == null) {
+        throw new BenchInputException("the reference evaluator decided `" + text + "`");
+      }
+      out.put(w.requests().get(i).id(), d);
+    }
+    return out;
+  }
+
+  private Map<String, NamedDocument> loadPolicies(String policiesFile)
       throws Inputs.InputException, BenchInputException {
     String text = Inputs.readText(policiesFile, null);
     ParseResult<Json> json = JsonReader.read(text, policiesFile, 0);
-    if (!json.ok()) {
+    Json root = json.value();
+    if (root == null) {
       throw new BenchInputException(json.errors().get(0).format());
     }
-    if (!(json.value() instanceof Json.JObject obj)) {
+    if (!(root instanceof Json.JObject obj)) {
       throw new BenchInputException(
           policiesFile
               + ": expected an object of named policy documents, found "
-              + json.value().typeName());
+              + root.typeName());
     }
     Map<String, NamedDocument> docs = new HashMap<>();
     List<String> errors = new ArrayList<>();
@@ -407,15 +503,17 @@ final class BenchCommand implements Callable<Integer> {
               r.warnings().stream()
                   .filter(d -> d.code().equals("resource-service-wildcard"))
                   .count();
-      if (r.ok()) {
-        docs.put(m.name(), new NamedDocument(m.name(), r.value()));
+      PolicyDocument doc = r.value();
+      if (doc != null) {
+        docs.put(m.name(), new NamedDocument(m.name(), doc));
       }
     }
     if (!errors.isEmpty()) {
       throw new BenchInputException(errors.size() + " policy errors, the first: " + errors.get(0));
     }
     if (lenient > 0) {
-      spec.commandLine()
+      spec()
+          .commandLine()
           .getErr()
           .println(
               "iamgate: warning: "
@@ -426,7 +524,8 @@ final class BenchCommand implements Callable<Integer> {
     return docs;
   }
 
-  private List<Line> loadRequests(Map<String, NamedDocument> docs)
+  private List<Line> loadRequests(
+      String requestsFile, String policiesFile, Map<String, NamedDocument> docs)
       throws Inputs.InputException, BenchInputException {
     String text = Inputs.readText(requestsFile, null);
     List<Line> out = new ArrayList<>();
@@ -483,7 +582,8 @@ final class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private Map<String, Decision> loadExpected() throws Inputs.InputException, BenchInputException {
+  private Map<String, Decision> loadExpected(String expectedFile)
+      throws Inputs.InputException, BenchInputException {
     String text = Inputs.readText(expectedFile, null);
     Map<String, Decision> out = new HashMap<>();
     int lineNumber = 0;

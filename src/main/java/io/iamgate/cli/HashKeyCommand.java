@@ -4,7 +4,9 @@ import io.iamgate.bundle.ApiKeys;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,24 +24,29 @@ import picocli.CommandLine.Spec;
       "entry to put under the user's `apiKeys` in the bundle, which holds only a salted hash."
     })
 final class HashKeyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(
       names = "--id",
       required = true,
       paramLabel = "ID",
       description = "the key id (letters, digits, `_`, `-`); public, unique in the bundle")
-  String id;
+  @Nullable String id;
+
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
 
   @Override
   public Integer call() {
     ApiKeys.NewKey k;
     try {
-      k = ApiKeys.create(id);
+      k = ApiKeys.create(Objects.requireNonNull(id, "picocli requires --id"));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--id: " + e.getMessage());
+      throw new ParameterException(spec().commandLine(), "--id: " + e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec().commandLine().getOut();
     out.println("key:   " + k.key());
     out.println(
         "entry: {\"id\": \""

@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Reading input files with errors a person can act on. */
 final class Inputs {
@@ -26,10 +27,21 @@ final class Inputs {
     }
   }
 
-  /** Reads a UTF-8 text file, or {@code -} for standard input. */
-  static String readText(String name, InputStream stdin) throws InputException {
+  /**
+   * Reads a UTF-8 text file, or {@code -} for standard input.
+   *
+   * @param stdin standard input, or {@code null} where the command does not read it
+   */
+  static String readText(String name, @Nullable InputStream stdin) throws InputException {
     try {
-      byte[] bytes = name.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(name));
+      byte[] bytes;
+      if (!name.equals("-")) {
+        bytes = Files.readAllBytes(Path.of(name));
+      } else if (stdin != null) {
+        bytes = stdin.readAllBytes();
+      } else {
+        throw new InputException("cannot read `-`: this option does not read standard input");
+      }
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -66,7 +78,7 @@ final class Inputs {
    * Whether a path holds a bundle rather than one policy document: a directory, a YAML file, or a
    * JSON object without a {@code Statement} member.
    */
-  static boolean looksLikeBundle(String name, String text) {
+  static boolean looksLikeBundle(String name, @Nullable String text) {
     if (Files.isDirectory(Path.of(name)) || name.endsWith(".yaml") || name.endsWith(".yml")) {
       return true;
     }

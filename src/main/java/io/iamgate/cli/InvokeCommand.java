@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,26 +37,31 @@ import picocli.CommandLine.Spec;
       "  iamgate invoke events/*.json"
     })
 final class InvokeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "EVENT", description = "event JSON files")
-  List<String> files;
+  @Nullable List<String> files;
 
   @Option(
       names = "--bundle",
       paramLabel = "SOURCE",
       description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
-  String bundle;
+  @Nullable String bundle;
 
   @Option(
       names = "--log",
       description = "also print the handler's log lines (the decision log) to standard error")
   boolean showLog;
 
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
     Map<String, String> env = new HashMap<>(System.getenv());
     if (bundle != null) {
       env.put("IAMGATE_BUNDLE", bundle);
@@ -67,7 +74,7 @@ final class InvokeCommand implements Callable<Integer> {
     AuthorizerHandler handler =
         new AuthorizerHandler(env, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
     int failures = 0;
-    for (String f : files) {
+    for (String f : Objects.requireNonNull(files, "picocli requires an EVENT file")) {
       out.println("== " + f);
       try (InputStream in = Files.newInputStream(Path.of(f))) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();

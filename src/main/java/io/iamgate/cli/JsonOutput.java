@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Compact JSON rendering of decisions, explanations and diagnostics for the CLI. */
 final class JsonOutput {
@@ -36,7 +37,7 @@ final class JsonOutput {
   }
 
   /** Writes a batch {@code id} as it was given ({@code null} when there is none). */
-  static void id(JsonGenerator g, Json id) throws IOException {
+  static void id(JsonGenerator g, @Nullable Json id) throws IOException {
     g.writeFieldName("id");
     Canonical.writeInDocumentOrder(g, id);
   }

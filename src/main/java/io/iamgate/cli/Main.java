@@ -2,6 +2,8 @@ package io.iamgate.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,11 +32,16 @@ public final class Main implements Runnable {
   /** Usage errors. */
   public static final int USAGE = 2;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.@Nullable CommandSpec spec;
+
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandLine.Model.CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    spec().commandLine().usage(spec().commandLine().getOut());
   }
 
   public static void main(String[] args) {

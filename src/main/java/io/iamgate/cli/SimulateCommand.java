@@ -33,7 +33,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +63,7 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   static final int DENIED = 3;
 
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Option(
       names = "--policy",
@@ -74,26 +76,26 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--boundary",
       paramLabel = "FILE",
       description = "a permissions boundary document")
-  String boundary;
+  @Nullable String boundary;
 
   @Option(
       names = "--guardrail",
       arity = "1..*",
       paramLabel = "FILE",
       description = "guardrail (SCP-like) documents; together they form one level")
-  List<String> guardrails;
+  @Nullable List<String> guardrails;
 
   @Option(
       names = "--action",
       paramLabel = "ACTION",
       description = "the request action, e.g. `orders:GetOrder`")
-  String action;
+  @Nullable String action;
 
   @Option(
       names = "--resource",
       paramLabel = "RESOURCE",
       description = "the request resource, e.g. an ARN")
-  String resource;
+  @Nullable String resource;
 
   @Option(
       names = "--context",
@@ -109,25 +111,25 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--batch",
       paramLabel = "FILE",
       description = "evaluate JSON Lines cases from FILE (`-` = standard input)")
-  String batch;
+  @Nullable String batch;
 
   @Option(
       names = "--bundle",
       paramLabel = "PATH",
       description = "a policy bundle (file or directory); ask as --user or --role")
-  String bundle;
+  @Nullable String bundle;
 
   @Option(
       names = "--user",
       paramLabel = "NAME",
       description = "with --bundle: the bundle user who asks")
-  String user;
+  @Nullable String user;
 
   @Option(
       names = "--role",
       paramLabel = "NAME",
       description = "with --bundle: the bundle role that asks")
-  String role;
+  @Nullable String role;
 
   private final InputStream in;
 
@@ -135,8 +137,17 @@ final class SimulateCommand implements Callable<Integer> {
     this.in = in;
   }
 
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
+
   @Override
   public Integer call() {
+    String batch = this.batch;
+    String action = this.action;
+    String resource = this.resource;
+    String bundle = this.bundle;
     if (batch != null) {
       if (!policies.isEmpty()
           || boundary != null
@@ -146,41 +157,49 @@ final class SimulateCommand implements Callable<Integer> {
           || !context.isEmpty()
           || bundle != null) {
         throw new ParameterException(
-            spec.commandLine(),
+            spec().commandLine(),
             "--batch takes every case from its input; do not combine it with --policy, --boundary, --guardrail, --action, --resource or --context");
       }
-      return runBatch();
+      return runBatch(batch);
     }
     if (action == null || resource == null) {
       throw new ParameterException(
-          spec.commandLine(), "simulate needs --action and --resource (or --batch FILE)");
+          spec().commandLine(), "simulate needs --action and --resource (or --batch FILE)");
     }
     if (bundle != null) {
       if (!policies.isEmpty() || boundary != null || guardrails != null) {
         throw new ParameterException(
-            spec.commandLine(),
+            spec().commandLine(),
             "--bundle takes the policies from the bundle; do not combine it with --policy, --boundary or --guardrail");
       }
-      if ((user == null) == (role == null)) {
+      String userName = user;
+      String roleName = role;
+      Principal principal;
+      if (userName != null && roleName == null) {
+        principal = Principal.user(userName);
+      } else if (roleName != null && userName == null) {
+        principal = Principal.role(roleName, "iamgate-cli");
+      } else {
         throw new ParameterException(
-            spec.commandLine(), "--bundle needs exactly one of --user NAME and --role NAME");
+            spec().commandLine(), "--bundle needs exactly one of --user NAME and --role NAME");
       }
-      return runBundle();
+      return runBundle(bundle, principal, action, resource);
     }
     if (user != null || role != null) {
-      throw new ParameterException(spec.commandLine(), "--user and --role need --bundle PATH");
+      throw new ParameterException(spec().commandLine(), "--user and --role need --bundle PATH");
     }
-    return runOne();
+    return runOne(action, resource);
   }
 
-  private int runOne() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  private int runOne(String action, String resource) {
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
     List<Diagnostic> errors = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<NamedDocument> identity = load(policies, errors, problems);
     NamedDocument b = boundary == null ? null : single(boundary, errors, problems);
-    List<NamedDocument> g = guardrails == null ? null : load(guardrails, errors, problems);
+    List<String> guardrailFiles = guardrails;
+    List<NamedDocument> g = guardrailFiles == null ? null : load(guardrailFiles, errors, problems);
 
     String actionProblem = Request.actionProblem(action);
     if (actionProblem != null) {
@@ -241,9 +260,9 @@ final class SimulateCommand implements Callable<Integer> {
     return e.decision().allowed() ? 0 : DENIED;
   }
 
-  private int runBundle() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  private int runBundle(String bundle, Principal principal, String action, String resource) {
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
     ParseResult<Bundle> parsed;
     try {
       parsed = BundleReader.read(BundleFiles.read(Path.of(bundle)));
@@ -251,7 +270,8 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("iamgate: cannot read `" + bundle + "`: " + Inputs.describe(e));
       return 1;
     }
-    if (!parsed.ok()) {
+    Bundle read = parsed.value();
+    if (read == null) {
       parsed.errors().forEach(d -> err.println(d.format()));
       return 1;
     }
@@ -280,8 +300,7 @@ final class SimulateCommand implements Callable<Integer> {
         ctx.put(k, all);
       }
     }
-    IamGate gate = new IamGate(BundleStore.ofBundle(parsed.value(), PolicyCaches.defaults()));
-    Principal principal = user != null ? Principal.user(user) : Principal.role(role, "iamgate-cli");
+    IamGate gate = new IamGate(BundleStore.ofBundle(read, PolicyCaches.defaults()));
     Authorization a = gate.explain(principal, action, resource, ctx);
     if (a.problem() != null) {
       err.println("iamgate: " + a.problem());
@@ -305,7 +324,7 @@ final class SimulateCommand implements Callable<Integer> {
               }));
     } else {
       out.println("principal: " + principal);
-      out.println("bundle:    " + parsed.value().shortVersion());
+      out.println("bundle:    " + read.shortVersion());
       out.println("decision:  " + a.decision().text());
       out.println("reason:    " + a.reason());
       if (!a.statements().isEmpty()) {
@@ -330,20 +349,22 @@ final class SimulateCommand implements Callable<Integer> {
     return docs;
   }
 
-  private NamedDocument single(String file, List<Diagnostic> errors, List<String> problems) {
+  private @Nullable NamedDocument single(
+      String file, List<Diagnostic> errors, List<String> problems) {
     try {
       ParseResult<PolicyDocument> r = Inputs.policy(file, in);
       errors.addAll(r.errors());
-      return r.ok() ? new NamedDocument(Path.of(file).getFileName().toString(), r.value()) : null;
+      PolicyDocument d = r.value();
+      return d != null ? new NamedDocument(Path.of(file).getFileName().toString(), d) : null;
     } catch (Inputs.InputException e) {
       problems.add(e.getMessage());
       return null;
     }
   }
 
-  private int runBatch() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  private int runBatch(String batch) {
+    PrintWriter out = spec().commandLine().getOut();
+    PrintWriter err = spec().commandLine().getErr();
     BufferedReader reader;
     try {
       reader =

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,13 +28,13 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid", "1:a file is invalid or unreadable", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec @Nullable CommandSpec spec;
 
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
       description = "policy documents (JSON); `-` reads standard input")
-  List<String> files;
+  @Nullable List<String> files;
 
   @Option(names = "--json", description = "print one JSON object with every diagnostic")
   boolean json;
@@ -54,9 +56,15 @@ final class ValidateCommand implements Callable<Integer> {
     this.in = in;
   }
 
+  /** The command's spec, which picocli injects before it runs the command. */
+  private CommandSpec spec() {
+    return Objects.requireNonNull(spec, "picocli injects the @Spec field");
+  }
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec().commandLine().getOut();
+    List<String> files = Objects.requireNonNull(this.files, "picocli requires a FILE");
     List<Diagnostic> all = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     List<String> summaries = new ArrayList<>();
@@ -79,10 +87,10 @@ final class ValidateCommand implements Callable<Integer> {
             throw new Inputs.InputException("cannot read `" + f + "`: " + Inputs.describe(e));
           }
           all.addAll(b.diagnostics());
-          if (!b.ok()) {
+          Bundle v = b.value();
+          if (v == null) {
             invalid++;
           } else if (!json && !quiet) {
-            Bundle v = b.value();
             summaries.add(
                 f
                     + ": bundle "

@@ -3,4 +3,7 @@
  * {@code bench}, one picocli class per command. Only {@link io.iamgate.cli.Main#main} exits; every
  * other path returns an exit code and prints one-line messages, never stack traces.
  */
+@NullMarked
 package io.iamgate.cli;
+
+import org.jspecify.annotations.NullMarked;

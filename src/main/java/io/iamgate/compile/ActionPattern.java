@@ -2,6 +2,7 @@ package io.iamgate.compile;
 
 import io.iamgate.policy.Arn;
 import io.iamgate.policy.CaseFold;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled {@code Action}/{@code NotAction} entry (section 3.2): {@code *} matches every
@@ -9,12 +10,12 @@ import io.iamgate.policy.CaseFold;
  * glob-match ignoring case.
  *
  * @param foldedService the case-folded service prefix, or {@code null} for {@code *}
- * @param name the glob over the case-folded action name, or {@code null} for {@code *}
+ * @param name the glob over the case-folded action name; {@link Glob.Any} for {@code *}
  */
-record ActionPattern(String foldedService, Glob name) {
+record ActionPattern(@Nullable String foldedService, Glob name) {
   static ActionPattern compile(String pattern) {
     if (Arn.isAllStars(pattern)) {
-      return new ActionPattern(null, null);
+      return new ActionPattern(null, Glob.Any.INSTANCE);
     }
     int colon = pattern.indexOf(':');
     if (colon < 0) {

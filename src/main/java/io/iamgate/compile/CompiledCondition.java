@@ -5,6 +5,7 @@ import io.iamgate.policy.CaseFold;
 import io.iamgate.policy.Condition;
 import io.iamgate.policy.PolicyBooleans;
 import io.iamgate.policy.SetQualifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled (operator, key, values) condition with the missing-key, multi-valued-key, {@code
@@ -16,7 +17,9 @@ public final class CompiledCondition {
   private final SetQualifier qualifier;
   private final boolean ifExists;
   private final boolean negated;
-  private final ValueTest test;
+
+  /** The value comparison; {@code null} for the {@code Null} operator. */
+  private final @Nullable ValueTest test;
 
   /** For {@code Null}: whether "true" and/or "false" is among the values. */
   private final boolean nullTrue;
@@ -59,6 +62,7 @@ public final class CompiledCondition {
   /** Whether the condition holds for the request context. */
   public boolean holds(Context ctx) {
     ContextValue value = ctx.get(foldedKey);
+    ValueTest test = this.test;
     if (test == null) {
       boolean nullish = value == null || value.isEmptyString();
       return nullish ? nullTrue : nullFalse;
@@ -71,14 +75,14 @@ public final class CompiledCondition {
         if (value.isMulti()) {
           return false;
         }
-        return matchOne(value.single(), ctx);
+        return matchOne(test, value.single(), ctx);
       }
       case FOR_ALL_VALUES -> {
         if (value == null || value.isEmptyString()) {
           return true;
         }
         for (int i = 0; i < value.size(); i++) {
-          if (!matchOne(value.item(i), ctx)) {
+          if (!matchOne(test, value.item(i), ctx)) {
             return false;
           }
         }
@@ -89,7 +93,7 @@ public final class CompiledCondition {
           return false;
         }
         for (int i = 0; i < value.size(); i++) {
-          if (matchOne(value.item(i), ctx)) {
+          if (matchOne(test, value.item(i), ctx)) {
             return true;
           }
         }
@@ -99,7 +103,7 @@ public final class CompiledCondition {
     }
   }
 
-  private boolean matchOne(Scalar r, Context ctx) {
+  private boolean matchOne(ValueTest test, Scalar r, Context ctx) {
     int result = test.test(r, ctx);
     if (result == ValueTest.UNPARSEABLE) {
       return false;

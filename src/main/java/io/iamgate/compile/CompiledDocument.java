@@ -3,6 +3,7 @@ package io.iamgate.compile;
 import io.iamgate.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled policy document. A compiled document does not know where it is used (identity
@@ -10,7 +11,7 @@ import java.util.List;
  * shared by every principal it is attached to. Immutable and thread-safe.
  */
 public final class CompiledDocument {
-  private final String name;
+  private final @Nullable String name;
   private final PolicyDocument source;
   private final List<CompiledStatement> statements;
 
@@ -35,7 +36,7 @@ public final class CompiledDocument {
   }
 
   /** The document's name, or {@code null} when anonymous. */
-  public String name() {
+  public @Nullable String name() {
     return name;
   }
 

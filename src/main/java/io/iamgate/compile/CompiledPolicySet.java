@@ -1,6 +1,7 @@
 package io.iamgate.compile;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything evaluated for one principal: identity policies, an optional permissions boundary and
@@ -12,7 +13,9 @@ import java.util.Objects;
  *     with no documents denies everything
  */
 public record CompiledPolicySet(
-    CompiledPolicies identity, CompiledPolicies boundary, CompiledPolicies guardrails) {
+    CompiledPolicies identity,
+    @Nullable CompiledPolicies boundary,
+    @Nullable CompiledPolicies guardrails) {
   public CompiledPolicySet {
     Objects.requireNonNull(identity, "identity");
   }

@@ -3,6 +3,7 @@ package io.iamgate.compile;
 import io.iamgate.policy.Effect;
 import io.iamgate.policy.Statement;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One compiled statement. Immutable and thread-safe. */
 public final class CompiledStatement {
@@ -59,7 +60,7 @@ public final class CompiledStatement {
   /**
    * The folded service prefixes this statement's action clause names, or null if it may match any.
    */
-  String[] indexServices() {
+  String @Nullable [] indexServices() {
     if (notAction) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.iamgate.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled IAM wildcard pattern: {@code *} matches any run of characters, {@code ?} exactly one
@@ -168,7 +169,7 @@ public sealed interface Glob {
    * A run of tokens between stars. {@code literal} is set when the run has no {@code ?}, so that it
    * can be matched with {@code startsWith}/{@code indexOf}.
    */
-  record Segment(int[] tokens, String literal, int[] failure) {
+  record Segment(int[] tokens, @Nullable String literal, int @Nullable [] failure) {
     /** Literal segments at least this long are searched with Knuth-Morris-Pratt. */
     static final int KMP_MIN = 8;
 
@@ -195,8 +196,11 @@ public sealed interface Glob {
       return f;
     }
 
-    /** Knuth-Morris-Pratt: the start of the first occurrence in {@code s[from, to)}, or -1. */
-    private int kmp(String s, int from, int to) {
+    /**
+     * Knuth-Morris-Pratt: the start of the first occurrence of {@code literal} (whose failure table
+     * is {@code failure}) in {@code s[from, to)}, or -1.
+     */
+    private static int kmp(String literal, int[] failure, String s, int from, int to) {
       int m = literal.length();
       int k = 0;
       for (int i = from; i < to; i++) {
@@ -239,8 +243,10 @@ public sealed interface Glob {
 
     /** The end of the leftmost match at or after {@code from} that ends by {@code to}, or -1. */
     int findEnd(String s, int from, int to) {
+      String literal = this.literal;
       if (literal != null) {
-        int at = failure != null ? kmp(s, from, to) : s.indexOf(literal, from);
+        int[] failure = this.failure;
+        int at = failure != null ? kmp(literal, failure, s, from, to) : s.indexOf(literal, from);
         return at >= 0 && at + literal.length() <= to ? at + literal.length() : -1;
       }
       for (int at = from; at < to; ) {

@@ -2,6 +2,7 @@ package io.iamgate.compile;
 
 import io.iamgate.policy.PolicyDocument;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A policy document with the name it is known by, for explanations.
@@ -10,7 +11,7 @@ import java.util.Objects;
  *     the document is reported by its index)
  * @param document the document
  */
-public record NamedDocument(String name, PolicyDocument document) {
+public record NamedDocument(@Nullable String name, PolicyDocument document) {
   public NamedDocument {
     Objects.requireNonNull(document, "document");
   }

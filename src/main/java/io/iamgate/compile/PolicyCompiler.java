@@ -2,6 +2,7 @@ package io.iamgate.compile;
 
 import io.iamgate.policy.PolicyDocument;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns validated documents into compiled groups. The documents must have passed the parser's
@@ -37,7 +38,9 @@ public final class PolicyCompiler {
    * @param guardrails the guardrail documents, or {@code null} when there is no guardrail level
    */
   public static CompiledPolicySet compileSet(
-      List<NamedDocument> identity, NamedDocument boundary, List<NamedDocument> guardrails) {
+      List<NamedDocument> identity,
+      @Nullable NamedDocument boundary,
+      @Nullable List<NamedDocument> guardrails) {
     return new CompiledPolicySet(
         compile(PolicySource.IDENTITY, identity),
         boundary == null ? null : compile(PolicySource.BOUNDARY, List.of(boundary)),

@@ -2,6 +2,7 @@ package io.iamgate.compile;
 
 import io.iamgate.policy.Arn;
 import io.iamgate.policy.Template;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled {@code Resource}/{@code NotResource} entry (section 3.3): {@code *} matches
@@ -41,7 +42,7 @@ sealed interface ResourceMatcher {
   }
 
   private static boolean tailMatches(
-      Template tail, Glob constant, String resource, int from, Context ctx) {
+      Template tail, @Nullable Glob constant, String resource, int from, Context ctx) {
     if (constant != null) {
       return constant.matches(resource, from, resource.length());
     }
@@ -63,7 +64,8 @@ sealed interface ResourceMatcher {
    * The first five parts are literal: the request must start with {@code head} (which fixes its
    * first five parts) and its remainder must match the resource-part pattern.
    */
-  record LiteralHead(String head, Template tail, Glob tailGlob) implements ResourceMatcher {
+  record LiteralHead(String head, Template tail, @Nullable Glob tailGlob)
+      implements ResourceMatcher {
     @Override
     public boolean matches(String resource, Context ctx) {
       return resource.startsWith(head) && tailMatches(tail, tailGlob, resource, head.length(), ctx);
@@ -71,7 +73,7 @@ sealed interface ResourceMatcher {
   }
 
   /** Wildcards in the first five parts: split the request and match each part on its own. */
-  record PartWise(Glob[] heads, Template tail, Glob tailGlob) implements ResourceMatcher {
+  record PartWise(Glob[] heads, Template tail, @Nullable Glob tailGlob) implements ResourceMatcher {
     @Override
     public boolean matches(String resource, Context ctx) {
       int start = 0;

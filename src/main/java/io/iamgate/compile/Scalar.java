@@ -9,6 +9,7 @@ import io.iamgate.policy.PolicyDates;
 import io.iamgate.policy.PolicyNumbers;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request value with lazily parsed typed views. The caches are written at most once with
@@ -19,13 +20,13 @@ public final class Scalar {
   private static final Object UNPARSEABLE = new Object();
 
   private final String text;
-  private Object folded;
-  private Object number;
-  private Object date;
-  private Object ip;
-  private Object bool;
-  private Object binary;
-  private Object arn;
+  private @Nullable Object folded;
+  private @Nullable Object number;
+  private @Nullable Object date;
+  private @Nullable Object ip;
+  private @Nullable Object bool;
+  private @Nullable Object binary;
+  private @Nullable Object arn;
 
   public Scalar(String text) {
     this.text = text;
@@ -46,7 +47,7 @@ public final class Scalar {
   }
 
   /** The number, or {@code null} when the text is not one. */
-  public BigDecimal number() {
+  public @Nullable BigDecimal number() {
     Object v = number;
     if (v == null) {
       BigDecimal d = PolicyNumbers.parse(text);
@@ -57,7 +58,7 @@ public final class Scalar {
   }
 
   /** The instant, or {@code null}. */
-  public Instant date() {
+  public @Nullable Instant date() {
     Object v = date;
     if (v == null) {
       Instant d = PolicyDates.parse(text);
@@ -68,7 +69,7 @@ public final class Scalar {
   }
 
   /** The IP address, or {@code null}. */
-  public IpAddresses.Address ip() {
+  public IpAddresses.@Nullable Address ip() {
     Object v = ip;
     if (v == null) {
       IpAddresses.Address a = IpAddresses.parseAddress(text);
@@ -79,7 +80,7 @@ public final class Scalar {
   }
 
   /** The boolean, or {@code null}. */
-  public Boolean bool() {
+  public @Nullable Boolean bool() {
     Object v = bool;
     if (v == null) {
       Boolean b = PolicyBooleans.parse(text);
@@ -90,7 +91,7 @@ public final class Scalar {
   }
 
   /** The decoded bytes (never modify them), or {@code null}. */
-  byte[] binary() {
+  byte @Nullable [] binary() {
     Object v = binary;
     if (v == null) {
       byte[] b = PolicyBinary.decode(text);
@@ -101,7 +102,7 @@ public final class Scalar {
   }
 
   /** The six ARN parts (never modify them), or {@code null}. */
-  String[] arnParts() {
+  String @Nullable [] arnParts() {
     Object v = arn;
     if (v == null) {
       String[] parts = Arn.split(text);

@@ -1,5 +1,7 @@
 package io.iamgate.compile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Identifies one statement in an evaluation, for explanations and decision logs.
  *
@@ -10,7 +12,11 @@ package io.iamgate.compile;
  * @param sid the statement's {@code Sid}, or {@code null}
  */
 public record StatementRef(
-    PolicySource source, int documentIndex, String documentName, int statementIndex, String sid) {
+    PolicySource source,
+    int documentIndex,
+    @Nullable String documentName,
+    int statementIndex,
+    @Nullable String sid) {
 
   /** A compact human-readable form: {@code identity[orders-admin]/Statement/2 (Sid AllowAll)}. */
   @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison of one request value with all policy values of a condition, resolved at compile
@@ -73,7 +74,7 @@ sealed interface ValueTest {
     return require(IpAddresses.parseRange(s), s);
   }
 
-  private static <T> T require(T value, String text) {
+  private static <T> T require(@Nullable T value, String text) {
     if (value == null) {
       throw new IllegalArgumentException("invalid policy value `" + text + "`");
     }
@@ -85,7 +86,7 @@ sealed interface ValueTest {
   }
 
   /** StringEquals / StringNotEquals and their IgnoreCase forms. */
-  record StringEquals(String[] constants, Template[] templates, boolean ignoreCase)
+  record StringEquals(String @Nullable [] constants, Template[] templates, boolean ignoreCase)
       implements ValueTest {
     static StringEquals of(List<String> values, boolean variables, boolean ignoreCase) {
       Template[] ts = parseAll(values, variables);
@@ -93,10 +94,10 @@ sealed interface ValueTest {
       if (!anyVariable) {
         String[] cs = new String[ts.length];
         for (int i = 0; i < ts.length; i++) {
-          String text = Variables.resolveText(ts[i], k -> null);
+          String text = Variables.constantText(ts[i]);
           cs[i] = ignoreCase ? CaseFold.fold(text) : text;
         }
-        return new StringEquals(cs, null, ignoreCase);
+        return new StringEquals(cs, ts, ignoreCase);
       }
       return new StringEquals(null, ts, ignoreCase);
     }
@@ -192,8 +193,7 @@ sealed interface ValueTest {
       Boolean[] cs = new Boolean[ts.length];
       for (int i = 0; i < ts.length; i++) {
         if (!ts[i].hasVariables()) {
-          cs[i] =
-              require(PolicyBooleans.parse(Variables.resolveText(ts[i], k -> null)), values.get(i));
+          cs[i] = require(PolicyBooleans.parse(Variables.constantText(ts[i])), values.get(i));
         }
       }
       return new Bools(cs, ts);

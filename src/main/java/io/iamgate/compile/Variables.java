@@ -2,6 +2,8 @@ package io.iamgate.compile;
 
 import io.iamgate.policy.Template;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Resolves policy variables against a request context (section 5.3). */
 final class Variables {
@@ -11,7 +13,7 @@ final class Variables {
    * The text of a variable: the single value of its key, else its default, else {@code null}
    * (unresolvable). Multi-valued keys cannot be used as variables.
    */
-  static String resolve(Template.Variable v, Context ctx) {
+  static @Nullable String resolve(Template.Variable v, Context ctx) {
     ContextValue value = ctx.get(v.foldedName());
     if (value != null && !value.isMulti()) {
       return value.single().text();
@@ -20,7 +22,7 @@ final class Variables {
   }
 
   /** The template as plain text (no wildcards anywhere), or {@code null} when unresolvable. */
-  static String resolveText(Template t, Context ctx) {
+  static @Nullable String resolveText(Template t, Context ctx) {
     List<Template.Part> parts = t.parts();
     if (parts.size() == 1 && !(parts.get(0) instanceof Template.Variable)) {
       return text(parts.get(0));
@@ -44,7 +46,7 @@ final class Variables {
    * The template as glob tokens: wildcards only from written {@link Template.Text}, literal code
    * points from substituted text, defaults and special variables. {@code null} when unresolvable.
    */
-  static int[] resolveTokens(Template t, Context ctx) {
+  static int @Nullable [] resolveTokens(Template t, Context ctx) {
     int[][] pieces = new int[t.parts().size()][];
     int total = 0;
     for (int i = 0; i < pieces.length; i++) {
@@ -73,9 +75,16 @@ final class Variables {
     return out;
   }
 
+  /** Compile-time text of a template without variables. */
+  static String constantText(Template t) {
+    return Objects.requireNonNull(
+        resolveText(t, key -> null), "a template without variables always resolves");
+  }
+
   /** Compile-time tokens of a template without variables. */
   static int[] constantTokens(Template t) {
-    return resolveTokens(t, key -> null);
+    return Objects.requireNonNull(
+        resolveTokens(t, key -> null), "a template without variables always resolves");
   }
 
   private static String text(Template.Part p) {

@@ -5,4 +5,7 @@
  * are indexed by action in {@link io.iamgate.compile.CompiledPolicies}. Depends on {@code policy}
  * and the JDK only.
  */
+@NullMarked
 package io.iamgate.compile;
+
+import org.jspecify.annotations.NullMarked;

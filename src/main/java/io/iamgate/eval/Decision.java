@@ -1,5 +1,7 @@
 package io.iamgate.eval;
 
+import org.jspecify.annotations.Nullable;
+
 /** The three outcomes of an evaluation. */
 public enum Decision {
   ALLOW("Allow"),
@@ -22,7 +24,7 @@ public enum Decision {
   }
 
   /** The decision named {@code text}, or {@code null}. */
-  public static Decision fromText(String text) {
+  public static @Nullable Decision fromText(String text) {
     for (Decision d : values()) {
       if (d.text.equals(text)) {
         return d;

@@ -4,6 +4,7 @@ import io.iamgate.compile.CompiledPolicies;
 import io.iamgate.compile.CompiledStatement;
 import io.iamgate.compile.StatementRef;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of the fast evaluation path: the decision and the one statement or gate that decided
@@ -17,14 +18,20 @@ import java.util.Objects;
  *     null}
  */
 public record Evaluation(
-    Decision decision, CompiledPolicies group, CompiledStatement statement, Gate failedGate) {
+    Decision decision,
+    @Nullable CompiledPolicies group,
+    @Nullable CompiledStatement statement,
+    @Nullable Gate failedGate) {
   public Evaluation {
     Objects.requireNonNull(decision, "decision");
   }
 
   /** The deciding statement, named for explanations; {@code null} for an implicit deny. */
-  public StatementRef statementRef() {
-    return statement == null ? null : group.refOf(statement);
+  public @Nullable StatementRef statementRef() {
+    return statement == null
+        ? null
+        : Objects.requireNonNull(group, "a deciding statement comes with its group")
+            .refOf(statement);
   }
 
   static Evaluation implicitDeny(Gate gate) {
@@ -40,7 +47,8 @@ public record Evaluation(
     return switch (decision) {
       case ALLOW -> "allowed by " + statementRef();
       case EXPLICIT_DENY -> "explicitly denied by " + statementRef();
-      case IMPLICIT_DENY -> failedGate.reason();
+      case IMPLICIT_DENY ->
+          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate").reason();
     };
   }
 

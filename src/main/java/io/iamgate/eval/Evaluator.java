@@ -7,6 +7,7 @@ import io.iamgate.compile.CompiledStatement;
 import io.iamgate.compile.StatementRef;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The decision algorithm of section 2.3: an applying Deny anywhere wins; then the guardrail,
@@ -18,19 +19,21 @@ public final class Evaluator {
 
   /** Decides, stopping at the first deciding statement. The hot path. */
   public static Evaluation decide(CompiledPolicySet set, Request request) {
+    CompiledPolicies boundaryGroup = set.boundary();
+    CompiledPolicies guardrailGroup = set.guardrails();
     Candidates identity = candidates(set.identity(), request);
-    Candidates boundary = set.boundary() == null ? null : candidates(set.boundary(), request);
-    Candidates guardrails = set.guardrails() == null ? null : candidates(set.guardrails(), request);
+    Candidates boundary = boundaryGroup == null ? null : candidates(boundaryGroup, request);
+    Candidates guardrails = guardrailGroup == null ? null : candidates(guardrailGroup, request);
 
     CompiledStatement deny = firstApplying(identity.denies(), request);
     if (deny != null) {
       return new Evaluation(Decision.EXPLICIT_DENY, set.identity(), deny, null);
     }
     if (boundary != null && (deny = firstApplying(boundary.denies(), request)) != null) {
-      return new Evaluation(Decision.EXPLICIT_DENY, set.boundary(), deny, null);
+      return new Evaluation(Decision.EXPLICIT_DENY, boundaryGroup, deny, null);
     }
     if (guardrails != null && (deny = firstApplying(guardrails.denies(), request)) != null) {
-      return new Evaluation(Decision.EXPLICIT_DENY, set.guardrails(), deny, null);
+      return new Evaluation(Decision.EXPLICIT_DENY, guardrailGroup, deny, null);
     }
     if (guardrails != null && firstApplying(guardrails.allows(), request) == null) {
       return Evaluation.implicitDeny(Gate.GUARDRAILS);
@@ -47,39 +50,38 @@ public final class Evaluator {
 
   /** Decides and reports every applying statement. Slower than {@link #decide}; same decision. */
   public static Explanation explain(CompiledPolicySet set, Request request) {
+    CompiledPolicies boundaryGroup = set.boundary();
+    CompiledPolicies guardrailGroup = set.guardrails();
     Candidates identity = candidates(set.identity(), request);
-    Candidates boundary = set.boundary() == null ? null : candidates(set.boundary(), request);
-    Candidates guardrails = set.guardrails() == null ? null : candidates(set.guardrails(), request);
 
+    // denies in the order identity, boundary, guardrails; the allows of each level apart
     List<StatementRef> denies = new ArrayList<>();
-    collect(set.identity(), identity.denies(), request, denies);
-    if (boundary != null) {
-      collect(set.boundary(), boundary.denies(), request, denies);
-    }
-    if (guardrails != null) {
-      collect(set.guardrails(), guardrails.denies(), request, denies);
-    }
     List<StatementRef> guardrailAllows = new ArrayList<>();
     List<StatementRef> identityAllows = new ArrayList<>();
     List<StatementRef> boundaryAllows = new ArrayList<>();
-    if (guardrails != null) {
-      collect(set.guardrails(), guardrails.allows(), request, guardrailAllows);
-    }
+    collect(set.identity(), identity.denies(), request, denies);
     collect(set.identity(), identity.allows(), request, identityAllows);
-    if (boundary != null) {
-      collect(set.boundary(), boundary.allows(), request, boundaryAllows);
+    if (boundaryGroup != null) {
+      Candidates boundary = candidates(boundaryGroup, request);
+      collect(boundaryGroup, boundary.denies(), request, denies);
+      collect(boundaryGroup, boundary.allows(), request, boundaryAllows);
+    }
+    if (guardrailGroup != null) {
+      Candidates guardrails = candidates(guardrailGroup, request);
+      collect(guardrailGroup, guardrails.denies(), request, denies);
+      collect(guardrailGroup, guardrails.allows(), request, guardrailAllows);
     }
     Decision decision;
     Gate failed = null;
     if (!denies.isEmpty()) {
       decision = Decision.EXPLICIT_DENY;
-    } else if (guardrails != null && guardrailAllows.isEmpty()) {
+    } else if (guardrailGroup != null && guardrailAllows.isEmpty()) {
       decision = Decision.IMPLICIT_DENY;
       failed = Gate.GUARDRAILS;
     } else if (identityAllows.isEmpty()) {
       decision = Decision.IMPLICIT_DENY;
       failed = Gate.IDENTITY;
-    } else if (boundary != null && boundaryAllows.isEmpty()) {
+    } else if (boundaryGroup != null && boundaryAllows.isEmpty()) {
       decision = Decision.IMPLICIT_DENY;
       failed = Gate.BOUNDARY;
     } else {
@@ -93,7 +95,8 @@ public final class Evaluator {
     return group.candidates(r.actionId(), r.foldedService(), r.foldedName());
   }
 
-  private static CompiledStatement firstApplying(CompiledStatement[] statements, Request r) {
+  private static @Nullable CompiledStatement firstApplying(
+      CompiledStatement[] statements, Request r) {
     String resource = r.resource();
     for (CompiledStatement s : statements) {
       if (s.appliesTo(resource, r)) {

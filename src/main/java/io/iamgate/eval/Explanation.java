@@ -4,6 +4,7 @@ import io.iamgate.compile.StatementRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full account of an evaluation: every statement that applied, by role, and the first gate
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 public record Explanation(
     Decision decision,
-    Gate failedGate,
+    @Nullable Gate failedGate,
     List<StatementRef> denies,
     List<StatementRef> guardrailAllows,
     List<StatementRef> identityAllows,
@@ -56,7 +57,8 @@ public record Explanation(
                   ? ""
                   : "; within the guardrails by " + join(guardrailAllows));
       case EXPLICIT_DENY -> "explicitly denied by " + join(denies);
-      case IMPLICIT_DENY -> failedGate.reason();
+      case IMPLICIT_DENY ->
+          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate").reason();
     };
   }
 

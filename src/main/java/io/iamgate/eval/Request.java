@@ -4,6 +4,7 @@ import io.iamgate.compile.ActionIds;
 import io.iamgate.compile.Context;
 import io.iamgate.compile.ContextValue;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One authorization request: an action {@code service:Name}, a resource string and a context.
@@ -48,7 +49,7 @@ public final class Request implements Context {
    * What is wrong with a request action, or {@code null}: it must be {@code prefix:name} with one
    * colon, a prefix of {@code [A-Za-z0-9._-]} and a non-empty name without wildcards.
    */
-  public static String actionProblem(String action) {
+  public static @Nullable String actionProblem(@Nullable String action) {
     if (action == null) {
       return "the action must be a string";
     }
@@ -102,7 +103,7 @@ public final class Request implements Context {
   }
 
   @Override
-  public ContextValue get(String foldedKey) {
+  public @Nullable ContextValue get(String foldedKey) {
     return context.get(foldedKey);
   }
 

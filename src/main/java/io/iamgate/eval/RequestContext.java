@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context keys of a request, looked up case-insensitively (section 4.2). Immutable. Build one
@@ -84,7 +85,7 @@ public final class RequestContext implements Context {
   }
 
   /** What is known of a key name, whatever its value: its folded form, hash and type. */
-  private record KeyInfo(String folded, int hash, KeyType type) {}
+  private record KeyInfo(String folded, int hash, @Nullable KeyType type) {}
 
   private static final int KEY_INFO_LIMIT = 4096;
   private static final java.util.concurrent.ConcurrentHashMap<String, KeyInfo> KEY_INFO =
@@ -124,7 +125,7 @@ public final class RequestContext implements Context {
   }
 
   @Override
-  public ContextValue get(String foldedKey) {
+  public @Nullable ContextValue get(String foldedKey) {
     int h = foldedKey.hashCode();
     for (int i = 0; i < keys.length; i++) {
       if (hashes[i] == h && keys[i].equals(foldedKey)) {
@@ -135,7 +136,7 @@ public final class RequestContext implements Context {
   }
 
   /** The value of {@code key}, looked up case-insensitively, or {@code null}. */
-  public ContextValue lookup(String key) {
+  public @Nullable ContextValue lookup(String key) {
     return get(CaseFold.foldKey(key));
   }
 
@@ -195,7 +196,7 @@ public final class RequestContext implements Context {
      * Adds a key from a plain value: a String (single-valued), a List of String (multi-valued, an
      * empty list meaning absent) or {@code null} (absent); anything else is a problem.
      */
-    public Builder putValue(String key, Object value) {
+    public Builder putValue(String key, @Nullable Object value) {
       if (value instanceof String s) {
         return put(key, s);
       }
@@ -247,7 +248,7 @@ public final class RequestContext implements Context {
     /**
      * The key's info, or {@code null} (and a problem) when a key that differs only in case exists.
      */
-    private KeyInfo claim(String key) {
+    private @Nullable KeyInfo claim(String key) {
       KeyInfo k = info(key);
       for (int i = 0; i < n; i++) {
         if (hashes[i] == k.hash() && folded[i].equals(k.folded())) {
@@ -258,7 +259,7 @@ public final class RequestContext implements Context {
       return k;
     }
 
-    private void check(String key, KeyType type, ContextValue v) {
+    private void check(String key, @Nullable KeyType type, ContextValue v) {
       if (type == null) {
         return;
       }
@@ -276,7 +277,7 @@ public final class RequestContext implements Context {
       }
     }
 
-    private void append(String f, int hash, String key, ContextValue v) {
+    private void append(String f, int hash, String key, @Nullable ContextValue v) {
       if (n == folded.length) {
         folded = Arrays.copyOf(folded, n * 2);
         hashes = Arrays.copyOf(hashes, n * 2);

@@ -3,6 +3,7 @@ package io.iamgate.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What the authorizer answers. */
 public sealed interface AuthorizerResponse {
@@ -18,7 +19,7 @@ public sealed interface AuthorizerResponse {
       String principalId,
       List<Statement> statements,
       Map<String, Object> context,
-      String usageIdentifierKey)
+      @Nullable String usageIdentifierKey)
       implements AuthorizerResponse {
     public Policy {
       Objects.requireNonNull(principalId, "principalId");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One authorizer event, whatever its payload type, read once at the edge. Immutable. Header names
@@ -29,18 +30,18 @@ import java.util.Objects;
 public record GatewayEvent(
     Kind kind,
     MethodArn arn,
-    String method,
-    String path,
-    String routeKey,
-    String token,
+    @Nullable String method,
+    @Nullable String path,
+    @Nullable String routeKey,
+    @Nullable String token,
     Map<String, List<String>> headers,
     Map<String, List<String>> query,
     Map<String, String> pathParameters,
     Map<String, String> stageVariables,
-    String sourceIp,
-    String userAgent,
-    Long requestTimeEpochMillis,
-    String requestId) {
+    @Nullable String sourceIp,
+    @Nullable String userAgent,
+    @Nullable Long requestTimeEpochMillis,
+    @Nullable String requestId) {
   public GatewayEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(arn, "arn");
@@ -67,13 +68,13 @@ public record GatewayEvent(
   }
 
   /** The first value of a header, case-insensitively, or {@code null}. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   /** The first value of a query parameter (case-sensitive), or {@code null}. */
-  public String queryParameter(String name) {
+  public @Nullable String queryParameter(String name) {
     List<String> v = query.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }

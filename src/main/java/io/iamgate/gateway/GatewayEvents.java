@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads authorizer events from their raw JSON (so that nothing is dropped, unlike the typed event
@@ -28,7 +29,7 @@ public final class GatewayEvents {
   public static final class InvalidEventException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public InvalidEventException(String message) {
+    public InvalidEventException(@Nullable String message) {
       super(message, null, false, false);
     }
   }
@@ -45,10 +46,11 @@ public final class GatewayEvents {
       throw new InvalidEventException("the event is larger than " + MAX_EVENT_BYTES + " bytes");
     }
     ParseResult<Json> r = JsonReader.read(new String(bytes, StandardCharsets.UTF_8), null, 0);
-    if (!r.ok()) {
+    Json root = r.value();
+    if (root == null) {
       throw new InvalidEventException("the event is not JSON: " + r.errors().get(0).message());
     }
-    return read(r.value());
+    return read(root);
   }
 
   /** Reads an event from a JSON tree. */
@@ -98,7 +100,7 @@ public final class GatewayEvents {
     }
   }
 
-  private GatewayEvent rest(Json.JObject root, Json.JObject ctx, GatewayEvent.Kind kind) {
+  private GatewayEvent rest(Json.JObject root, Json.@Nullable JObject ctx, GatewayEvent.Kind kind) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
     Map<String, List<String>> headers =
         merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
@@ -134,7 +136,7 @@ public final class GatewayEvents {
         text(ctx, "requestId"));
   }
 
-  private GatewayEvent http2(Json.JObject root, Json.JObject ctx) {
+  private GatewayEvent http2(Json.JObject root, Json.@Nullable JObject ctx) {
     MethodArn arn = MethodArn.parse(text(root, "routeArn"));
     Map<String, List<String>> headers = merged(object(root, "headers"), null, true);
     Map<String, List<String>> query = new LinkedHashMap<>();
@@ -175,7 +177,7 @@ public final class GatewayEvents {
         text(ctx, "requestId"));
   }
 
-  private GatewayEvent websocket(Json.JObject root, Json.JObject ctx) {
+  private GatewayEvent websocket(Json.JObject root, Json.@Nullable JObject ctx) {
     MethodArn arn = MethodArn.parse(text(root, "methodArn"));
     Map<String, List<String>> headers =
         merged(object(root, "headers"), object(root, "multiValueHeaders"), true);
@@ -203,7 +205,7 @@ public final class GatewayEvents {
   }
 
   /** The token without a {@code Bearer } prefix (any case); {@code null} stays null. */
-  static String bearer(String value) {
+  static @Nullable String bearer(@Nullable String value) {
     if (value == null) {
       return null;
     }
@@ -218,7 +220,7 @@ public final class GatewayEvents {
   }
 
   private static Map<String, List<String>> merged(
-      Json.JObject single, Json.JObject multi, boolean lowerCase) {
+      Json.@Nullable JObject single, Json.@Nullable JObject multi, boolean lowerCase) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (multi != null) {
       for (Json.Member m : multi.members()) {
@@ -254,7 +256,7 @@ public final class GatewayEvents {
     return out;
   }
 
-  private static Map<String, String> strings(Json.JObject o) {
+  private static Map<String, String> strings(Json.@Nullable JObject o) {
     Map<String, String> out = new LinkedHashMap<>();
     if (o != null) {
       for (Json.Member m : o.members()) {
@@ -267,17 +269,19 @@ public final class GatewayEvents {
     return out;
   }
 
-  private static Json.JObject object(Json.JObject o, String field) {
+  private static Json.@Nullable JObject object(Json.@Nullable JObject o, String field) {
     return o != null && o.get(field) instanceof Json.JObject obj ? obj : null;
   }
 
-  private static String text(Json.JObject o, String field) {
-    return o == null
-        ? null
-        : Json.scalarText(o.get(field) == null ? new Json.JNull(0, 0) : o.get(field));
+  private static @Nullable String text(Json.@Nullable JObject o, String field) {
+    if (o == null) {
+      return null;
+    }
+    Json j = o.get(field);
+    return j == null ? null : Json.scalarText(j);
   }
 
-  private static Long number(Json.JObject o, String field) {
+  private static @Nullable Long number(Json.@Nullable JObject o, String field) {
     if (o != null && o.get(field) instanceof Json.JNumber n) {
       try {
         return Long.parseLong(n.text());
@@ -288,12 +292,12 @@ public final class GatewayEvents {
     return null;
   }
 
-  private static String first(List<String> values) {
+  private static @Nullable String first(@Nullable List<String> values) {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
+  private static <T> @Nullable T firstNonNull(@Nullable T... values) {
     for (T v : values) {
       if (v != null) {
         return v;

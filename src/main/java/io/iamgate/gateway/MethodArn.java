@@ -1,6 +1,7 @@
 package io.iamgate.gateway;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed {@code methodArn}/{@code routeArn}: {@code
@@ -22,7 +23,7 @@ public record MethodArn(
     String account,
     String apiId,
     String stage,
-    String verb,
+    @Nullable String verb,
     String path) {
   /** The longest method ARN API Gateway sends (longer requests get 414). */
   public static final int MAX_LENGTH = 1600;
@@ -37,7 +38,7 @@ public record MethodArn(
    *
    * @throws IllegalArgumentException with a message saying what is wrong
    */
-  public static MethodArn parse(String arn) {
+  public static MethodArn parse(@Nullable String arn) {
     if (arn == null || arn.isEmpty()) {
       throw new IllegalArgumentException("the event has no methodArn/routeArn");
     }

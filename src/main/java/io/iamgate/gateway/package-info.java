@@ -4,4 +4,7 @@
  * io.iamgate.gateway.MethodArn}, and responses written with exactly the shape API Gateway expects
  * ({@link io.iamgate.gateway.ResponseWriter}). Nothing here decides anything.
  */
+@NullMarked
 package io.iamgate.gateway;
+
+import org.jspecify.annotations.NullMarked;

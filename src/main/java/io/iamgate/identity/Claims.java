@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verified token claims as context keys: every claim becomes {@code jwt:<claim>}; arrays and the
@@ -20,7 +21,7 @@ public final class Claims {
     return out;
   }
 
-  private static void add(String key, String claim, Object v, Map<String, Object> out) {
+  private static void add(String key, String claim, @Nullable Object v, Map<String, Object> out) {
     if (v == null) {
       return;
     }
@@ -46,7 +47,7 @@ public final class Claims {
   }
 
   /** A claim as a list of strings: an array, or a comma/space-separated string. */
-  static List<String> strings(Object v) {
+  static List<String> strings(@Nullable Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof List<?> l) {
       for (Object o : l) {

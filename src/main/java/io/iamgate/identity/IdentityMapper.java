@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a verified caller to a principal, as the bundle's identity mapping says: an explicitly
@@ -43,7 +44,7 @@ public final class IdentityMapper {
   }
 
   /** A mapping outcome: a principal, or the reason there is none (the caller is then denied). */
-  public record Result(Principal principal, String problem) {
+  public record Result(@Nullable Principal principal, @Nullable String problem) {
     static Result denied(String problem) {
       return new Result(null, problem);
     }
@@ -56,12 +57,14 @@ public final class IdentityMapper {
    * @param issuer the token issuer (for {@code Federated} trust principals), or {@code null}
    * @param requestedRole a role the caller asks for, or {@code null}
    */
-  public Result fromClaims(Map<String, Object> claims, String issuer, String requestedRole) {
+  public Result fromClaims(
+      Map<String, Object> claims, @Nullable String issuer, @Nullable String requestedRole) {
     Bundle.IdentityMapping m = bundle.identity();
     Object userValue = claims.get(m.userClaim());
     String userName = userValue instanceof String s && !s.isEmpty() ? s : null;
+    String groupsClaim = m.groupsClaim();
     List<String> claimedGroups =
-        m.groupsClaim() == null ? List.of() : Claims.strings(claims.get(m.groupsClaim()));
+        groupsClaim == null ? List.of() : Claims.strings(claims.get(groupsClaim));
     Bundle.User user = userName == null ? null : bundle.users().get(userName);
     Set<String> groups = new LinkedHashSet<>();
     if (user != null) {
@@ -78,10 +81,14 @@ public final class IdentityMapper {
       return assume(requestedRole, user, groups, claims, issuer, session);
     }
     for (Bundle.RoleRule rule : m.roleRules()) {
+      String claim = rule.claim();
+      String value = rule.value();
+      // a claim rule without a value (which validation rejects) matches nothing
       boolean matches =
-          rule.claim() != null
-              ? Claims.strings(claims.get(rule.claim())).contains(rule.value())
-                  || rule.value().equals(claims.get(rule.claim()))
+          claim != null
+              ? value != null
+                  && (Claims.strings(claims.get(claim)).contains(value)
+                      || value.equals(claims.get(claim)))
               : groups.contains(rule.group());
       if (matches) {
         return assume(rule.role(), user, groups, claims, issuer, session);
@@ -108,16 +115,17 @@ public final class IdentityMapper {
 
   private Result assume(
       String roleName,
-      Bundle.User user,
+      Bundle.@Nullable User user,
       Set<String> groups,
       Map<String, Object> claims,
-      String issuer,
+      @Nullable String issuer,
       String session) {
     Bundle.Role role = bundle.roles().get(roleName);
     if (role == null) {
       return Result.denied("the bundle has no role `" + roleName + "`");
     }
-    if (role.trustPolicy() == null) {
+    Bundle.Policy trustPolicy = role.trustPolicy();
+    if (trustPolicy == null) {
       return Result.denied("role `" + roleName + "` has no trust policy");
     }
     List<String> names = new ArrayList<>();
@@ -151,7 +159,7 @@ public final class IdentityMapper {
             r ->
                 new CompiledPolicySet(
                     PolicyCompiler.group(
-                        PolicySource.IDENTITY, List.of(compiler.apply(role.trustPolicy()))),
+                        PolicySource.IDENTITY, List.of(compiler.apply(trustPolicy))),
                     null,
                     null));
     Decision d =

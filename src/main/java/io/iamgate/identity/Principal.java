@@ -3,6 +3,7 @@ package io.iamgate.identity;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An authenticated principal: a bundle user, or a role assumed by a caller. Immutable. Its {@link
@@ -12,7 +13,7 @@ import java.util.Objects;
 public final class Principal {
   private final Kind kind;
   private final String name;
-  private final String sessionName;
+  private final @Nullable String sessionName;
   private final List<String> groups;
   private final Map<String, Object> claims;
   private final String key;
@@ -26,7 +27,11 @@ public final class Principal {
    * @param claims the verified token claims ({@code jwt:*} context keys), possibly empty
    */
   public Principal(
-      Kind kind, String name, String sessionName, List<String> groups, Map<String, Object> claims) {
+      Kind kind,
+      String name,
+      @Nullable String sessionName,
+      List<String> groups,
+      Map<String, Object> claims) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.name = Objects.requireNonNull(name, "name");
     this.sessionName = sessionName;
@@ -50,7 +55,7 @@ public final class Principal {
   }
 
   /** A role, assumed by {@code sessionName}. */
-  public static Principal role(String name, String sessionName) {
+  public static Principal role(String name, @Nullable String sessionName) {
     return new Principal(Kind.ROLE, name, sessionName, List.of(), Map.of());
   }
 
@@ -62,7 +67,7 @@ public final class Principal {
     return name;
   }
 
-  public String sessionName() {
+  public @Nullable String sessionName() {
     return sessionName;
   }
 

@@ -2,6 +2,7 @@ package io.iamgate.identity;
 
 import io.iamgate.bundle.Bundle;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The documents that apply to one principal, by role in the evaluation.
@@ -11,7 +12,9 @@ import java.util.List;
  * @param guardrails the bundle's guardrail level, or {@code null} when it has none
  */
 public record PrincipalPolicies(
-    List<Bundle.Policy> identity, Bundle.Policy boundary, List<Bundle.Policy> guardrails) {
+    List<Bundle.Policy> identity,
+    Bundle.@Nullable Policy boundary,
+    @Nullable List<Bundle.Policy> guardrails) {
   public PrincipalPolicies {
     identity = List.copyOf(identity);
     guardrails = guardrails == null ? null : List.copyOf(guardrails);

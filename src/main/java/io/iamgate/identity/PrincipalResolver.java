@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,9 +64,7 @@ public final class PrincipalResolver {
     }
     return Optional.of(
         new PrincipalPolicies(
-            dedupe(identity),
-            boundary == null ? null : bundle.policies().get(boundary).policy(),
-            guardrails));
+            dedupe(identity), boundary == null ? null : managed(boundary), guardrails));
   }
 
   /**
@@ -79,8 +78,20 @@ public final class PrincipalResolver {
 
   private void addManaged(List<String> names, List<Bundle.Policy> out) {
     for (String n : names) {
-      out.add(bundle.policies().get(n).policy());
+      out.add(managed(n));
     }
+  }
+
+  /**
+   * The managed policy named {@code name}. A bundle that passed validation defines every policy it
+   * references; a reference to a missing one throws, so that the caller denies rather than
+   * evaluating without that policy.
+   */
+  private Bundle.Policy managed(String name) {
+    Bundle.ManagedPolicy mp =
+        Objects.requireNonNull(
+            bundle.policies().get(name), "the bundle has no managed policy `" + name + "`");
+    return mp.policy();
   }
 
   /** A managed policy attached through two groups is one document, not two. */

@@ -5,4 +5,7 @@
  * verified claims to a principal, with role trust policies evaluated by the engine. Depends on
  * {@code bundle}, {@code compile}, {@code eval} and {@code policy}; nothing from AWS.
  */
+@NullMarked
 package io.iamgate.identity;
+
+import org.jspecify.annotations.NullMarked;

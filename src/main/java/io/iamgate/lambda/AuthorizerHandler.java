@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API Gateway Lambda authorizer for every payload type (REST TOKEN and REQUEST, HTTP API 1.0
@@ -38,11 +40,15 @@ import java.util.Map;
 public final class AuthorizerHandler implements RequestStreamHandler, org.crac.Resource {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Authorizer authorizer;
+  /** The authorizer; {@code null} when the configuration is unusable (every request is denied). */
+  private final @Nullable Authorizer authorizer;
+
   private final GatewayEvents events;
   private final ResponseWriter writer;
   private final PrintStream log;
-  private final String configurationProblem;
+
+  /** Why there is no authorizer; {@code null} when there is one. */
+  private final @Nullable String configurationProblem;
 
   /** The Lambda runtime's constructor: settings from the environment, logs to standard output. */
   public AuthorizerHandler() {
@@ -72,7 +78,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     this.authorizer = a;
     this.configurationProblem = problem;
     if (a != null) {
-      warmUp();
+      warmUp(a);
       // SnapStart: prime again just before the snapshot, and fetch the current bundle after a
       // restore
       org.crac.Core.getGlobalContext().register(this);
@@ -85,7 +91,10 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
    */
   @Override
   public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-    warmUp();
+    Authorizer a = authorizer; // registered only when there is one
+    if (a != null) {
+      warmUp(a);
+    }
   }
 
   /**
@@ -104,7 +113,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
    * Loads the bundle and runs one decision through every layer, so the JIT and class loading are
    * done.
    */
-  private void warmUp() {
+  private void warmUp(Authorizer authorizer) {
     long start = System.nanoTime();
     authorizer.store().current();
     List<String> warmed = authorizer.warmUp();
@@ -126,7 +135,7 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
+  public void handleRequest(InputStream input, OutputStream output, @Nullable Context context)
       throws IOException {
     try {
       respond(input, output, true);
@@ -161,7 +170,10 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     }
     if (authorizer == null) {
       if (logDecision) {
-        log.println(line("ERROR", configurationProblem));
+        log.println(
+            line(
+                "ERROR",
+                Objects.requireNonNullElse(configurationProblem, "configuration error, denied")));
       }
       writer.write(deny(event), output);
       return;

@@ -1,5 +1,7 @@
 package io.iamgate.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /** Splitting ARNs into their six parts: partition, service, region, account and resource. */
 public final class Arn {
   /** The number of parts of a complete ARN. */
@@ -11,7 +13,7 @@ public final class Arn {
    * Splits {@code s} at its first five colons. Returns the six parts (the last keeps any further
    * colons), or {@code null} when {@code s} has fewer than six parts.
    */
-  public static String[] split(String s) {
+  public static String @Nullable [] split(String s) {
     String[] parts = new String[PARTS];
     int start = 0;
     for (int i = 0; i < PARTS - 1; i++) {

@@ -3,6 +3,7 @@ package io.iamgate.policy;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The 27 base condition operators, without {@code IfExists} and set qualifiers. */
 public enum BaseOperator {
@@ -67,7 +68,7 @@ public enum BaseOperator {
   }
 
   /** The operator named {@code name}, ignoring case, or {@code null}. */
-  public static BaseOperator fromName(String name) {
+  public static @Nullable BaseOperator fromName(String name) {
     return BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
   }
 }

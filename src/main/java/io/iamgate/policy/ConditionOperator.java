@@ -2,6 +2,7 @@ package io.iamgate.policy;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A full condition operator: optional set qualifier, base operator, optional {@code IfExists}.
@@ -71,7 +72,7 @@ public record ConditionOperator(SetQualifier qualifier, BaseOperator base, boole
   }
 
   /** The outcome of {@link #parse}: exactly one of the two is non-null. */
-  public record Parsed(ConditionOperator operator, String error) {
+  public record Parsed(@Nullable ConditionOperator operator, @Nullable String error) {
     static Parsed error(String message) {
       return new Parsed(null, message);
     }

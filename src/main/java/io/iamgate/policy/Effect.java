@@ -1,5 +1,7 @@
 package io.iamgate.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /** A statement's {@code Effect}. */
 public enum Effect {
   ALLOW("Allow"),
@@ -18,7 +20,7 @@ public enum Effect {
   /**
    * The effect spelled exactly {@code Allow} or {@code Deny} (case-sensitive), else {@code null}.
    */
-  public static Effect fromText(String text) {
+  public static @Nullable Effect fromText(String text) {
     if ("Allow".equals(text)) {
       return ALLOW;
     }

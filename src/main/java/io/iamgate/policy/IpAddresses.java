@@ -1,5 +1,7 @@
 package io.iamgate.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A strict parser for IPv4 and IPv6 addresses and CIDR blocks. It never resolves names and rejects
  * zone ids, shortened or octal/hex IPv4 forms and leading zeros.
@@ -26,7 +28,7 @@ public final class IpAddresses {
   }
 
   /** Parses one address, or returns {@code null}. */
-  public static Address parseAddress(String s) {
+  public static @Nullable Address parseAddress(String s) {
     if (s.indexOf(':') >= 0) {
       long[] v = parseV6(s);
       return v == null ? null : new Address(true, v[0], v[1]);
@@ -39,7 +41,7 @@ public final class IpAddresses {
    * Parses an address or CIDR block; a bare IPv4 address means {@code /32}, a bare IPv6 address
    * {@code /128}. Returns {@code null} when {@code s} is neither.
    */
-  public static Range parseRange(String s) {
+  public static @Nullable Range parseRange(String s) {
     int slash = s.indexOf('/');
     String addr = slash < 0 ? s : s.substring(0, slash);
     Address a = parseAddress(addr);
@@ -118,7 +120,7 @@ public final class IpAddresses {
     return octets == 4 ? value : -1;
   }
 
-  private static long[] parseV6(String s) {
+  private static long @Nullable [] parseV6(String s) {
     int n = s.length();
     if (n < 2) {
       return null;

@@ -3,6 +3,7 @@ package io.iamgate.policy;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The date syntax of the Date operators: epoch seconds, or the W3C profile of ISO 8601 with the
@@ -13,7 +14,7 @@ public final class PolicyDates {
   private PolicyDates() {}
 
   /** Parses {@code s} to an instant, or returns {@code null}. */
-  public static Instant parse(String s) {
+  public static @Nullable Instant parse(String s) {
     try {
       return parseOrThrow(s);
     } catch (DateTimeException | ArithmeticException | IndexOutOfBoundsException e) {
@@ -21,7 +22,7 @@ public final class PolicyDates {
     }
   }
 
-  private static Instant parseOrThrow(String s) {
+  private static @Nullable Instant parseOrThrow(String s) {
     int n = s.length();
     if (n == 0) {
       return null;

@@ -2,6 +2,7 @@ package io.iamgate.policy;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One IAM policy document.
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param id the {@code Id} member, or {@code null}; never used by evaluation
  * @param statements at least one statement, in document order
  */
-public record PolicyDocument(PolicyVersion version, String id, List<Statement> statements) {
+public record PolicyDocument(
+    PolicyVersion version, @Nullable String id, List<Statement> statements) {
   public PolicyDocument {
     Objects.requireNonNull(version, "version");
     statements = List.copyOf(statements);

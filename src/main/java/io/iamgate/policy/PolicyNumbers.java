@@ -1,13 +1,14 @@
 package io.iamgate.policy;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** The number syntax of the Numeric operators: {@code [+-]?[0-9]+(\.[0-9]+)?}, exact decimals. */
 public final class PolicyNumbers {
   private PolicyNumbers() {}
 
   /** Parses {@code s}, or returns {@code null} when it is not a number in the accepted syntax. */
-  public static BigDecimal parse(String s) {
+  public static @Nullable BigDecimal parse(String s) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

@@ -1,5 +1,7 @@
 package io.iamgate.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /** The {@code Version} member of a policy document. */
 public enum PolicyVersion {
   /** No {@code Version} member: the 2008-10-17 rules apply (policy variables are literal text). */
@@ -7,14 +9,14 @@ public enum PolicyVersion {
   V2008_10_17("2008-10-17"),
   V2012_10_17("2012-10-17");
 
-  private final String text;
+  private final @Nullable String text;
 
-  PolicyVersion(String text) {
+  PolicyVersion(@Nullable String text) {
     this.text = text;
   }
 
   /** The text written in a document, or {@code null} for {@link #UNSPECIFIED}. */
-  public String text() {
+  public @Nullable String text() {
     return text;
   }
 
@@ -24,7 +26,7 @@ public enum PolicyVersion {
   }
 
   /** The version written as {@code text}, or {@code null} when it is not one of the two. */
-  public static PolicyVersion fromText(String text) {
+  public static @Nullable PolicyVersion fromText(String text) {
     if ("2012-10-17".equals(text)) {
       return V2012_10_17;
     }

@@ -2,6 +2,7 @@ package io.iamgate.policy;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One statement of a policy document.
@@ -14,7 +15,11 @@ import java.util.Objects;
  *     empty when there is no condition
  */
 public record Statement(
-    String sid, Effect effect, Clause action, Clause resource, List<Condition> conditions) {
+    @Nullable String sid,
+    Effect effect,
+    Clause action,
+    Clause resource,
+    List<Condition> conditions) {
   public Statement {
     Objects.requireNonNull(effect, "effect");
     Objects.requireNonNull(action, "action");

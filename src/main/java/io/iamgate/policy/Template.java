@@ -2,6 +2,7 @@ package io.iamgate.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A policy string split into literal text and {@code ${...}} policy variables (section 5 of the
@@ -34,7 +35,8 @@ public record Template(List<Part> parts) {
    * @param foldedName the case-folded key name used for lookups
    * @param defaultValue the default text, or {@code null}
    */
-  public record Variable(String name, String foldedName, String defaultValue) implements Part {}
+  public record Variable(String name, String foldedName, @Nullable String defaultValue)
+      implements Part {}
 
   /** A template holding {@code text} as plain text, with no variables. */
   public static Template literalText(String text) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bundle deployed with AWS AppConfig, read through the AppConfig Lambda extension's local HTTP
@@ -46,7 +47,7 @@ public final class AppConfigSource implements PolicySource {
   }
 
   @Override
-  public Fetched fetch(String previousTag) throws SourceException {
+  public @Nullable Fetched fetch(@Nullable String previousTag) throws SourceException {
     HttpResponse<byte[]> r;
     try {
       r =

@@ -7,10 +7,12 @@ import io.iamgate.policy.parse.Diagnostic;
 import io.iamgate.policy.parse.ParseResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the current compiled bundle fresh.
@@ -38,8 +40,8 @@ public final class BundleStore {
   private final ReentrantLock refreshing = new ReentrantLock();
   private volatile long lastCheck;
   private volatile boolean checkedOnce;
-  private volatile String lastTag;
-  private volatile String lastProblem;
+  private volatile @Nullable String lastTag;
+  private volatile @Nullable String lastProblem;
 
   public BundleStore(
       PolicySource source,
@@ -77,7 +79,7 @@ public final class BundleStore {
           }
 
           @Override
-          public Fetched fetch(String previousTag) {
+          public @Nullable Fetched fetch(@Nullable String previousTag) {
             return null; // a fixed bundle never changes
           }
         };
@@ -123,7 +125,7 @@ public final class BundleStore {
   }
 
   /** Why the last fetch or validation failed, or {@code null} when it succeeded. */
-  public String lastProblem() {
+  public @Nullable String lastProblem() {
     return lastProblem;
   }
 
@@ -141,7 +143,9 @@ public final class BundleStore {
       try {
         fetched = source.fetch(current.get() == null ? null : lastTag);
       } catch (PolicySource.SourceException e) {
-        fail(e.getMessage(), List.of());
+        fail(
+            Objects.requireNonNullElse(e.getMessage(), "cannot read " + source.description()),
+            List.of());
         return false;
       } catch (RuntimeException e) {
         fail("cannot read " + source.description() + ": " + e, List.of());
@@ -152,7 +156,8 @@ public final class BundleStore {
         return false;
       }
       ParseResult<Bundle> parsed = BundleReader.read(fetched.files());
-      if (!parsed.ok()) {
+      Bundle bundle = parsed.value();
+      if (bundle == null) {
         fail(
             "the bundle from "
                 + source.description()
@@ -163,12 +168,12 @@ public final class BundleStore {
         return false;
       }
       CompiledBundle previous = current.get();
-      if (previous != null && previous.version().equals(parsed.value().version())) {
+      if (previous != null && previous.version().equals(bundle.version())) {
         lastTag = fetched.tag();
         lastProblem = null;
         return false;
       }
-      current.set(new CompiledBundle(parsed.value(), caches));
+      current.set(new CompiledBundle(bundle, caches));
       lastTag = fetched.tag();
       lastProblem = null;
       log.accept(
@@ -178,7 +183,7 @@ public final class BundleStore {
               "source",
               source.description(),
               "version",
-              parsed.value().shortVersion(),
+              bundle.shortVersion(),
               "previousVersion",
               previous == null ? null : previous.bundle().shortVersion()));
       return true;

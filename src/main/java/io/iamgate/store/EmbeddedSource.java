@@ -4,6 +4,7 @@ import io.iamgate.bundle.BundleFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** The sample bundle shipped in the jar, used when no source is configured. */
 public final class EmbeddedSource implements PolicySource {
@@ -15,7 +16,7 @@ public final class EmbeddedSource implements PolicySource {
   }
 
   @Override
-  public Fetched fetch(String previousTag) throws SourceException {
+  public @Nullable Fetched fetch(@Nullable String previousTag) throws SourceException {
     if ("embedded".equals(previousTag)) {
       return null;
     }

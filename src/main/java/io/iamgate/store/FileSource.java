@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /** A local bundle file or directory ({@code file:path}), for development and the CLI. */
 public final class FileSource implements PolicySource {
@@ -23,7 +24,7 @@ public final class FileSource implements PolicySource {
   }
 
   @Override
-  public Fetched fetch(String previousTag) throws SourceException {
+  public @Nullable Fetched fetch(@Nullable String previousTag) throws SourceException {
     BundleFiles files;
     try {
       files = BundleFiles.read(path);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One-line JSON log records, as CloudWatch Logs and other collectors parse them. */
 final class Log {
@@ -14,7 +15,7 @@ final class Log {
   private Log() {}
 
   /** {@code {"time":...,"level":...,"message":...,k1:v1,...}}; null values are left out. */
-  static String line(String level, String message, String... keyValues) {
+  static String line(String level, String message, @Nullable String... keyValues) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
       g.writeStartObject();

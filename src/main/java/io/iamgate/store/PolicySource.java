@@ -1,6 +1,7 @@
 package io.iamgate.store;
 
 import io.iamgate.bundle.BundleFiles;
+import org.jspecify.annotations.Nullable;
 
 /** Where a bundle is read from. Implementations must be thread-safe. */
 public interface PolicySource {
@@ -15,7 +16,7 @@ public interface PolicySource {
    *     previousTag}
    * @throws SourceException when the bundle cannot be read; the message says why
    */
-  Fetched fetch(String previousTag) throws SourceException;
+  @Nullable Fetched fetch(@Nullable String previousTag) throws SourceException;
 
   /** Files and a tag (an ETag or a content hash) that identifies them. */
   record Fetched(BundleFiles files, String tag) {}

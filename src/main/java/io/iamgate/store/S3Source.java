@@ -2,6 +2,7 @@ package io.iamgate.store;
 
 import io.iamgate.bundle.BundleFiles;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,7 +32,7 @@ public final class S3Source implements PolicySource {
   }
 
   @Override
-  public Fetched fetch(String previousTag) throws SourceException {
+  public @Nullable Fetched fetch(@Nullable String previousTag) throws SourceException {
     GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(key);
     if (previousTag != null) {
       req.ifNoneMatch(previousTag);

@@ -5,4 +5,7 @@
  * and keeps the last good one, and the Caffeine caches of compiled documents and per-principal
  * evaluators.
  */
+@NullMarked
 package io.iamgate.store;
+
+import org.jspecify.annotations.NullMarked;

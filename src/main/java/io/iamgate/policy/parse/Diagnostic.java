@@ -1,6 +1,7 @@
 package io.iamgate.policy.parse;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a document.
@@ -18,12 +19,12 @@ import java.util.Objects;
 public record Diagnostic(
     String code,
     Severity severity,
-    String file,
+    @Nullable String file,
     String path,
     int line,
     int column,
     String message,
-    String hint) {
+    @Nullable String hint) {
   public Diagnostic {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");

@@ -2,13 +2,14 @@ package io.iamgate.policy.parse;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** "Did you mean" suggestions by edit distance. */
 public final class Hints {
   private Hints() {}
 
   /** The closest candidate, or {@code null} when none is close enough to be a likely typo. */
-  public static String closest(String input, Collection<String> candidates) {
+  public static @Nullable String closest(String input, Collection<String> candidates) {
     String lower = input.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -24,7 +25,7 @@ public final class Hints {
   }
 
   /** "did you mean `X`?" or {@code null}. */
-  public static String didYouMean(String input, Collection<String> candidates) {
+  public static @Nullable String didYouMean(String input, Collection<String> candidates) {
     String c = closest(input, candidates);
     return c == null || c.equals(input) ? null : "did you mean `" + c + "`?";
   }

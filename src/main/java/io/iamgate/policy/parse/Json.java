@@ -1,6 +1,7 @@
 package io.iamgate.policy.parse;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON value with the position it was read at. The policy parser works on this tree so that every
@@ -29,7 +30,7 @@ public sealed interface Json {
     }
 
     /** The first member named exactly {@code name}, or {@code null}. */
-    public Member member(String name) {
+    public @Nullable Member member(String name) {
       for (Member m : members) {
         if (m.name().equals(name)) {
           return m;
@@ -39,7 +40,7 @@ public sealed interface Json {
     }
 
     /** The value of the first member named exactly {@code name}, or {@code null}. */
-    public Json get(String name) {
+    public @Nullable Json get(String name) {
       Member m = member(name);
       return m == null ? null : m.value();
     }
@@ -93,7 +94,7 @@ public sealed interface Json {
   }
 
   /** The text of a scalar: a string's value, a number's JSON text, {@code true}/{@code false}. */
-  static String scalarText(Json j) {
+  static @Nullable String scalarText(Json j) {
     if (j instanceof JString s) {
       return s.value();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads strict RFC 8259 JSON (no comments, no trailing commas, no NaN, one top-level value) into a
@@ -32,7 +33,7 @@ public final class JsonReader {
    * @param file the file name for diagnostics, or {@code null}
    * @param lineOffset added to every line number (for a document inside a larger text)
    */
-  public static ParseResult<Json> read(String text, String file, int lineOffset) {
+  public static ParseResult<Json> read(String text, @Nullable String file, int lineOffset) {
     return read(FACTORY, text, file, lineOffset);
   }
 
@@ -41,7 +42,7 @@ public final class JsonReader {
    * reader passes a YAML factory); everything else is as for JSON.
    */
   public static ParseResult<Json> read(
-      JsonFactory factory, String text, String file, int lineOffset) {
+      JsonFactory factory, String text, @Nullable String file, int lineOffset) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
@@ -114,7 +115,11 @@ public final class JsonReader {
   }
 
   private static Json readValue(
-      JsonParser p, String file, int lineOffset, String path, List<Diagnostic> diagnostics)
+      JsonParser p,
+      @Nullable String file,
+      int lineOffset,
+      String path,
+      List<Diagnostic> diagnostics)
       throws IOException {
     JsonLocation loc = p.currentTokenLocation();
     int line = loc.getLineNr() + lineOffset;
@@ -175,7 +180,8 @@ public final class JsonReader {
     }
   }
 
-  private static Diagnostic error(String file, String path, int line, int col, String message) {
+  private static Diagnostic error(
+      @Nullable String file, String path, int line, int col, String message) {
     return new Diagnostic("json-syntax", Severity.ERROR, file, path, line, col, message, null);
   }
 }

@@ -1,6 +1,7 @@
 package io.iamgate.policy.parse;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of parsing: the value when there was no error, and every diagnostic found (errors and
@@ -9,7 +10,7 @@ import java.util.List;
  * @param value the parsed value, or {@code null} when any diagnostic is an error
  * @param diagnostics all diagnostics
  */
-public record ParseResult<T>(T value, List<Diagnostic> diagnostics) {
+public record ParseResult<T>(@Nullable T value, List<Diagnostic> diagnostics) {
   public ParseResult {
     diagnostics = List.copyOf(diagnostics);
     if (value == null && diagnostics.stream().noneMatch(Diagnostic::isError)) {

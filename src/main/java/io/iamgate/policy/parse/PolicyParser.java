@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates IAM policy documents (section 1 of the specification). Reports every problem
@@ -37,12 +39,13 @@ public final class PolicyParser {
   private PolicyParser() {}
 
   /** Parses a document from JSON text. */
-  public static ParseResult<PolicyDocument> parse(String text, String file) {
+  public static ParseResult<PolicyDocument> parse(String text, @Nullable String file) {
     ParseResult<Json> json = JsonReader.read(text, file, 0);
-    if (!json.ok()) {
+    Json root = json.value();
+    if (root == null) {
       return new ParseResult<>(null, json.diagnostics());
     }
-    return parse(json.value(), file, "");
+    return parse(root, file, "");
   }
 
   /**
@@ -51,13 +54,14 @@ public final class PolicyParser {
    * @param basePath the JSON Pointer of {@code root} inside its file ({@code ""} for a whole file,
    *     {@code /policies/0} for a document inside a batch line)
    */
-  public static ParseResult<PolicyDocument> parse(Json root, String file, String basePath) {
+  public static ParseResult<PolicyDocument> parse(
+      Json root, @Nullable String file, String basePath) {
     return parse(root, file, basePath, Options.STRICT);
   }
 
   /** Like {@link #parse(Json, String, String)}, with explicit options. */
   public static ParseResult<PolicyDocument> parse(
-      Json root, String file, String basePath, Options options) {
+      Json root, @Nullable String file, String basePath, Options options) {
     return new Run(file, options).document(root, basePath);
   }
 
@@ -90,26 +94,27 @@ public final class PolicyParser {
 
   /** The state of one parse: where diagnostics go. */
   private static final class Run {
-    private final String file;
+    private final @Nullable String file;
     private final Options options;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    Run(String file, Options options) {
+    Run(@Nullable String file, Options options) {
       this.file = file;
       this.options = options;
     }
 
-    private void error(String code, String path, Json at, String message, String hint) {
+    private void error(String code, String path, Json at, String message, @Nullable String hint) {
       diagnostics.add(
           new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
     }
 
-    private void error(String code, String path, Json.Member at, String message, String hint) {
+    private void error(
+        String code, String path, Json.Member at, String message, @Nullable String hint) {
       diagnostics.add(
           new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
     }
 
-    private void warning(String code, String path, Json at, String message, String hint) {
+    private void warning(String code, String path, Json at, String message, @Nullable String hint) {
       diagnostics.add(
           new Diagnostic(
               code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
@@ -123,7 +128,7 @@ public final class PolicyParser {
       return new ParseResult<>(failed ? null : doc, diagnostics);
     }
 
-    private PolicyDocument readDocument(Json root, String base) {
+    private @Nullable PolicyDocument readDocument(Json root, String base) {
       checkCharacters(root, base);
       if (!(root instanceof Json.JObject obj)) {
         error(
@@ -138,6 +143,10 @@ public final class PolicyParser {
 
       PolicyVersion version = PolicyVersion.UNSPECIFIED;
       Json.Member v = obj.member("Version");
+      PolicyVersion written =
+          v != null && v.value() instanceof Json.JString vs
+              ? PolicyVersion.fromText(vs.value())
+              : null;
       if (v == null) {
         warning(
             "version-missing",
@@ -145,8 +154,8 @@ public final class PolicyParser {
             root,
             "no `Version`: the 2008-10-17 rules apply and policy variables are literal text",
             "add \"Version\": \"2012-10-17\"");
-      } else if (v.value() instanceof Json.JString s && PolicyVersion.fromText(s.value()) != null) {
-        version = PolicyVersion.fromText(s.value());
+      } else if (written != null) {
+        version = written;
         if (version == PolicyVersion.V2008_10_17) {
           warning(
               "version-2008",
@@ -217,7 +226,7 @@ public final class PolicyParser {
       return new PolicyDocument(version, id, statements);
     }
 
-    private Statement statement(
+    private @Nullable Statement statement(
         Json j, String path, PolicyVersion version, Map<String, String> sids) {
       if (!(j instanceof Json.JObject obj)) {
         if (!(j instanceof Json.JNull)) {
@@ -313,7 +322,7 @@ public final class PolicyParser {
       return new Statement(sid, effect, action, resource, conditions);
     }
 
-    private Clause clause(
+    private @Nullable Clause clause(
         Json.JObject obj, String path, String name, String notName, boolean isAction) {
       Json.Member pos = obj.member(name);
       Json.Member neg = obj.member(notName);
@@ -326,7 +335,8 @@ public final class PolicyParser {
             "keep one of them");
         return null;
       }
-      if (pos == null && neg == null) {
+      Json.Member m = pos != null ? pos : neg;
+      if (m == null) {
         error(
             "missing-member",
             path,
@@ -335,7 +345,6 @@ public final class PolicyParser {
             null);
         return null;
       }
-      Json.Member m = pos != null ? pos : neg;
       String mp = JsonPointer.child(path, m.name());
       List<String> values = stringList(m.value(), mp, m.name());
       if (values == null) {
@@ -351,7 +360,7 @@ public final class PolicyParser {
     }
 
     /** A string or a non-empty array of strings. */
-    private List<String> stringList(Json j, String path, String name) {
+    private @Nullable List<String> stringList(Json j, String path, String name) {
       if (j instanceof Json.JString s) {
         return List.of(s.value());
       }
@@ -513,16 +522,16 @@ public final class PolicyParser {
       for (Json.Member om : block.members()) {
         String op = JsonPointer.child(path, om.name());
         ConditionOperator.Parsed parsed = ConditionOperator.parse(om.name());
-        if (parsed.operator() == null) {
+        ConditionOperator operator = parsed.operator();
+        if (operator == null) {
           error(
               "unknown-operator",
               op,
               om,
-              parsed.error(),
+              Objects.requireNonNull(parsed.error(), "a Parsed without an operator has an error"),
               Hints.didYouMean(om.name(), OPERATOR_NAMES));
           continue;
         }
-        ConditionOperator operator = parsed.operator();
         if (!(om.value() instanceof Json.JObject keys)) {
           if (!(om.value() instanceof Json.JNull)) {
             error(
@@ -560,7 +569,7 @@ public final class PolicyParser {
       }
     }
 
-    private List<String> conditionValues(Json j, String path) {
+    private @Nullable List<String> conditionValues(Json j, String path) {
       String scalar = Json.scalarText(j);
       if (scalar != null) {
         return List.of(scalar);

@@ -4,4 +4,7 @@
  * and column, what was expected and what was found. Depends on {@code policy} and Jackson's
  * streaming parser only.
  */
+@NullMarked
 package io.iamgate.policy.parse;
+
+import org.jspecify.annotations.NullMarked;
