@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * and identity mapping. Target: at most 1 s warm. Warm and cold:
  *
  * <pre>
- * mvn -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 1 -wi 5 -i 5"
- * mvn -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 5 -wi 0 -i 1"   # cold: first load in a fresh JVM
+ * ./mvnw -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 1 -wi 5 -i 5"
+ * ./mvnw -Pjmh test-compile exec:exec -Djmh.args="BundleLoadBenchmark -f 5 -wi 0 -i 1"   # cold: first load in a fresh JVM
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * Compiling 1,000 statements (100 documents of 10), warm: target at most 50 ms. Also parse and
  * validate plus compile from JSON text, as a policy store would on reload.
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.args="CompileBenchmark -f 1 -wi 3 -i 5"</pre>
+ * <pre>./mvnw -Pjmh test-compile exec:exec -Djmh.args="CompileBenchmark -f 1 -wi 3 -i 5"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

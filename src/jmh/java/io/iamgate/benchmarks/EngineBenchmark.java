@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.State;
  * over the same stream. Scores are nanoseconds per decision.
  *
  * <pre>
- * python3 ../shared/bench/gen_workload.py --out target/workload
- * mvn -Pjmh test-compile exec:exec -Djmh.args="EngineBenchmark -f 1 -wi 3 -i 5"
+ * ./mvnw -Pjmh test-compile exec:exec -Djmh.args="EngineBenchmark -f 1 -wi 3 -i 5"
  * </pre>
  *
  * <p>Requests are rebuilt before every invocation (outside the measurement), so typed context

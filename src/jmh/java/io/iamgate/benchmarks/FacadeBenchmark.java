@@ -14,9 +14,6 @@ import io.iamgate.policy.parse.PolicyParser;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.PolicyCaches;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,7 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  *
  * <pre>
- * mvn -Pjmh test-compile exec:exec \
+ * ./mvnw -Pjmh test-compile exec:exec \
  *   -Djmh.args="FacadeBenchmark -f 1 -wi 3 -i 5 -jvmArgs -XX:+UseParallelGC -jvmArgs -Xms4g -jvmArgs -Xmx4g"
  * </pre>
  *
@@ -69,19 +66,41 @@ public class FacadeBenchmark {
   @SuppressWarnings("unchecked")
   public void load() throws IOException {
     workload = Workload.load();
-    Path dir = Path.of(System.getProperty("iamgate.workload", "target/workload"));
-    String roles = Files.readString(dir.resolve("iam/roles.json"));
-    String principalsJson = Files.readString(dir.resolve("iam/principals.json"));
-    // principals.json: {"user-00000": {"roles": [...], "team": "..."}} -> bundle users
-    String users =
-        principalsJson
-            .replaceAll("\"roles\":", "\"policies\":")
-            .replaceAll("\"team\":\"([a-z]+)\"", "\"tags\":{\"team\":\"$1\"}");
+    // the workload's roles become managed policies, its principals bundle users holding them
+    StringBuilder roles = new StringBuilder("{");
+    workload
+        .generated
+        .roles()
+        .forEach(
+            (name, doc) ->
+                roles
+                    .append(roles.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(name)
+                    .append("\":")
+                    .append(doc));
+    roles.append('}');
+    StringBuilder users = new StringBuilder("{");
+    workload
+        .generated
+        .principals()
+        .forEach(
+            (name, p) ->
+                users
+                    .append(users.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(name)
+                    .append("\":{\"policies\":[\"")
+                    .append(String.join("\",\"", p.roles()))
+                    .append("\"],\"tags\":{\"team\":\"")
+                    .append(p.team())
+                    .append("\"}}"));
+    users.append('}');
     String text =
         "{\"account\":\"123456789012\",\"policies\":" + roles + ",\"users\":" + users + "}";
     ParseResult<Bundle> parsed =
         BundleReader.read(
-            BundleFiles.single("workload", "bundle.json", text), new PolicyParser.Options(true));
+            BundleFiles.single("workload", "bundle.json", text), PolicyParser.Options.STRICT);
     if (!parsed.ok()) {
       throw new IllegalStateException(parsed.errors().get(0).format());
     }
@@ -91,7 +110,7 @@ public class FacadeBenchmark {
     sets = new CompiledPolicySet[N];
     ownKeys = new Map[N];
     Map<String, Principal> byName = new HashMap<>();
-    List<String> names = readPrincipalNames(dir);
+    List<String> names = workload.generated.requests().stream().map(r -> r.principal()).toList();
     for (int i = 0; i < N; i++) {
       String name = names.get(i);
       principals[i] = byName.computeIfAbsent(name, Principal::user);
@@ -120,17 +139,6 @@ public class FacadeBenchmark {
       for (int i = 0; i < N; i++) {
         requests[i] = w.lines.get(i).fresh();
       }
-    }
-  }
-
-  private static List<String> readPrincipalNames(Path dir) {
-    try {
-      return Files.readAllLines(dir.resolve("iam/requests.jsonl")).stream()
-          .filter(l -> !l.isBlank())
-          .map(l -> l.replaceAll(".*\"principal\":\"([^\"]+)\".*", "$1"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

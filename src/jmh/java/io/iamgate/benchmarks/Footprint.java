@@ -14,7 +14,7 @@ import java.util.Locale;
  * the retained heap by the number of principals (documents are shared, so this is the marginal cost
  * of one more principal, plus its share of the documents).
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.benchmarks.Footprint</pre>
+ * <pre>./mvnw -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.benchmarks.Footprint</pre>
  */
 public final class Footprint {
   private Footprint() {}

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
  * Wildcard matching on hostile input: {@code a*a*...*b} (30 stars) against 20,000 {@code a}s, which
  * makes a backtracking regex take exponential time; here it is one pass per segment.
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.args="GlobBenchmark -f 1 -wi 3 -i 5"</pre>
+ * <pre>./mvnw -Pjmh test-compile exec:exec -Djmh.args="GlobBenchmark -f 1 -wi 3 -i 5"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * Decision time for one principal as its statement count grows: with indexing, 10,000 statements
  * should cost no more than 3x what 100 do.
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.args="GrowthBenchmark -f 1 -wi 3 -i 5"</pre>
+ * <pre>./mvnw -Pjmh test-compile exec:exec -Djmh.args="GrowthBenchmark -f 1 -wi 3 -i 5"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,7 +1,7 @@
 package io.iamgate.benchmarks;
 
-import io.iamgate.auth.Tokens;
 import io.iamgate.lambda.AuthorizerHandler;
+import io.iamgate.testing.Tokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * route-table response): with a token it has verified before (target median ≤ 30 µs), and with a
  * token it sees for the first time, signature check included (target ≤ 300 µs).
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.args="HandlerBenchmark -f 1 -wi 3 -i 5"</pre>
+ * <pre>./mvnw -Pjmh test-compile exec:exec -Djmh.args="HandlerBenchmark -f 1 -wi 3 -i 5"</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -5,23 +5,18 @@ import io.iamgate.compile.NamedDocument;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.TestContexts;
 import io.iamgate.policy.PolicyDocument;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
-import io.iamgate.policy.parse.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.iamgate.workload.StandardWorkload;
+import io.iamgate.workload.WorkloadRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The standard workload written by {@code ../shared/bench/gen_workload.py}, read once for the
- * benchmarks. Its directory is the system property {@code iamgate.workload} (default {@code
- * target/workload}).
+ * The standard workload ({@link StandardWorkload}, seed 42: 200 roles, 100,000 requests), generated
+ * in memory once for the benchmarks, parsed and compiled.
  */
 final class Workload {
   /** One request line: the key of its policy list, and what a fresh request is built from. */
@@ -35,52 +30,31 @@ final class Workload {
   final Map<String, CompiledDocument> documents = new HashMap<>();
   final Map<String, PolicyDocument> parsed = new HashMap<>();
   final List<Line> lines = new ArrayList<>();
+  final StandardWorkload generated;
+
+  private Workload(StandardWorkload generated) {
+    this.generated = generated;
+  }
 
   static Workload load() {
-    Path dir = Path.of(System.getProperty("iamgate.workload", "target/workload"));
-    Path roles = dir.resolve("iam/roles.json");
-    Path requests = dir.resolve("iam/requests.jsonl");
-    if (!Files.isRegularFile(roles) || !Files.isRegularFile(requests)) {
-      throw new IllegalStateException(
-          "no workload in "
-              + dir.toAbsolutePath()
-              + "; generate it with: python3 ../shared/bench/gen_workload.py --out target/workload");
+    Workload w = new Workload(StandardWorkload.generate(StandardWorkload.Options.DEFAULTS));
+    StandardWorkload generated = w.generated;
+    generated
+        .roles()
+        .forEach(
+            (name, text) -> {
+              PolicyDocument d =
+                  Objects.requireNonNull(
+                      PolicyParser.parse(text, name).value(), "the generator writes valid IAM");
+              w.parsed.put(name, d);
+              w.documents.put(name, CompiledDocument.compile(new NamedDocument(name, d)));
+            });
+    for (WorkloadRequest r : generated.requests()) {
+      Map<String, Object> ctx = new HashMap<>();
+      // a caller's context keys are constants in its code; the values differ per request
+      r.context().forEach((k, v) -> ctx.put(k.intern(), v));
+      w.lines.add(new Line(String.join(",", r.roles()), r.roles(), r.action(), r.resource(), ctx));
     }
-    try {
-      Workload w = new Workload();
-      Json root = JsonReader.read(Files.readString(roles), roles.toString(), 0).value();
-      for (Json.Member m : ((Json.JObject) root).members()) {
-        ParseResult<PolicyDocument> r =
-            PolicyParser.parse(
-                m.value(), roles.toString(), "/" + m.name(), new PolicyParser.Options(true));
-        w.parsed.put(m.name(), r.value());
-        w.documents.put(m.name(), CompiledDocument.compile(new NamedDocument(m.name(), r.value())));
-      }
-      for (String raw : Files.readAllLines(requests)) {
-        if (raw.isBlank()) {
-          continue;
-        }
-        Json.JObject o = (Json.JObject) JsonReader.read(raw, null, 0).value();
-        List<String> rs = new ArrayList<>();
-        for (Json j : ((Json.JArray) o.get("roles")).items()) {
-          rs.add(Json.scalarText(j));
-        }
-        Map<String, Object> ctx = new HashMap<>();
-        for (Json.Member m : ((Json.JObject) o.get("context")).members()) {
-          // a caller's context keys are constants in its code; the values differ per request
-          ctx.put(m.name().intern(), Json.scalarText(m.value()));
-        }
-        w.lines.add(
-            new Line(
-                String.join(",", rs),
-                List.copyOf(rs),
-                Json.scalarText(o.get("action")),
-                Json.scalarText(o.get("resource")),
-                ctx));
-      }
-      return w;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return w;
   }
 }

@@ -3,6 +3,8 @@ package io.iamgate.lambda;
 import io.iamgate.bundle.Canonical;
 import io.iamgate.policy.parse.Json;
 import io.iamgate.policy.parse.JsonReader;
+import io.iamgate.testing.LambdaProcess;
+import io.iamgate.testing.RuntimeApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -q package -DskipTests
- * mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.lambda.ColdStart -Djmh.args=15
+ * ./mvnw -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.lambda.ColdStart -Djmh.args=15
  * </pre>
  *
  * <p>{@code COLDSTART_OPTS} is passed to the iamgate JVM as {@code JAVA_TOOL_OPTIONS} (e.g. to try

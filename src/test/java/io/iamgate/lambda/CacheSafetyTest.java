@@ -1,28 +1,28 @@
 package io.iamgate.lambda;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
+import io.iamgate.testing.ApiGatewayPolicy;
+import io.iamgate.testing.AuthorizerConfig;
+import io.iamgate.testing.AuthorizerSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 /**
- * API Gateway replays a cached response (keyed by the token) for every route of the API. For each
- * sample user and every pair of requests to routes of the API (the bundle's routes: API Gateway
- * itself refuses paths that are not routes, before any authorizer), the response to the first,
- * replayed for the second, must never allow what a fresh evaluation of the second denies.
+ * API Gateway replays a cached answer for every call whose identity sources match. For every
+ * configuration of the matrix ({@link AuthorizerSpec}: cache mode × payload × simple responses ×
+ * credential kind), every sample caller and every pair of calls to routes of the API (the bundle's
+ * routes: API Gateway itself refuses paths that are not routes, before any authorizer), the answer
+ * to the first, replayed for the second wherever API Gateway would replay it, must never allow what
+ * a fresh evaluation of the second denies.
  */
 class CacheSafetyTest {
-  private static final AuthorizerHandler HANDLER =
-      new AuthorizerHandler(
-          Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE");
   private static final List<String> PATHS =
       List.of(
@@ -35,109 +35,140 @@ class CacheSafetyTest {
           "reports/bob/q1",
           "reports/alice/q1/export");
 
-  private static String respond(String token, String verb, String path) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      HANDLER.handleRequest(
-          new ByteArrayInputStream(
-              SampleEvents.restToken(token, verb, path).getBytes(StandardCharsets.UTF_8)),
-          out,
-          null);
-    } catch (AuthorizerHandler.UnauthorizedException e) {
-      return null;
+  /** Every (method, path) of {@link #PATHS} that is a route of the sample API. */
+  private static List<String[]> calls(AuthorizerConfig config) {
+    List<String[]> out = new ArrayList<>();
+    for (String m : METHODS) {
+      for (String p : PATHS) {
+        if (AuthorizerConfig.route(m, p).isPresent()) {
+          out.add(new String[] {m, p});
+        }
+      }
     }
-    return out.toString(StandardCharsets.UTF_8);
+    // every $connect is the same call
+    return config.payload() == AuthorizerConfig.Payload.WEBSOCKET ? out.subList(0, 1) : out;
   }
 
-  private static final io.iamgate.bundle.RouteTable ROUTES =
-      io.iamgate.authz.IamGate.open("").store().current().orElseThrow().routes();
-
-  private static boolean isRoute(String verb, String path) {
-    return ROUTES.match(verb, "/" + path, "x", Map.of("aws:RequestedRegion", "eu-west-1")).route()
-        != null;
+  private static boolean allows(AuthorizerConfig config, Optional<String> answer, String[] call) {
+    return answer.isPresent()
+        && ApiGatewayPolicy.responseAllows(answer.get(), config.arn(call[0], call[1]));
   }
 
-  private static String arn(String verb, String path) {
-    return "arn:aws:execute-api:eu-west-1:"
-        + SampleEvents.ACCOUNT
-        + ":k7x2m9q4ab/prod/"
-        + verb
-        + "/"
-        + path;
-  }
-
-  @Test
-  void aCachedResponseNeverAllowsWhatAFreshOneDenies() throws IOException {
-    List<String> tokens =
-        List.of(
-            SampleEvents.alice(),
-            SampleEvents.bob(),
-            io.iamgate.auth.Tokens.sign(
-                io.iamgate.auth.Tokens.claims("carol", SampleEvents.FAR)
-                    .claim("amr", List.of("pwd", "mfa"))
-                    .build()));
+  @AuthorizerSpec
+  void aCachedAnswerNeverAllowsWhatAFreshOneDenies(AuthorizerConfig config) throws IOException {
+    AuthorizerHandler handler = config.handler(new ByteArrayOutputStream());
+    List<String[]> calls = calls(config);
     List<String> violations = new ArrayList<>();
     int replayedAllows = 0;
     int freshAllows = 0;
-    for (String token : tokens) {
-      // what a fresh evaluation says for every request
-      java.util.Map<String, Boolean> fresh = new java.util.HashMap<>();
-      for (String m : METHODS) {
-        for (String p : PATHS) {
-          fresh.put(m + " " + p, HandlerEventsTest.allows(respond(token, m, p), arn(m, p)));
-        }
+    for (AuthorizerConfig.Caller caller : config.callers()) {
+      Map<String, Boolean> fresh = new HashMap<>();
+      Map<String, Optional<String>> answers = new HashMap<>();
+      for (String[] call : calls) {
+        Optional<String> answer = config.respond(handler, caller, call[0], call[1]);
+        answers.put(call[0] + " " + call[1], answer);
+        fresh.put(call[0] + " " + call[1], allows(config, answer, call));
       }
-      for (String m1 : METHODS) {
-        for (String p1 : PATHS) {
-          if (!isRoute(m1, p1)) {
+      for (String[] first : calls) {
+        Optional<String> cached = answers.get(first[0] + " " + first[1]);
+        if (cached.isEmpty()) {
+          continue; // a 401 is not cached
+        }
+        for (String[] second : calls) {
+          if (!config.replays(first[0], first[1], second[0], second[1])) {
             continue;
           }
-          ApiGatewayPolicy cached = ApiGatewayPolicy.parse(respond(token, m1, p1));
-          for (String m2 : METHODS) {
-            for (String p2 : PATHS) {
-              if (!isRoute(m2, p2)) {
-                continue;
-              }
-              boolean replay = cached.allows(arn(m2, p2));
-              boolean now = fresh.get(m2 + " " + p2);
-              if (replay && !now) {
-                violations.add(
-                    "after " + m1 + " /" + p1 + ", the cached response allows " + m2 + " /" + p2);
-              }
-              replayedAllows += replay ? 1 : 0;
-              freshAllows += now ? 1 : 0;
-            }
+          boolean replay = allows(config, cached, second);
+          boolean now = fresh.get(second[0] + " " + second[1]);
+          if (replay && !now) {
+            violations.add(
+                caller
+                    + ": after "
+                    + first[0]
+                    + " /"
+                    + first[1]
+                    + ", the cached answer allows "
+                    + second[0]
+                    + " /"
+                    + second[1]);
           }
+          replayedAllows += replay ? 1 : 0;
+          freshAllows += now ? 1 : 0;
         }
       }
     }
-    assertTrue(violations.isEmpty(), violations.toString());
-    // and the cache is useful: most fresh allows are also allowed from a replayed response (those
-    // that are not depend on the request: alice's own reports, carol's office-only exports)
-    assertTrue(replayedAllows * 10 >= freshAllows * 8, replayedAllows + " of " + freshAllows);
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+    if (config.cacheMode() == AuthorizerConfig.CacheMode.ROUTE_TABLE
+        && !config.answersSimply()
+        && config.payload() != AuthorizerConfig.Payload.WEBSOCKET) {
+      // and the route table is useful: most fresh allows are also allowed from a replayed answer
+      // (those that are not depend on the request: alice's own reports, carol's office-only
+      // exports)
+      assertTrue(replayedAllows * 10 >= freshAllows * 8, replayedAllows + " of " + freshAllows);
+    }
   }
 
-  @Test
-  void everyResponseAnswersItsOwnRequestAsDecided() throws IOException {
+  @AuthorizerSpec
+  void everyAnswerAnswersItsOwnCallAsDecided(AuthorizerConfig config) throws IOException {
+    AuthorizerHandler handler = config.handler(new ByteArrayOutputStream());
     List<String> wrong = new ArrayList<>();
-    for (String token : List.of(SampleEvents.alice(), SampleEvents.bob())) {
-      for (String m : METHODS) {
-        for (String p : PATHS) {
-          String response = respond(token, m, p);
-          boolean decidedAllow = response.contains("\"decision\":\"Allow\"");
-          if (decidedAllow != ApiGatewayPolicy.parse(response).allows(arn(m, p))) {
-            wrong.add(
-                m
-                    + " /"
-                    + p
-                    + " decided "
-                    + (decidedAllow ? "Allow" : "deny")
-                    + " but answered otherwise: "
-                    + response);
-          }
+    for (AuthorizerConfig.Caller caller : config.callers()) {
+      for (String[] call : calls(config)) {
+        String answer =
+            config
+                .respond(handler, caller, call[0], call[1])
+                .orElseThrow(() -> new AssertionError(caller + " was refused as unauthorized"));
+        boolean decidedAllow = answer.contains("\"decision\":\"Allow\"");
+        if (decidedAllow != allows(config, Optional.of(answer), call)) {
+          wrong.add(
+              caller
+                  + " "
+                  + call[0]
+                  + " /"
+                  + call[1]
+                  + " decided "
+                  + (decidedAllow ? "Allow" : "deny")
+                  + " but answered otherwise: "
+                  + answer);
         }
       }
     }
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  @AuthorizerSpec(credentials = AuthorizerConfig.Credential.JWT)
+  void theSampleCallersGetTheirDocumentedDecisions(AuthorizerConfig config) throws IOException {
+    documentedDecisions(config);
+  }
+
+  /**
+   * API keys on HTTP APIs are left out: their identity source puts the key where a token is
+   * expected (the field-ready authorizer issue reads credentials from the header they live in).
+   */
+  @AuthorizerSpec(
+      credentials = AuthorizerConfig.Credential.API_KEY,
+      payload = {AuthorizerConfig.Payload.REST_REQUEST, AuthorizerConfig.Payload.WEBSOCKET})
+  void apiKeyCallersGetTheirDocumentedDecisions(AuthorizerConfig config) throws IOException {
+    documentedDecisions(config);
+  }
+
+  private static void documentedDecisions(AuthorizerConfig config) throws IOException {
+    AuthorizerHandler handler = config.handler(new ByteArrayOutputStream());
+    for (AuthorizerConfig.Caller caller : config.callers()) {
+      String[] read = {"GET", "orders/ord-42"};
+      String[] delete = {"DELETE", "orders/ord-42"};
+      boolean readAllowed = allows(config, config.respond(handler, caller, read[0], read[1]), read);
+      boolean deleteAllowed =
+          allows(config, config.respond(handler, caller, delete[0], delete[1]), delete);
+      if (config.payload() == AuthorizerConfig.Payload.WEBSOCKET) {
+        // $connect is execute-api:Invoke on the connect ARN, which the developers' and the admins'
+        // policies allow and the read-only group's do not
+        assertEquals(!caller.name().startsWith("bob"), readAllowed, caller + " connects");
+        continue;
+      }
+      // every sample caller may read orders; only carol, an admin with MFA, may delete one
+      assertTrue(readAllowed, caller + " reads an order");
+      assertEquals(caller.name().startsWith("carol"), deleteAllowed, caller + " deletes an order");
+    }
   }
 }

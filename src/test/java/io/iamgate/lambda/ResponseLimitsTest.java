@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamgate.testing.ApiGatewayPolicy;
+import io.iamgate.testing.SampleEvents;
+import io.iamgate.testing.TestBundles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -131,8 +134,8 @@ class ResponseLimitsTest {
             "[" + route("GET", "/files/{id}", "orders:GetOrder") + "]",
             java.util.Map.of("IAMGATE_CONTEXT_CLAIMS", "tenant,essay,plan"));
     String token =
-        io.iamgate.auth.Tokens.sign(
-            io.iamgate.auth.Tokens.claims("alice", SampleEvents.FAR)
+        io.iamgate.testing.Tokens.sign(
+            io.iamgate.testing.Tokens.claims("alice", SampleEvents.FAR)
                 .claim("tenant", "acme")
                 .claim("essay", "z".repeat(6000))
                 .claim("plan", "gold")

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iamgate.testing.ApiGatewayPolicy;
+import io.iamgate.testing.LambdaProcess;
+import io.iamgate.testing.RuntimeApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +123,7 @@ class RuntimeClientIT {
               + "\n";
       assertEquals(
           Files.readString(Path.of("src/test/resources/golden/lambda", name)), masked, name);
-      boolean allowed = HandlerEventsTest.allows(r.body(), HandlerEventsTest.methodArn(e));
+      boolean allowed = ApiGatewayPolicy.responseAllows(r.body(), HandlerEventsTest.methodArn(e));
       assertEquals(name.endsWith("-allow.json"), allowed, name);
     }
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.identity.Principal;
+import io.iamgate.testing.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iamgate.authz.IamGate;
 import io.iamgate.eval.Decision;
 import io.iamgate.identity.Principal;
+import io.iamgate.testing.FakeTicker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.iamgate.lambda;
+package io.iamgate.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,14 +14,14 @@ import java.util.Map;
  * the class path, the function's package as the task root ({@code lib/iamgate.jar}), the managed
  * runtime's JVM flags, and the handler string as the argument.
  */
-final class LambdaProcess {
-  static final List<String> MANAGED_RUNTIME_FLAGS =
+public final class LambdaProcess {
+  public static final List<String> MANAGED_RUNTIME_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private LambdaProcess() {}
 
   /** The runtime client's own jars, from this test's class path. */
-  static String runtimeClasspath() {
+  public static String runtimeClasspath() {
     List<String> out = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(e).getFileName().toString();
@@ -36,7 +36,7 @@ final class LambdaProcess {
   }
 
   /** A task root holding {@code jar} under {@code lib/}. */
-  static Path taskRoot(Path jar, Path dir) throws IOException {
+  public static Path taskRoot(Path jar, Path dir) throws IOException {
     Files.createDirectories(dir.resolve("lib"));
     Files.copy(
         jar, dir.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -48,7 +48,7 @@ final class LambdaProcess {
    * {@code target/classes} copied to the root, and the runtime dependencies, which {@code
    * dependency:copy-dependencies} wrote to {@code target/dependency}, under {@code lib/}.
    */
-  static Path samBuildTaskRoot(Path target, Path dir) throws IOException {
+  public static Path samBuildTaskRoot(Path target, Path dir) throws IOException {
     Path classes = target.resolve("classes");
     Path dependencies = target.resolve("dependency");
     if (!Files.isDirectory(dependencies)) {
@@ -82,7 +82,7 @@ final class LambdaProcess {
    * IAMGATE_LAMBDA_JAVA_HOME}, this JVM if it is one, or the newest under {@code /usr/lib/jvm}.
    * (The runtime client's native library crashes on JDK 17.)
    */
-  static Path javaHome() throws IOException {
+  public static Path javaHome() throws IOException {
     String configured = System.getenv("IAMGATE_LAMBDA_JAVA_HOME");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
@@ -120,7 +120,8 @@ final class LambdaProcess {
     return 0;
   }
 
-  static Process start(String handler, Path taskRoot, String runtimeApi, Map<String, String> env)
+  public static Process start(
+      String handler, Path taskRoot, String runtimeApi, Map<String, String> env)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaHome().resolve("bin/java").toString());

@@ -1,4 +1,4 @@
-package io.iamgate.lambda;
+package io.iamgate.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queued with {@link #invoke}, and each answer — a response or an error — comes back as a {@link
  * Result}. Enough of the protocol for AWS's runtime interface client.
  */
-final class RuntimeApiServer implements AutoCloseable {
+public final class RuntimeApiServer implements AutoCloseable {
   /** What the runtime client answered for one event. */
-  record Result(boolean error, String body) {}
+  public record Result(boolean error, String body) {}
 
   private record Pending(String id, String event) {}
 
@@ -28,9 +28,9 @@ final class RuntimeApiServer implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   /** When the first {@code /next} poll arrived (nanoTime), 0 before. */
-  volatile long firstPollNanos;
+  public volatile long firstPollNanos;
 
-  RuntimeApiServer() throws IOException {
+  public RuntimeApiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(
         java.util.concurrent.Executors.newCachedThreadPool(
@@ -44,12 +44,12 @@ final class RuntimeApiServer implements AutoCloseable {
   }
 
   /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues an event and waits for the runtime client's answer. */
-  Result invoke(String event, long timeoutSeconds) throws InterruptedException {
+  public Result invoke(String event, long timeoutSeconds) throws InterruptedException {
     events.add(new Pending("req-" + ids.incrementAndGet(), event));
     Result r = results.poll(timeoutSeconds, TimeUnit.SECONDS);
     if (r == null) {

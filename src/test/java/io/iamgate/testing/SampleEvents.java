@@ -1,6 +1,5 @@
-package io.iamgate.lambda;
+package io.iamgate.testing;
 
-import io.iamgate.auth.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,24 +10,25 @@ import java.util.List;
  * sample bundle, with tokens signed by the SAMPLE issuer's published key and valid until 2099. Run
  * it again (from the test classpath) after changing the sample bundle's issuer:
  *
- * <pre>mvn -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.lambda.SampleEvents -Djmh.args=events
+ * <pre>
+ * ./mvnw -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.testing.SampleEvents -Djmh.args=events
  * </pre>
  */
 public final class SampleEvents {
-  static final Instant FAR = Instant.parse("2099-01-01T00:00:00Z");
-  static final String ACCOUNT = "210987654321";
+  public static final Instant FAR = Instant.parse("2099-01-01T00:00:00Z");
+  public static final String ACCOUNT = "210987654321";
 
   private SampleEvents() {}
 
   /** alice (Developers) may read orders; bob (ReadOnly) may not delete them. */
-  static String alice() {
+  public static String alice() {
     return Tokens.sign(
         Tokens.claims("alice", FAR)
             .issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z")))
             .build());
   }
 
-  static String bob() {
+  public static String bob() {
     return Tokens.sign(
         Tokens.claims("bob", FAR)
             .issueTime(java.util.Date.from(Instant.parse("2026-01-01T00:00:00Z")))
@@ -36,13 +36,13 @@ public final class SampleEvents {
   }
 
   /** A token whose signature does not verify (alice's claims, bob's signature). */
-  static String forged() {
+  public static String forged() {
     String[] a = alice().split("\\.");
     String[] b = bob().split("\\.");
     return a[0] + "." + a[1] + "." + b[2];
   }
 
-  static String restToken(String token, String verb, String path) {
+  public static String restToken(String token, String verb, String path) {
     return """
         {"type": "TOKEN", "authorizationToken": "Bearer %s",
          "methodArn": "arn:aws:execute-api:eu-west-1:%s:k7x2m9q4ab/prod/%s/%s"}
@@ -50,7 +50,7 @@ public final class SampleEvents {
         .formatted(token, ACCOUNT, verb, path);
   }
 
-  static String restRequest(
+  public static String restRequest(
       String token, String verb, String resource, String path, String orderId) {
     String auth = token == null ? "" : "\"Authorization\": \"Bearer " + token + "\", ";
     String mauth = token == null ? "" : "\"Authorization\": [\"Bearer " + token + "\"], ";
@@ -71,7 +71,7 @@ public final class SampleEvents {
             verb);
   }
 
-  static String http1(String token, String verb, String path) {
+  public static String http1(String token, String verb, String path) {
     String auth = token == null ? "" : "\"authorization\": \"Bearer " + token + "\"";
     return """
         {"version": "1.0", "type": "REQUEST",
@@ -95,7 +95,7 @@ public final class SampleEvents {
             verb);
   }
 
-  static String http2(String token, String verb, String path) {
+  public static String http2(String token, String verb, String path) {
     return """
         {"version": "2.0", "type": "REQUEST",
          "routeArn": "arn:aws:execute-api:eu-west-1:%s:h3p8n2c6de/$default/%s%s",
@@ -120,7 +120,7 @@ public final class SampleEvents {
             verb);
   }
 
-  static String websocket(String token) {
+  public static String websocket(String token) {
     String auth = token == null ? "" : "\"Authorization\": \"Bearer " + token + "\", ";
     return """
         {"type": "REQUEST", "methodArn": "arn:aws:execute-api:eu-west-1:%s:w5s1k8t0gh/prod/$connect",

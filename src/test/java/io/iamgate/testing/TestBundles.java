@@ -1,6 +1,6 @@
-package io.iamgate.lambda;
+package io.iamgate.testing;
 
-import io.iamgate.auth.Tokens;
+import io.iamgate.lambda.AuthorizerHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,20 +14,21 @@ import java.util.Map;
  * Authorizers on small test bundles: the sample issuer, one user alice with one policy, given
  * routes.
  */
-final class TestBundles {
+public final class TestBundles {
   private TestBundles() {}
 
   /** A handler, its decision log, and alice's token. */
-  record Handler(AuthorizerHandler handler, ByteArrayOutputStream log) {
-    static final String ALICE = Tokens.sign(Tokens.claims("alice", SampleEvents.FAR).build());
+  public record Handler(AuthorizerHandler handler, ByteArrayOutputStream log) {
+    public static final String ALICE =
+        Tokens.sign(Tokens.claims("alice", SampleEvents.FAR).build());
 
     /** The response to alice calling {@code verb /path} through a REST TOKEN authorizer. */
-    String respond(String verb, String path) throws IOException {
+    public String respond(String verb, String path) throws IOException {
       return respond(ALICE, verb, path);
     }
 
     /** The response to the bearer of {@code token} calling {@code verb /path}. */
-    String respond(String token, String verb, String path) throws IOException {
+    public String respond(String token, String verb, String path) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       handler.handleRequest(
           new ByteArrayInputStream(
@@ -42,13 +43,13 @@ final class TestBundles {
    * @param statements alice's policy statements (a JSON array)
    * @param routes the bundle's routes (a JSON array)
    */
-  static Handler handler(Path dir, String statements, String routes) throws IOException {
+  public static Handler handler(Path dir, String statements, String routes) throws IOException {
     return handler(dir, statements, routes, Map.of());
   }
 
   /** As {@link #handler(Path, String, String)}, with more settings. */
-  static Handler handler(Path dir, String statements, String routes, Map<String, String> settings)
-      throws IOException {
+  public static Handler handler(
+      Path dir, String statements, String routes, Map<String, String> settings) throws IOException {
     String sample = Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json"));
     String issuers =
         sample.substring(sample.indexOf("\"issuers\":"), sample.indexOf(",\n    \"apiKeyHeader\""));
@@ -74,7 +75,7 @@ final class TestBundles {
   }
 
   /** The ARN of {@code verb /path} on the test API. */
-  static String arn(String verb, String path) {
+  public static String arn(String verb, String path) {
     return "arn:aws:execute-api:eu-west-1:"
         + SampleEvents.ACCOUNT
         + ":k7x2m9q4ab/prod/"

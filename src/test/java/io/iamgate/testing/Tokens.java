@@ -1,4 +1,4 @@
-package io.iamgate.auth;
+package io.iamgate.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
