@@ -1,10 +1,10 @@
 package io.iamgate.benchmarks;
 
 import io.iamgate.bundle.BundleFiles;
+import io.iamgate.store.BundleSource;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.CompiledBundle;
 import io.iamgate.store.PolicyCaches;
-import io.iamgate.store.PolicySource;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,8 +42,8 @@ public class BundleLoadBenchmark {
 
   @Setup(Level.Invocation)
   public void freshStore() {
-    PolicySource source =
-        new PolicySource() {
+    BundleSource source =
+        new BundleSource() {
           @Override
           public String description() {
             return "synthetic";

@@ -3,7 +3,7 @@ package io.iamgate.benchmarks;
 import io.iamgate.compile.CompiledPolicies;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
-import io.iamgate.compile.PolicySource;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.PolicyParser;
 import io.iamgate.policy.parse.PolicyPrinter;
@@ -39,13 +39,13 @@ public class CompileBenchmark {
 
   @Benchmark
   public CompiledPolicies compile1000Statements() {
-    return PolicyCompiler.compile(PolicySource.IDENTITY, documents);
+    return PolicyCompiler.compile(PolicyType.IDENTITY, documents);
   }
 
   @Benchmark
   public CompiledPolicies parseAndCompile1000Statements() {
     return PolicyCompiler.compile(
-        PolicySource.IDENTITY,
+        PolicyType.IDENTITY,
         texts.stream()
             .map(t -> new NamedDocument(null, PolicyParser.parse(t, null).value()))
             .toList());

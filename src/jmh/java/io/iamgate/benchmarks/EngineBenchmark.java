@@ -3,7 +3,7 @@ package io.iamgate.benchmarks;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.PolicyCompiler;
-import io.iamgate.compile.PolicySource;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
 import io.iamgate.policy.Effect;
@@ -106,7 +106,7 @@ public class EngineBenchmark {
     for (String r : roles) {
       docs.add(workload.documents.get(r));
     }
-    return new CompiledPolicySet(PolicyCompiler.group(PolicySource.IDENTITY, docs), null, null);
+    return new CompiledPolicySet(PolicyCompiler.group(PolicyType.IDENTITY, docs), null, null);
   }
 
   private static String[] floorRule(PolicyDocument d) {

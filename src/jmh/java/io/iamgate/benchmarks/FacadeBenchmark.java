@@ -1,6 +1,5 @@
 package io.iamgate.benchmarks;
 
-import io.iamgate.authz.IamGate;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
@@ -8,8 +7,9 @@ import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
+import io.iamgate.facade.IamGate;
 import io.iamgate.identity.Principal;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
 import io.iamgate.store.BundleStore;
 import io.iamgate.store.PolicyCaches;

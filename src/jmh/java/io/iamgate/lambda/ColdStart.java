@@ -1,8 +1,8 @@
 package io.iamgate.lambda;
 
 import io.iamgate.bundle.Canonical;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
 import io.iamgate.testing.LambdaProcess;
 import io.iamgate.testing.RuntimeApiServer;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.iamgate.authorizer;
 
-import io.iamgate.authz.IamGate;
+import io.iamgate.facade.IamGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The authorizer's settings, from environment variables.
  *
- * @param bundle {@code IAMGATE_BUNDLE}: where the policy bundle comes from (see PolicySources)
+ * @param bundle {@code IAMGATE_BUNDLE}: where the policy bundle comes from (see BundleSources)
  * @param refresh {@code IAMGATE_REFRESH_SECONDS}: how often to look for a new bundle (default 60)
  * @param fetchTimeout {@code IAMGATE_FETCH_TIMEOUT_MS}: how long a bundle or JWKS fetch may take
  *     (default 2000)

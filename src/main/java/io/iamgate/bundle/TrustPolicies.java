@@ -1,8 +1,8 @@
 package io.iamgate.bundle;
 
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.Severity;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,12 @@
 package io.iamgate.cli;
 
+import io.iamgate.batch.BatchCase;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Explanation;
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,21 +1,22 @@
 package io.iamgate.cli;
 
+import io.iamgate.batch.BatchCase;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
-import io.iamgate.compile.PolicySource;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.eval.Decision;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.Effect;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.Statement;
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
-import io.iamgate.policy.parse.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
 import io.iamgate.workload.StandardWorkload;
 import io.iamgate.workload.WorkloadRequest;
@@ -350,8 +351,7 @@ final class BenchCommand implements Callable<Integer> {
       for (String role : line.roles()) {
         identity.add(docs.get(role));
       }
-      set =
-          new CompiledPolicySet(PolicyCompiler.group(PolicySource.IDENTITY, identity), null, null);
+      set = new CompiledPolicySet(PolicyCompiler.group(PolicyType.IDENTITY, identity), null, null);
       cache.put(line.key(), set);
     }
     return Evaluator.decide(set, r);

@@ -1,7 +1,7 @@
 package io.iamgate.cli;
 
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
-import io.iamgate.policy.parse.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,9 +85,9 @@ final class Inputs {
     if (text == null) {
       return false;
     }
-    var json = io.iamgate.policy.parse.JsonReader.read(text, name, 0);
+    var json = io.iamgate.json.JsonReader.read(text, name, 0);
     return json.ok()
-        && json.value() instanceof io.iamgate.policy.parse.Json.JObject o
+        && json.value() instanceof io.iamgate.json.Json.JObject o
         && o.get("Statement") == null
         && (o.get("users") != null
             || o.get("roles") != null

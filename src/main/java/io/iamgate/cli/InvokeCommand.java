@@ -1,15 +1,16 @@
 package io.iamgate.cli;
 
-import io.iamgate.lambda.AuthorizerHandler;
+import io.iamgate.audit.JsonLines;
+import io.iamgate.authorizer.AuthorizerFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     name = "invoke",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Lambda authorizer handler in this process on API Gateway events and print each response",
+      "Run the Lambda authorizer in this process on API Gateway events and print each response",
       "(a 401 prints `error: Unauthorized`). Settings come from the IAMGATE_* environment variables;",
       "without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
       "",
@@ -70,18 +71,20 @@ final class InvokeCommand implements Callable<Integer> {
       env.put("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true");
       err.println("iamgate: no IAMGATE_BUNDLE: running on the embedded SAMPLE bundle");
     }
-    ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    AuthorizerHandler handler =
-        new AuthorizerHandler(env, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    StringBuilder logLines = new StringBuilder();
+    AuthorizerFunction function =
+        new AuthorizerFunction(
+            env, new JsonLines(Clock.systemUTC(), line -> logLines.append(line).append('\n')));
     int failures = 0;
     for (String f : Objects.requireNonNull(files, "picocli requires an EVENT file")) {
       out.println("== " + f);
       try (InputStream in = Files.newInputStream(Path.of(f))) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(in, response, null);
-        out.println(response.toString(StandardCharsets.UTF_8));
-      } catch (AuthorizerHandler.UnauthorizedException e) {
-        out.println("error: Unauthorized (API Gateway answers 401)");
+        if (function.answer(in, response, null) == AuthorizerFunction.Answer.UNAUTHORIZED) {
+          out.println("error: Unauthorized (API Gateway answers 401)");
+        } else {
+          out.println(response.toString(StandardCharsets.UTF_8));
+        }
       } catch (NoSuchFileException e) {
         err.println("iamgate: cannot read `" + f + "`: no such file");
         failures++;
@@ -91,7 +94,7 @@ final class InvokeCommand implements Callable<Integer> {
       }
     }
     if (showLog) {
-      err.print(logBytes.toString(StandardCharsets.UTF_8));
+      err.print(logLines);
     }
     return failures == 0 ? 0 : 1;
   }

@@ -1,7 +1,5 @@
 package io.iamgate.cli;
 
-import io.iamgate.authz.Authorization;
-import io.iamgate.authz.IamGate;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
@@ -13,12 +11,13 @@ import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Explanation;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
+import io.iamgate.facade.Authorization;
+import io.iamgate.facade.IamGate;
+import io.iamgate.identity.Directory;
 import io.iamgate.identity.Principal;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.ParseResult;
-import io.iamgate.store.BundleStore;
-import io.iamgate.store.PolicyCaches;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -300,7 +299,7 @@ final class SimulateCommand implements Callable<Integer> {
         ctx.put(k, all);
       }
     }
-    IamGate gate = new IamGate(BundleStore.ofBundle(read, PolicyCaches.defaults()));
+    IamGate gate = new IamGate(Directory.fixed(read));
     Authorization a = gate.explain(principal, action, resource, ctx);
     if (a.problem() != null) {
       err.println("iamgate: " + a.problem());

@@ -19,7 +19,7 @@ public final class CompiledCondition {
   private final boolean negated;
 
   /** The value comparison; {@code null} for the {@code Null} operator. */
-  private final @Nullable ValueTest test;
+  private final @Nullable ValueMatcher test;
 
   /** For {@code Null}: whether "true" and/or "false" is among the values. */
   private final boolean nullTrue;
@@ -50,7 +50,7 @@ public final class CompiledCondition {
     } else {
       this.nullTrue = false;
       this.nullFalse = false;
-      this.test = ValueTest.compile(base, source.values(), variables);
+      this.test = ValueMatcher.compile(base, source.values(), variables);
     }
   }
 
@@ -62,7 +62,7 @@ public final class CompiledCondition {
   /** Whether the condition holds for the request context. */
   public boolean holds(Context ctx) {
     ContextValue value = ctx.get(foldedKey);
-    ValueTest test = this.test;
+    ValueMatcher test = this.test;
     if (test == null) {
       boolean nullish = value == null || value.isEmptyString();
       return nullish ? nullTrue : nullFalse;
@@ -103,11 +103,11 @@ public final class CompiledCondition {
     }
   }
 
-  private boolean matchOne(ValueTest test, Scalar r, Context ctx) {
+  private boolean matchOne(ValueMatcher test, Scalar r, Context ctx) {
     int result = test.test(r, ctx);
-    if (result == ValueTest.UNPARSEABLE) {
+    if (result == ValueMatcher.UNPARSEABLE) {
       return false;
     }
-    return negated ? result == ValueTest.NO_MATCH : result == ValueTest.MATCH;
+    return negated ? result == ValueMatcher.NO_MATCH : result == ValueMatcher.MATCH;
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Immutable apart from the copy-on-write memo, and thread-safe.
  */
 public final class CompiledPolicies {
-  private final PolicySource source;
+  private final PolicyType source;
   private final List<CompiledDocument> documents;
   private final List<CompiledStatement> statements;
   private final Map<String, CompiledStatement[]> byService;
@@ -27,7 +27,7 @@ public final class CompiledPolicies {
   /** Candidates by action id; replaced, never mutated, once published. */
   private volatile Candidates[] memo = new Candidates[0];
 
-  CompiledPolicies(PolicySource source, List<CompiledDocument> documents) {
+  CompiledPolicies(PolicyType source, List<CompiledDocument> documents) {
     this.source = source;
     this.documents = List.copyOf(documents);
     List<CompiledStatement> statements = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class CompiledPolicies {
     this.byService = index;
   }
 
-  public PolicySource source() {
+  public PolicyType source() {
     return source;
   }
 

@@ -13,7 +13,7 @@ public final class PolicyCompiler {
   private PolicyCompiler() {}
 
   /** Compiles one group of documents. */
-  public static CompiledPolicies compile(PolicySource source, List<NamedDocument> documents) {
+  public static CompiledPolicies compile(PolicyType source, List<NamedDocument> documents) {
     return group(source, documents.stream().map(CompiledDocument::compile).toList());
   }
 
@@ -21,13 +21,13 @@ public final class PolicyCompiler {
    * Builds a group from documents compiled before, e.g. managed policies shared between principals.
    * Only the action index is built; no statement is compiled again.
    */
-  public static CompiledPolicies group(PolicySource source, List<CompiledDocument> documents) {
+  public static CompiledPolicies group(PolicyType source, List<CompiledDocument> documents) {
     return new CompiledPolicies(source, documents);
   }
 
   /** Compiles anonymous documents (reported by index). */
   public static CompiledPolicies compileDocuments(
-      PolicySource source, List<PolicyDocument> documents) {
+      PolicyType source, List<PolicyDocument> documents) {
     return compile(source, documents.stream().map(d -> new NamedDocument(null, d)).toList());
   }
 
@@ -42,8 +42,8 @@ public final class PolicyCompiler {
       @Nullable NamedDocument boundary,
       @Nullable List<NamedDocument> guardrails) {
     return new CompiledPolicySet(
-        compile(PolicySource.IDENTITY, identity),
-        boundary == null ? null : compile(PolicySource.BOUNDARY, List.of(boundary)),
-        guardrails == null ? null : compile(PolicySource.GUARDRAIL, guardrails));
+        compile(PolicyType.IDENTITY, identity),
+        boundary == null ? null : compile(PolicyType.BOUNDARY, List.of(boundary)),
+        guardrails == null ? null : compile(PolicyType.GUARDRAIL, guardrails));
   }
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param sid the statement's {@code Sid}, or {@code null}
  */
 public record StatementRef(
-    PolicySource source,
+    PolicyType source,
     int documentIndex,
     @Nullable String documentName,
     int statementIndex,

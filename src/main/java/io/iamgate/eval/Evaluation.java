@@ -2,6 +2,7 @@ package io.iamgate.eval;
 
 import io.iamgate.compile.CompiledPolicies;
 import io.iamgate.compile.CompiledStatement;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.compile.StatementRef;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ public record Evaluation(
     Decision decision,
     @Nullable CompiledPolicies group,
     @Nullable CompiledStatement statement,
-    @Nullable Gate failedGate) {
+    @Nullable PolicyType failedGate) {
   public Evaluation {
     Objects.requireNonNull(decision, "decision");
   }
@@ -34,9 +35,9 @@ public record Evaluation(
             .refOf(statement);
   }
 
-  static Evaluation implicitDeny(Gate gate) {
+  static Evaluation implicitDeny(PolicyType gate) {
     return switch (gate) {
-      case GUARDRAILS -> Constants.DENY_GUARDRAILS;
+      case GUARDRAIL -> Constants.DENY_GUARDRAILS;
       case IDENTITY -> Constants.DENY_IDENTITY;
       case BOUNDARY -> Constants.DENY_BOUNDARY;
     };
@@ -48,16 +49,17 @@ public record Evaluation(
       case ALLOW -> "allowed by " + statementRef();
       case EXPLICIT_DENY -> "explicitly denied by " + statementRef();
       case IMPLICIT_DENY ->
-          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate").reason();
+          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate")
+              .implicitDenyReason();
     };
   }
 
   private static final class Constants {
     static final Evaluation DENY_GUARDRAILS =
-        new Evaluation(Decision.IMPLICIT_DENY, null, null, Gate.GUARDRAILS);
+        new Evaluation(Decision.IMPLICIT_DENY, null, null, PolicyType.GUARDRAIL);
     static final Evaluation DENY_IDENTITY =
-        new Evaluation(Decision.IMPLICIT_DENY, null, null, Gate.IDENTITY);
+        new Evaluation(Decision.IMPLICIT_DENY, null, null, PolicyType.IDENTITY);
     static final Evaluation DENY_BOUNDARY =
-        new Evaluation(Decision.IMPLICIT_DENY, null, null, Gate.BOUNDARY);
+        new Evaluation(Decision.IMPLICIT_DENY, null, null, PolicyType.BOUNDARY);
   }
 }

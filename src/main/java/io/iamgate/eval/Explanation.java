@@ -1,5 +1,6 @@
 package io.iamgate.eval;
 
+import io.iamgate.compile.PolicyType;
 import io.iamgate.compile.StatementRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Explanation(
     Decision decision,
-    @Nullable Gate failedGate,
+    @Nullable PolicyType failedGate,
     List<StatementRef> denies,
     List<StatementRef> guardrailAllows,
     List<StatementRef> identityAllows,
@@ -58,7 +59,8 @@ public record Explanation(
                   : "; within the guardrails by " + join(guardrailAllows));
       case EXPLICIT_DENY -> "explicitly denied by " + join(denies);
       case IMPLICIT_DENY ->
-          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate").reason();
+          Objects.requireNonNull(failedGate, "an implicit deny names its failed gate")
+              .implicitDenyReason();
     };
   }
 

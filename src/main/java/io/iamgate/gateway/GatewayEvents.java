@@ -1,8 +1,8 @@
 package io.iamgate.gateway;
 
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

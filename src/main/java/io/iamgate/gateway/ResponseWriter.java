@@ -1,7 +1,7 @@
 package io.iamgate.gateway;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.iamgate.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -15,23 +15,30 @@ import java.util.TreeMap;
  * sorted, so equal answers are byte-for-byte equal. Thread-safe.
  */
 public final class ResponseWriter {
-  private final JsonFactory factory;
+  /** A writer (it holds no state: the JSON writer is shared). */
+  public ResponseWriter() {}
 
-  public ResponseWriter(JsonFactory factory) {
-    this.factory = factory;
-  }
-
-  /** Writes a policy or simple response; {@link AuthorizerResponse.Unauthorized} has no body. */
+  /**
+   * Writes a policy or simple response as UTF-8 JSON, leaving {@code out} open.
+   *
+   * @throws IllegalArgumentException for {@link AuthorizerResponse.Unauthorized}, which has no body
+   *     (API Gateway answers 401 for the error message {@code Unauthorized})
+   * @throws IOException when {@code out} fails
+   */
   public void write(AuthorizerResponse response, OutputStream out) throws IOException {
-    try (JsonGenerator g = factory.createGenerator(out)) {
-      if (response instanceof AuthorizerResponse.Policy p) {
-        policy(g, p);
-      } else if (response instanceof AuthorizerResponse.Simple s) {
-        simple(g, s);
-      } else {
-        throw new IllegalArgumentException("Unauthorized has no body");
-      }
+    if (response instanceof AuthorizerResponse.Unauthorized) {
+      throw new IllegalArgumentException("Unauthorized has no body");
     }
+    JsonWriter.write(
+        JsonWriter.Style.COMPACT,
+        out,
+        g -> {
+          if (response instanceof AuthorizerResponse.Policy p) {
+            policy(g, p);
+          } else if (response instanceof AuthorizerResponse.Simple s) {
+            simple(g, s);
+          }
+        });
   }
 
   private static void policy(JsonGenerator g, AuthorizerResponse.Policy p) throws IOException {

@@ -5,7 +5,7 @@ import io.iamgate.bundle.TrustPolicies;
 import io.iamgate.compile.CompiledDocument;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.PolicyCompiler;
-import io.iamgate.compile.PolicySource;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.eval.Decision;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
@@ -158,8 +158,7 @@ public final class IdentityMapper {
             roleName,
             r ->
                 new CompiledPolicySet(
-                    PolicyCompiler.group(
-                        PolicySource.IDENTITY, List.of(compiler.apply(trustPolicy))),
+                    PolicyCompiler.group(PolicyType.IDENTITY, List.of(compiler.apply(trustPolicy))),
                     null,
                     null));
     Decision d =

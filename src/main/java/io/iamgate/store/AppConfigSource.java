@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * is needed. The extension does its own polling; a JSON or YAML body is told apart by its content
  * type.
  */
-public final class AppConfigSource implements PolicySource {
+public final class AppConfigSource implements BundleSource {
   /** The extension's default endpoint. */
   public static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:2772");
 

@@ -1,25 +1,33 @@
 package io.iamgate.store;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.iamgate.audit.JsonLines;
+import io.iamgate.audit.LogField;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleReader;
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.ParseResult;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps the current compiled bundle fresh.
+ * Keeps the current bundle, in its compiled form {@code T}, fresh. The store reads and validates
+ * bundles; what "compiled" means is the caller's: it hands the store a function from a {@link
+ * Bundle} to {@code T} (the identity layer's {@code Directory}, say), so the store depends on
+ * nothing above the bundle.
  *
  * <ul>
- *   <li>A reload swaps the whole {@link CompiledBundle} atomically: a request sees one version,
- *       never half of two.
+ *   <li>A reload swaps the whole compiled bundle atomically: a request sees one version, never half
+ *       of two.
  *   <li>An update that cannot be fetched or does not validate is logged (as one JSON line with the
  *       reason) and the last good bundle keeps serving.
  *   <li>With no good bundle at all, {@link #current()} is empty and callers must deny.
@@ -30,49 +38,59 @@ import org.jspecify.annotations.Nullable;
  *       + fetch timeout</em> after the change is published.
  * </ul>
  */
-public final class BundleStore {
-  private final PolicySource source;
-  private final PolicyCaches caches;
+public final class BundleStore<T> {
+  /** The logger name of the store's lines. */
+  static final String LOGGER = "iamgate.store";
+
+  /** A bundle and its compiled form. */
+  private record Loaded<T>(Bundle bundle, T compiled) {}
+
+  private final BundleSource source;
+  private final Function<Bundle, T> compiler;
   private final Ticker ticker;
   private final long refreshNanos;
-  private final Consumer<String> log;
-  private final AtomicReference<CompiledBundle> current = new AtomicReference<>();
+  private final JsonLines log;
+  private final AtomicReference<@Nullable Loaded<T>> current = new AtomicReference<>();
   private final ReentrantLock refreshing = new ReentrantLock();
   private volatile long lastCheck;
   private volatile boolean checkedOnce;
   private volatile @Nullable String lastTag;
   private volatile @Nullable String lastProblem;
 
+  /**
+   * @param source where bundles are read from
+   * @param compiler turns a valid bundle into its compiled form (called once per new version)
+   * @param ticker the clock of the refresh interval
+   * @param refreshInterval how often the source is checked for a new version
+   * @param log receives one JSON line per load and per rejected update
+   */
   public BundleStore(
-      PolicySource source,
-      PolicyCaches caches,
+      BundleSource source,
+      Function<Bundle, T> compiler,
       Ticker ticker,
       Duration refreshInterval,
-      Consumer<String> log) {
+      JsonLines log) {
     this.source = source;
-    this.caches = caches;
+    this.compiler = compiler;
     this.ticker = ticker;
     this.refreshNanos = refreshInterval.toNanos();
     this.log = log;
   }
 
   /** A store on the system clock that logs to standard error. */
-  public static BundleStore of(PolicySource source, Duration refreshInterval) {
-    return new BundleStore(
-        source,
-        PolicyCaches.defaults(),
-        Ticker.systemTicker(),
-        refreshInterval,
-        System.err::println);
+  public static <T> BundleStore<T> of(
+      BundleSource source, Duration refreshInterval, Function<Bundle, T> compiler) {
+    return new BundleStore<>(
+        source, compiler, Ticker.systemTicker(), refreshInterval, JsonLines.to(System.err));
   }
 
   /**
    * A store over a bundle that was already read and validated (e.g. by the CLI): it serves that
    * bundle and never refreshes.
    */
-  public static BundleStore ofBundle(Bundle bundle, PolicyCaches caches) {
-    PolicySource fixed =
-        new PolicySource() {
+  public static <T> BundleStore<T> ofBundle(Bundle bundle, Function<Bundle, T> compiler) {
+    BundleSource fixed =
+        new BundleSource() {
           @Override
           public String description() {
             return bundle.source();
@@ -83,24 +101,25 @@ public final class BundleStore {
             return null; // a fixed bundle never changes
           }
         };
-    BundleStore store =
-        new BundleStore(fixed, caches, Ticker.systemTicker(), Duration.ofDays(36500), line -> {});
-    store.current.set(new CompiledBundle(bundle, caches));
+    BundleStore<T> store =
+        new BundleStore<>(
+            fixed,
+            compiler,
+            Ticker.systemTicker(),
+            Duration.ofDays(36500),
+            new JsonLines(Clock.systemUTC(), line -> {}));
+    store.current.set(new Loaded<>(bundle, compiler.apply(bundle)));
     store.checkedOnce = true;
     store.lastCheck = Ticker.systemTicker().read();
     return store;
   }
 
-  public PolicySource source() {
+  public BundleSource source() {
     return source;
   }
 
-  public PolicyCaches caches() {
-    return caches;
-  }
-
   /** The current bundle, refreshing first when the interval has passed; empty when none is good. */
-  public Optional<CompiledBundle> current() {
+  public Optional<T> current() {
     if (!checkedOnce || ticker.read() - lastCheck >= refreshNanos) {
       if (refreshing.tryLock()) {
         try {
@@ -116,12 +135,22 @@ public final class BundleStore {
         refreshing.unlock();
       }
     }
-    return Optional.ofNullable(current.get());
+    return compiled();
   }
 
   /** The current bundle without refreshing. */
-  public Optional<CompiledBundle> peek() {
-    return Optional.ofNullable(current.get());
+  public Optional<T> peek() {
+    return compiled();
+  }
+
+  /** The current bundle's model (its version, source, ...) without refreshing. */
+  public Optional<Bundle> peekBundle() {
+    return Optional.ofNullable(current.get()).map(Loaded::bundle);
+  }
+
+  private Optional<T> compiled() {
+    Loaded<T> loaded = current.get();
+    return loaded == null ? Optional.empty() : Optional.of(loaded.compiled());
   }
 
   /** Why the last fetch or validation failed, or {@code null} when it succeeded. */
@@ -139,10 +168,10 @@ public final class BundleStore {
     try {
       lastCheck = ticker.read();
       checkedOnce = true;
-      PolicySource.Fetched fetched;
+      BundleSource.Fetched fetched;
       try {
         fetched = source.fetch(current.get() == null ? null : lastTag);
-      } catch (PolicySource.SourceException e) {
+      } catch (BundleSource.SourceException e) {
         fail(
             Objects.requireNonNullElse(e.getMessage(), "cannot read " + source.description()),
             List.of());
@@ -167,25 +196,21 @@ public final class BundleStore {
             parsed.errors());
         return false;
       }
-      CompiledBundle previous = current.get();
-      if (previous != null && previous.version().equals(bundle.version())) {
+      Loaded<T> previous = current.get();
+      if (previous != null && previous.bundle().version().equals(bundle.version())) {
         lastTag = fetched.tag();
         lastProblem = null;
         return false;
       }
-      current.set(new CompiledBundle(bundle, caches));
+      current.set(new Loaded<>(bundle, compiler.apply(bundle)));
       lastTag = fetched.tag();
       lastProblem = null;
-      log.accept(
-          Log.line(
-              "INFO",
-              "bundle loaded",
-              "source",
-              source.description(),
-              "version",
-              bundle.shortVersion(),
-              "previousVersion",
-              previous == null ? null : previous.bundle().shortVersion()));
+      Map<LogField, @Nullable String> fields = new EnumMap<>(LogField.class);
+      fields.put(LogField.SOURCE, source.description());
+      fields.put(LogField.VERSION, bundle.shortVersion());
+      fields.put(
+          LogField.PREVIOUS_VERSION, previous == null ? null : previous.bundle().shortVersion());
+      log.record(JsonLines.Level.INFO, LOGGER, "bundle loaded", fields);
       return true;
     } finally {
       refreshing.unlock();
@@ -194,21 +219,19 @@ public final class BundleStore {
 
   private void fail(String reason, List<Diagnostic> errors) {
     lastProblem = reason;
-    CompiledBundle kept = current.get();
+    Loaded<T> kept = current.get();
     List<String> details = errors.stream().limit(20).map(Diagnostic::format).toList();
-    log.accept(
-        Log.line(
-            kept == null ? "ERROR" : "WARN",
-            kept == null
-                ? "no policy bundle: every request is denied"
-                : "bundle update rejected: keeping the last good bundle",
-            "source",
-            source.description(),
-            "reason",
-            reason,
-            "keptVersion",
-            kept == null ? null : kept.bundle().shortVersion(),
-            "errors",
-            details.isEmpty() ? null : String.join("\n", details)));
+    Map<LogField, @Nullable String> fields = new EnumMap<>(LogField.class);
+    fields.put(LogField.SOURCE, source.description());
+    fields.put(LogField.REASON, reason);
+    fields.put(LogField.KEPT_VERSION, kept == null ? null : kept.bundle().shortVersion());
+    fields.put(LogField.ERRORS, details.isEmpty() ? null : String.join("\n", details));
+    log.record(
+        kept == null ? JsonLines.Level.ERROR : JsonLines.Level.WARN,
+        LOGGER,
+        kept == null
+            ? "no policy bundle: every request is denied"
+            : "bundle update rejected: keeping the last good bundle",
+        fields);
   }
 }

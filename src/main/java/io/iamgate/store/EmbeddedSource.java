@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /** The sample bundle shipped in the jar, used when no source is configured. */
-public final class EmbeddedSource implements PolicySource {
+public final class EmbeddedSource implements BundleSource {
   static final String RESOURCE = "/iamgate/sample-bundle.json";
 
   @Override

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /** A local bundle file or directory ({@code file:path}), for development and the CLI. */
-public final class FileSource implements PolicySource {
+public final class FileSource implements BundleSource {
   private final Path path;
 
   public FileSource(Path path) {

@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The two Caffeine caches:
+ * The two Caffeine caches ({@code P} is the compiled per-principal entry the caller keeps):
  *
  * <ul>
  *   <li>compiled documents by content hash, shared by every principal and every bundle version (a
@@ -24,9 +24,9 @@ import java.util.function.Function;
  *
  * Time comes from the injected {@link Ticker}, so expiry is testable. Thread-safe.
  */
-public final class PolicyCaches {
+public final class PolicyCaches<P> {
   private final Cache<String, CompiledDocument> documents;
-  private final Cache<PrincipalKey, Optional<PrincipalEntry>> principals;
+  private final Cache<PrincipalKey, Optional<P>> principals;
 
   /** A principal within one bundle version. */
   record PrincipalKey(String bundleVersion, String principal) {}
@@ -74,8 +74,8 @@ public final class PolicyCaches {
    * reads, which on a two-core Lambda costs more than doing the (amortised, tiny) work inline, and
    * a frozen Lambda container runs no background threads anyway.
    */
-  public static PolicyCaches defaults() {
-    return new PolicyCaches(
+  public static <P> PolicyCaches<P> defaults() {
+    return new PolicyCaches<>(
         50_000, 20_000, Duration.ofHours(1), Ticker.systemTicker(), Runnable::run);
   }
 
@@ -86,11 +86,12 @@ public final class PolicyCaches {
         k -> CompiledDocument.compile(new NamedDocument(p.name(), p.document())));
   }
 
-  /** The compiled set of a principal, computed on first use for this bundle version. */
-  Optional<PrincipalEntry> principal(
-      String bundleVersion,
-      String principalKey,
-      Function<String, Optional<PrincipalEntry>> compute) {
+  /**
+   * The compiled entry of a principal, computed on first use for this bundle version; empty when
+   * {@code compute} finds no such principal.
+   */
+  public Optional<P> principal(
+      String bundleVersion, String principalKey, Function<String, Optional<P>> compute) {
     return principals.get(
         new PrincipalKey(bundleVersion, principalKey), k -> compute.apply(k.principal()));
   }

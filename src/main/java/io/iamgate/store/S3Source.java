@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * fetched with a conditional GET on the last ETag so that an unchanged bundle costs one 304
  * response.
  */
-public final class S3Source implements PolicySource {
+public final class S3Source implements BundleSource {
   private final S3Client s3;
   private final String bucket;
   private final String key;

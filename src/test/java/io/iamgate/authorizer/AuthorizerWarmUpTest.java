@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
-import io.iamgate.store.BundleStore;
-import io.iamgate.store.PolicyCaches;
+import io.iamgate.identity.Directory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,8 @@ class AuthorizerWarmUpTest {
     assertEquals(List.of(), read.errors(), "test bundle");
     Authorizer a =
         new Authorizer(
-            BundleStore.ofBundle(read.value(), PolicyCaches.defaults()),
-            AuthorizerSettings.from(Map.of()),
-            Clock.systemUTC());
-    return a.warmUp();
+            Directory.fixed(read.value()), AuthorizerSettings.from(Map.of()), Clock.systemUTC());
+    return WarmUp.run(a);
   }
 
   private static String issuer(String name, String algorithms) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iamgate.policy.parse.Diagnostic;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.ParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

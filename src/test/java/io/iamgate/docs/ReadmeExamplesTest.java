@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

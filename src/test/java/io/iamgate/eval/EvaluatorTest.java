@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
-import io.iamgate.compile.PolicySource;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.PolicyParser;
@@ -48,13 +48,13 @@ class EvaluatorTest {
     assertEquals(Decision.ALLOW, x.decision());
     assertEquals(
         List.of(
-            new StatementRef(PolicySource.IDENTITY, 0, "read", 0, "Get"),
-            new StatementRef(PolicySource.IDENTITY, 1, "all", 0, "All")),
+            new StatementRef(PolicyType.IDENTITY, 0, "read", 0, "Get"),
+            new StatementRef(PolicyType.IDENTITY, 1, "all", 0, "All")),
         x.identityAllows());
     assertEquals(1, x.boundaryAllows().size());
     assertEquals(1, x.guardrailAllows().size());
     Evaluation e = Evaluator.decide(set, request("orders:GetOrder"));
-    assertEquals(new StatementRef(PolicySource.IDENTITY, 0, "read", 0, "Get"), e.statementRef());
+    assertEquals(new StatementRef(PolicyType.IDENTITY, 0, "read", 0, "Get"), e.statementRef());
     assertEquals("allowed by identity[read]/Statement/0 (Sid Get)", e.reason());
   }
 
@@ -65,8 +65,8 @@ class EvaluatorTest {
     assertEquals(Decision.EXPLICIT_DENY, x.decision());
     assertEquals(
         List.of(
-            new StatementRef(PolicySource.IDENTITY, 1, "no-delete", 0, "NoDelete"),
-            new StatementRef(PolicySource.BOUNDARY, 0, "no-delete", 0, "NoDelete")),
+            new StatementRef(PolicyType.IDENTITY, 1, "no-delete", 0, "NoDelete"),
+            new StatementRef(PolicyType.BOUNDARY, 0, "no-delete", 0, "NoDelete")),
         x.denies());
     assertNull(x.failedGate());
   }
@@ -75,15 +75,15 @@ class EvaluatorTest {
   void implicitDenyReportsTheFirstFailingGateInOrder() {
     CompiledPolicySet noIdentity = PolicyCompiler.compileSet(List.of(), READ, List.of(READ));
     assertEquals(
-        Gate.IDENTITY, Evaluator.decide(noIdentity, request("orders:GetOrder")).failedGate());
+        PolicyType.IDENTITY, Evaluator.decide(noIdentity, request("orders:GetOrder")).failedGate());
     CompiledPolicySet guardrailAndBoundaryFail =
         PolicyCompiler.compileSet(List.of(ALL), READ, List.of(READ));
     Evaluation e = Evaluator.decide(guardrailAndBoundaryFail, request("orders:CreateOrder"));
     assertEquals(Decision.IMPLICIT_DENY, e.decision());
-    assertEquals(Gate.GUARDRAILS, e.failedGate());
+    assertEquals(PolicyType.GUARDRAIL, e.failedGate());
     CompiledPolicySet boundaryFails = PolicyCompiler.compileSet(List.of(ALL), READ, null);
     assertEquals(
-        Gate.BOUNDARY,
+        PolicyType.BOUNDARY,
         Evaluator.explain(boundaryFails, request("orders:CreateOrder")).failedGate());
     assertEquals(
         "the permissions boundary does not allow the request",
@@ -93,7 +93,8 @@ class EvaluatorTest {
   @Test
   void emptyGuardrailLevelDeniesEverything() {
     CompiledPolicySet set = PolicyCompiler.compileSet(List.of(ALL), null, List.of());
-    assertEquals(Gate.GUARDRAILS, Evaluator.decide(set, request("orders:GetOrder")).failedGate());
+    assertEquals(
+        PolicyType.GUARDRAIL, Evaluator.decide(set, request("orders:GetOrder")).failedGate());
   }
 
   @Test
@@ -109,14 +110,14 @@ class EvaluatorTest {
     var compiled = io.iamgate.compile.CompiledDocument.compile(NO_DELETE);
     var identity =
         PolicyCompiler.group(
-            PolicySource.IDENTITY,
+            PolicyType.IDENTITY,
             List.of(io.iamgate.compile.CompiledDocument.compile(ALL), compiled));
-    var boundary = PolicyCompiler.group(PolicySource.BOUNDARY, List.of(compiled));
+    var boundary = PolicyCompiler.group(PolicyType.BOUNDARY, List.of(compiled));
     Explanation x =
         Evaluator.explain(
             new CompiledPolicySet(identity, boundary, null), request("orders:DeleteOrder"));
     assertEquals(
-        List.of(PolicySource.IDENTITY, PolicySource.BOUNDARY),
+        List.of(PolicyType.IDENTITY, PolicyType.BOUNDARY),
         x.denies().stream().map(StatementRef::source).toList());
   }
 

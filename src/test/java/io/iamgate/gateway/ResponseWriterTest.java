@@ -3,7 +3,6 @@ package io.iamgate.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ResponseWriterTest {
   private static String write(AuthorizerResponse r) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ResponseWriter(new JsonFactory()).write(r, out);
+    new ResponseWriter().write(r, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 

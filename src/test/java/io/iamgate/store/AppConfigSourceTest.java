@@ -59,7 +59,7 @@ class AppConfigSourceTest {
   @Test
   void readsYamlAndSkipsUnchangedContent() throws Exception {
     body.set("users:\n  alice: {}\n");
-    PolicySource.Fetched f = source().fetch(null);
+    BundleSource.Fetched f = source().fetch(null);
     assertEquals("/applications/orders-api/environments/prod/configurations/bundle", path.get());
     assertEquals("bundle.yaml", f.files().files().get(0).path());
     assertNull(source().fetch(f.tag()));
@@ -68,10 +68,10 @@ class AppConfigSourceTest {
   @Test
   void errorsSayWhatTheExtensionAnswered() {
     status.set(404);
-    var e = assertThrows(PolicySource.SourceException.class, () -> source().fetch(null));
+    var e = assertThrows(BundleSource.SourceException.class, () -> source().fetch(null));
     assertTrue(e.getMessage().contains("answered 404"), e.getMessage());
     server.stop(0);
-    e = assertThrows(PolicySource.SourceException.class, () -> source().fetch(null));
+    e = assertThrows(BundleSource.SourceException.class, () -> source().fetch(null));
     assertTrue(
         e.getMessage().startsWith("cannot read appconfig://orders-api/prod/bundle"),
         e.getMessage());

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamgate.audit.JsonLines;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.compile.CompiledPolicySet;
+import io.iamgate.identity.Directory;
 import io.iamgate.identity.Principal;
+import io.iamgate.identity.PrincipalEntry;
 import io.iamgate.testing.FakeTicker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +24,12 @@ import org.junit.jupiter.api.Test;
  * Refresh timing, atomic swaps, last-good and the caches, on a fake clock and an in-memory source.
  */
 class BundleStoreTest {
+  private PolicyCaches<PrincipalEntry> caches = PolicyCaches.defaults();
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> logs = new ArrayList<>();
 
   /** A source whose content a test sets; counts fetches. */
-  static final class MemorySource implements PolicySource {
+  static final class MemorySource implements BundleSource {
     volatile String text;
     volatile String failure;
     final AtomicInteger fetches = new AtomicInteger();
@@ -47,21 +52,21 @@ class BundleStoreTest {
     }
   }
 
-  private BundleStore store(MemorySource source, Duration interval) {
-    return new BundleStore(
+  private BundleStore<Directory> store(MemorySource source, Duration interval) {
+    return new BundleStore<>(
         source,
-        new PolicyCaches(100, 100, Duration.ofMinutes(10), ticker),
+        Directory.compiler(caches = new PolicyCaches<>(100, 100, Duration.ofMinutes(10), ticker)),
         ticker,
         interval,
-        logs::add);
+        new JsonLines(Clock.systemUTC(), logs::add));
   }
 
   @Test
   void fetchesOncePerIntervalAndOnlyParsesChanges() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
-    BundleStore store = store(src, Duration.ofSeconds(30));
-    CompiledBundle first = store.current().orElseThrow();
+    BundleStore<Directory> store = store(src, Duration.ofSeconds(30));
+    Directory first = store.current().orElseThrow();
     for (int i = 0; i < 10; i++) {
       assertSame(first, store.current().orElseThrow());
     }
@@ -72,7 +77,7 @@ class BundleStoreTest {
     assertEquals(2, src.fetches.get());
     src.text = S3SourceTest.bundle("orders:ListOrders");
     ticker.advance(Duration.ofSeconds(30));
-    CompiledBundle second = store.current().orElseThrow();
+    Directory second = store.current().orElseThrow();
     assertNotSame(first, second);
     assertFalse(first.version().equals(second.version()));
     assertTrue(
@@ -85,8 +90,8 @@ class BundleStoreTest {
   void reformattingTheSameBundleKeepsItsVersion() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
-    BundleStore store = store(src, Duration.ofSeconds(1));
-    CompiledBundle first = store.current().orElseThrow();
+    BundleStore<Directory> store = store(src, Duration.ofSeconds(1));
+    Directory first = store.current().orElseThrow();
     src.text = src.text.replace(",", ",\n  ");
     ticker.advance(Duration.ofSeconds(1));
     assertSame(first, store.current().orElseThrow());
@@ -96,8 +101,8 @@ class BundleStoreTest {
   void failuresKeepTheLastGoodBundleAndSayWhy() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
-    BundleStore store = store(src, Duration.ofSeconds(1));
-    CompiledBundle good = store.current().orElseThrow();
+    BundleStore<Directory> store = store(src, Duration.ofSeconds(1));
+    Directory good = store.current().orElseThrow();
     src.failure = "connection refused";
     ticker.advance(Duration.ofSeconds(1));
     assertSame(good, store.current().orElseThrow());
@@ -114,14 +119,14 @@ class BundleStoreTest {
   void principalsAreCachedPerVersionAndExpireWhenIdle() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
-    BundleStore store = store(src, Duration.ofDays(1));
-    CompiledBundle b = store.current().orElseThrow();
+    BundleStore<Directory> store = store(src, Duration.ofDays(1));
+    Directory b = store.current().orElseThrow();
     CompiledPolicySet a1 = b.policySet(Principal.user("alice")).orElseThrow();
     assertSame(a1, b.policySet(Principal.user("alice")).orElseThrow());
-    assertEquals(1, store.caches().principalStats().hitCount());
+    assertEquals(1, caches.principalStats().hitCount());
     assertTrue(b.policySet(Principal.user("nobody")).isEmpty());
     ticker.advance(Duration.ofMinutes(11));
-    assertEquals(0, store.caches().principalCount(), "idle entries expire on the injected clock");
+    assertEquals(0, caches.principalCount(), "idle entries expire on the injected clock");
     assertNotSame(a1, b.policySet(Principal.user("alice")).orElseThrow());
   }
 
@@ -129,15 +134,15 @@ class BundleStoreTest {
   void compiledDocumentsAreSharedAcrossVersions() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
-    BundleStore store = store(src, Duration.ofSeconds(1));
-    CompiledBundle v1 = store.current().orElseThrow();
+    BundleStore<Directory> store = store(src, Duration.ofSeconds(1));
+    Directory v1 = store.current().orElseThrow();
     var doc1 = v1.policySet(Principal.user("alice")).orElseThrow().identity().documents().get(0);
     src.text =
         src.text.replace(
             "\"users\":{\"alice\":{\"policies\":[\"Orders\"]}}",
             "\"users\":{\"alice\":{\"policies\":[\"Orders\"]},\"bob\":{}}");
     ticker.advance(Duration.ofSeconds(1));
-    CompiledBundle v2 = store.current().orElseThrow();
+    Directory v2 = store.current().orElseThrow();
     assertNotSame(v1, v2);
     assertSame(
         doc1, v2.policySet(Principal.user("alice")).orElseThrow().identity().documents().get(0));
@@ -145,35 +150,36 @@ class BundleStoreTest {
 
   @Test
   void theEmbeddedSampleBundleLoads() {
-    BundleStore store =
-        new BundleStore(
+    BundleStore<Directory> store =
+        new BundleStore<>(
             new EmbeddedSource(),
-            new PolicyCaches(100, 100, Duration.ofMinutes(1), ticker),
+            Directory.compiler(
+                caches = new PolicyCaches<>(100, 100, Duration.ofMinutes(1), ticker)),
             ticker,
             Duration.ofMinutes(1),
-            logs::add);
-    CompiledBundle b = store.current().orElseThrow(() -> new AssertionError(logs.toString()));
+            new JsonLines(Clock.systemUTC(), logs::add));
+    Directory b = store.current().orElseThrow(() -> new AssertionError(logs.toString()));
     assertTrue(b.bundle().users().containsKey("alice"));
     assertEquals(9, b.bundle().routes().size());
   }
 
   @Test
   void settingsChooseSources() {
-    assertTrue(PolicySources.fromSetting("", Duration.ofSeconds(1)) instanceof EmbeddedSource);
+    assertTrue(BundleSources.fromSetting("", Duration.ofSeconds(1)) instanceof EmbeddedSource);
     assertTrue(
-        PolicySources.fromSetting("file:/tmp/x", Duration.ofSeconds(1)) instanceof FileSource);
+        BundleSources.fromSetting("file:/tmp/x", Duration.ofSeconds(1)) instanceof FileSource);
     assertTrue(
-        PolicySources.fromSetting("appconfig://app/prod/bundle", Duration.ofSeconds(1))
+        BundleSources.fromSetting("appconfig://app/prod/bundle", Duration.ofSeconds(1))
             instanceof AppConfigSource);
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class,
-            () -> PolicySources.fromSetting("s3://bucket-only", Duration.ofSeconds(1)));
+            () -> BundleSources.fromSetting("s3://bucket-only", Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("s3://BUCKET/KEY"));
     e =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class,
-            () -> PolicySources.fromSetting("ftp://x/y", Duration.ofSeconds(1)));
+            () -> BundleSources.fromSetting("ftp://x/y", Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("unknown scheme"));
   }
 }

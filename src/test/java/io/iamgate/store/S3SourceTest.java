@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iamgate.authz.IamGate;
+import io.iamgate.audit.JsonLines;
 import io.iamgate.eval.Decision;
+import io.iamgate.facade.IamGate;
+import io.iamgate.identity.Directory;
 import io.iamgate.identity.Principal;
+import io.iamgate.identity.PrincipalEntry;
 import io.iamgate.testing.FakeTicker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * bundle.
  */
 class S3SourceTest {
+  private PolicyCaches<PrincipalEntry> caches = PolicyCaches.defaults();
   private static final String BUCKET = "iamgate-bundles";
   private static final String KEY = "prod/bundle.json";
 
@@ -114,31 +119,31 @@ class S3SourceTest {
             .build());
   }
 
-  private BundleStore store() {
-    return new BundleStore(
+  private BundleStore<Directory> store() {
+    return new BundleStore<>(
         new S3Source(s3, BUCKET, KEY),
-        new PolicyCaches(1000, 1000, Duration.ofHours(1), ticker),
+        Directory.compiler(caches = new PolicyCaches<>(1000, 1000, Duration.ofHours(1), ticker)),
         ticker,
         Duration.ofSeconds(60),
-        logs::add);
+        new JsonLines(Clock.systemUTC(), logs::add));
   }
 
   @Test
   void fetchIsConditionalOnTheETag() throws Exception {
     put(bundle("orders:GetOrder"));
     S3Source source = new S3Source(s3, BUCKET, KEY);
-    PolicySource.Fetched first = source.fetch(null);
+    BundleSource.Fetched first = source.fetch(null);
     assertTrue(first.files().files().get(0).text().contains("orders:GetOrder"));
     assertNull(source.fetch(first.tag()), "an unchanged object is a 304");
     put(bundle("orders:ListOrders"));
-    PolicySource.Fetched second = source.fetch(first.tag());
+    BundleSource.Fetched second = source.fetch(first.tag());
     assertTrue(second.files().files().get(0).text().contains("orders:ListOrders"));
   }
 
   @Test
   void reloadsAfterTheIntervalAndSwapsWholeBundles() {
     put(bundle("orders:GetOrder"));
-    BundleStore store = store();
+    BundleStore<Directory> store = store();
     IamGate gate = new IamGate(store);
     assertEquals(
         Decision.ALLOW,
@@ -164,7 +169,7 @@ class S3SourceTest {
   @Test
   void anInvalidUpdateKeepsTheLastGoodBundle() {
     put(bundle("orders:GetOrder"));
-    BundleStore store = store();
+    BundleStore<Directory> store = store();
     String v1 = store.current().orElseThrow().version();
     put(bundle("orders:Get:Order"));
     ticker.advance(Duration.ofMinutes(2));
@@ -183,7 +188,7 @@ class S3SourceTest {
   @Test
   void anOutageKeepsTheLastGoodBundle() throws Exception {
     put(bundle("orders:GetOrder"));
-    BundleStore store = store();
+    BundleStore<Directory> store = store();
     String v1 = store.current().orElseThrow().version();
     proxy.stop();
     ticker.advance(Duration.ofMinutes(2));
@@ -197,7 +202,7 @@ class S3SourceTest {
 
   @Test
   void noGoodBundleDeniesEverything() {
-    BundleStore store = store(); // the object does not exist
+    BundleStore<Directory> store = store(); // the object does not exist
     assertTrue(store.current().isEmpty());
     var a = new IamGate(store).authorize(Principal.user("alice"), "orders:GetOrder", "x", Map.of());
     assertEquals(Decision.IMPLICIT_DENY, a.decision());
@@ -212,8 +217,8 @@ class S3SourceTest {
   @Test
   void missingBucketIsAClearError() {
     S3Source source = new S3Source(s3, "no-such-bucket", KEY);
-    PolicySource.SourceException e =
-        assertThrows(PolicySource.SourceException.class, () -> source.fetch(null));
+    BundleSource.SourceException e =
+        assertThrows(BundleSource.SourceException.class, () -> source.fetch(null));
     assertTrue(
         e.getMessage().startsWith("cannot read s3://no-such-bucket/" + KEY + ": S3 answered 404"),
         e.getMessage());

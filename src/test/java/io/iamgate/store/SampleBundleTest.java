@@ -13,9 +13,9 @@ import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
 import io.iamgate.bundle.Canonical;
-import io.iamgate.policy.parse.Json;
-import io.iamgate.policy.parse.JsonReader;
-import io.iamgate.policy.parse.ParseResult;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class SampleBundleTest {
 
   @Test
   void theEmbeddedSourceServesTheJson() throws Exception {
-    PolicySource.Fetched f = new EmbeddedSource().fetch(null);
+    BundleSource.Fetched f = new EmbeddedSource().fetch(null);
     assertEquals("sample-bundle.json", f.files().files().get(0).path());
     assertEquals(Files.readString(JSON), f.files().files().get(0).text());
   }

@@ -1,5 +1,11 @@
 package io.iamgate.policy.parse;
 
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonPointer;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
+import io.iamgate.json.Severity;
 import io.iamgate.policy.Arn;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.Clause;

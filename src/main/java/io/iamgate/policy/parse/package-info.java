@@ -1,8 +1,8 @@
 /**
  * JSON text to the policy model, with strict validation and positioned diagnostics ({@link
- * io.iamgate.policy.parse.Diagnostic}): every error names the file, the JSON Pointer path, the line
- * and column, what was expected and what was found. Depends on {@code policy} and Jackson's
- * streaming parser only.
+ * io.iamgate.json.Diagnostic}): every error names the file, the JSON Pointer path, the line and
+ * column, what was expected and what was found. Depends on {@code policy} and Jackson's streaming
+ * parser only.
  */
 @NullMarked
 package io.iamgate.policy.parse;

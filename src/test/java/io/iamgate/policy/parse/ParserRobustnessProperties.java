@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyArbitraries;
 import io.iamgate.policy.PolicyDocument;
 import net.jqwik.api.Arbitraries;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.PolicyVersion;

@@ -3,6 +3,7 @@ package io.iamgate.policy.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyArbitraries;
 import io.iamgate.policy.PolicyDocument;
 import net.jqwik.api.Arbitrary;

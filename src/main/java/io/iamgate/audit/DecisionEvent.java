@@ -1,0 +1,75 @@
+package io.iamgate.audit;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the decision trail records about one authorizer decision: built once, as a value, when the
+ * decision is made, and written by {@link JsonLines} as one {@code iamgate.decision} line (field
+ * names in {@link LogField}). It holds no credential: no token, API key or secret is ever a
+ * component, and every text is {@link Masking masked} again when written.
+ *
+ * @param decisionId the decision's id, also returned in the response context
+ * @param outcome {@code Allow}, {@code ExplicitDeny}, {@code ImplicitDeny}, {@code Deny} (denied
+ *     before the engine was asked) or {@code Unauthorized}
+ * @param reason why, in words; {@code null} when there is nothing to say
+ * @param principal {@code user/alice}, {@code role/Auditor}, or {@code null} before one was mapped
+ * @param action the application action, or {@code null} before the route was mapped
+ * @param resource the application resource, or {@code null} before the route was mapped
+ * @param statement the deciding statement, or {@code null} when none decided
+ * @param bundleVersion the short version of the deciding bundle, or {@code null} when none was
+ *     loaded
+ * @param routesLeftOut allowed routes a route-table response left out to fit API Gateway's limits
+ *     (0 when none)
+ * @param claimsLeftOut configured context claims left out of the response to fit its limits
+ * @param eventType the payload type, e.g. {@code REST_TOKEN}
+ * @param methodArn the event's method or route ARN
+ * @param sourceIp the caller's address as API Gateway saw it, or {@code null}
+ * @param requestId API Gateway's request id, or {@code null}
+ * @param lambdaRequestId the Lambda invocation's request id, or {@code null} outside Lambda
+ * @param latencyMicros microseconds from the event's arrival to the decision
+ */
+public record DecisionEvent(
+    String decisionId,
+    String outcome,
+    @Nullable String reason,
+    @Nullable String principal,
+    @Nullable String action,
+    @Nullable String resource,
+    @Nullable String statement,
+    @Nullable String bundleVersion,
+    int routesLeftOut,
+    List<String> claimsLeftOut,
+    String eventType,
+    String methodArn,
+    @Nullable String sourceIp,
+    @Nullable String requestId,
+    @Nullable String lambdaRequestId,
+    long latencyMicros) {
+
+  /** Copies the lists. */
+  public DecisionEvent {
+    claimsLeftOut = List.copyOf(claimsLeftOut);
+  }
+
+  /** The same event, recorded for the Lambda invocation {@code id}. */
+  public DecisionEvent withLambdaRequestId(@Nullable String id) {
+    return new DecisionEvent(
+        decisionId,
+        outcome,
+        reason,
+        principal,
+        action,
+        resource,
+        statement,
+        bundleVersion,
+        routesLeftOut,
+        claimsLeftOut,
+        eventType,
+        methodArn,
+        sourceIp,
+        requestId,
+        id,
+        latencyMicros);
+  }
+}

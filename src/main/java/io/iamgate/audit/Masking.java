@@ -1,0 +1,135 @@
+package io.iamgate.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Removes credentials from text bound for a log, in one place. Every text {@link JsonLines} writes
+ * passes through {@link #mask(String)}, so a token that reaches a message by mistake (in an error
+ * from a library, say) is still not logged.
+ *
+ * <p>What is masked:
+ *
+ * <ul>
+ *   <li>a JWS or JWE compact serialization: three or five runs of base64url characters joined by
+ *       dots whose first run is at least {@value #MIN_SEGMENT} characters long (a JOSE header
+ *       always is), replaced by {@code <redacted-token>};
+ *   <li>the credential after {@code Bearer }, {@code Basic } or an {@code x-api-key} name, up to
+ *       the next white space, quote or comma, replaced by {@code <redacted>}.
+ * </ul>
+ *
+ * A linear scan, no regular expressions. Method ARNs, versions and ids do not match: they are not
+ * three dot-separated base64url runs of this length.
+ */
+public final class Masking {
+  /** Shortest first segment taken for a JOSE header ({@code {"alg":"none"}} is 20 characters). */
+  static final int MIN_SEGMENT = 16;
+
+  private static final String TOKEN = "<redacted-token>";
+  private static final String SECRET = "<redacted>";
+  private static final String[] SCHEMES = {"bearer ", "basic ", "x-api-key: ", "x-api-key="};
+
+  private Masking() {}
+
+  /** {@code text} with every credential replaced; the same instance when there is none. */
+  public static String mask(String text) {
+    String schemesMasked = maskSchemes(text);
+    return maskTokens(schemesMasked);
+  }
+
+  private static String maskSchemes(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<int[]> spans = new ArrayList<>();
+    for (String scheme : SCHEMES) {
+      int from = 0;
+      int at;
+      while ((at = lower.indexOf(scheme, from)) >= 0) {
+        int start = at + scheme.length();
+        int end = start;
+        while (end < text.length() && !endsCredential(text.charAt(end))) {
+          end++;
+        }
+        if (end > start) {
+          spans.add(new int[] {start, end});
+        }
+        from = Math.max(end, at + 1);
+      }
+    }
+    if (spans.isEmpty()) {
+      return text;
+    }
+    spans.sort(Comparator.comparingInt(span -> span[0]));
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    for (int[] span : spans) {
+      if (span[0] < copied) {
+        continue; // inside a span already masked
+      }
+      out.append(text, copied, span[0]).append(SECRET);
+      copied = span[1];
+    }
+    out.append(text, copied, text.length());
+    return out.toString();
+  }
+
+  private static boolean endsCredential(char c) {
+    return Character.isWhitespace(c) || c == '"' || c == '\'' || c == ',' || c == ';';
+  }
+
+  private static String maskTokens(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (!isBase64Url(text.charAt(i)) || (i > 0 && isBase64Url(text.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      // a run starts at i: read up to five dot-separated runs
+      int end = i;
+      int runs = 0;
+      int firstRun = 0;
+      int pos = i;
+      while (true) {
+        int runStart = pos;
+        while (pos < n && isBase64Url(text.charAt(pos))) {
+          pos++;
+        }
+        if (runs == 0) {
+          firstRun = pos - runStart;
+        }
+        runs++;
+        end = pos;
+        if (runs < 5 && pos < n && text.charAt(pos) == '.') {
+          pos++;
+          continue;
+        }
+        break;
+      }
+      if ((runs == 3 || runs == 5) && firstRun >= MIN_SEGMENT) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(text, copied, i).append(TOKEN);
+        copied = end;
+      }
+      i = Math.max(end, i + 1);
+    }
+    if (out == null) {
+      return text;
+    }
+    out.append(text, copied, n);
+    return out.toString();
+  }
+
+  private static boolean isBase64Url(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
+  }
+}

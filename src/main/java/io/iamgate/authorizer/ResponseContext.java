@@ -1,0 +1,99 @@
+package io.iamgate.authorizer;
+
+import io.iamgate.authn.Credentials;
+import io.iamgate.compile.StatementRef;
+import io.iamgate.eval.Decision;
+import io.iamgate.identity.Directory;
+import io.iamgate.identity.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code context} of an answer, which API Gateway hands to the backend: {@code principal},
+ * {@code user} or {@code role}, {@code groups}, {@code bundleVersion}, {@code decisionId}, {@code
+ * decision}, the deciding {@code statement}, and the claims named in {@code IAMGATE_CONTEXT_CLAIMS}
+ * as {@code claim:<name>} (docs/authorizer.md, "Response context").
+ *
+ * @param values the context, in that order
+ * @param claimsLeftOut configured claims left out to keep the answer under API Gateway's 8 KB
+ */
+record ResponseContext(Map<String, Object> values, List<String> claimsLeftOut) {
+  /** Bytes of configured claims a context may carry (with the route table, under 8 KB). */
+  static final int CONTEXT_CLAIMS_BUDGET = 2048;
+
+  ResponseContext {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    claimsLeftOut = List.copyOf(claimsLeftOut);
+  }
+
+  /**
+   * The context for a decision.
+   *
+   * @param decision the decision to report, or {@code null} when the engine was not asked
+   * @param statement the deciding statement, or {@code null}
+   * @param credentials whose claims may be copied, or {@code null} to copy none
+   * @param contextClaims the claims to copy, in order, while they fit the budget
+   */
+  static ResponseContext of(
+      Principal p,
+      Directory d,
+      String decisionId,
+      @Nullable Decision decision,
+      @Nullable StatementRef statement,
+      @Nullable Credentials credentials,
+      List<String> contextClaims) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("principal", p.key());
+    ctx.put(p.kind() == Principal.Kind.USER ? "user" : "role", p.name());
+    if (p.kind() == Principal.Kind.USER) {
+      var u = d.bundle().users().get(p.name());
+      List<String> groups = u == null ? p.groups() : d.resolver().groupsOf(u, p);
+      if (!groups.isEmpty()) {
+        ctx.put("groups", String.join(",", groups));
+      }
+    }
+    ctx.put("bundleVersion", d.bundle().shortVersion());
+    ctx.put("decisionId", decisionId);
+    if (decision != null) {
+      ctx.put("decision", decision.text());
+    }
+    if (statement != null) {
+      ctx.put("statement", statement.toString());
+    }
+    List<String> leftOut = new ArrayList<>();
+    if (credentials != null) {
+      int budget = CONTEXT_CLAIMS_BUDGET;
+      for (String claim : contextClaims) {
+        Object value = scalar(credentials.claims().get(claim));
+        if (value == null) {
+          continue;
+        }
+        int size = claim.length() + String.valueOf(value).length() + 16;
+        if (size > budget) {
+          leftOut.add(claim); // the response must stay under API Gateway's 8 KB
+          continue;
+        }
+        budget -= size;
+        ctx.put("claim:" + claim, value);
+      }
+    }
+    return new ResponseContext(ctx, leftOut);
+  }
+
+  /**
+   * A claim as a context value: strings, numbers and booleans as they are, arrays joined by commas.
+   */
+  private static @Nullable Object scalar(@Nullable Object v) {
+    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof List<?> l) {
+      return String.join(",", l.stream().map(String::valueOf).toList());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,141 @@
+package io.iamgate.gateway;
+
+import io.iamgate.authn.Credentials;
+import io.iamgate.bundle.RouteTable;
+import io.iamgate.identity.Claims;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event → request step at the gateway edge: which application action and resource an API
+ * Gateway event asks for (through the bundle's routes), and the context keys the engine sees for it
+ * (see docs/authorizer.md, "Context keys"). The keys come in two parts: {@link Mapped#stableKeys()
+ * stable} ones that hold for every request of the same credentials on the same API stage (the
+ * token's claims, MFA, region, stage), which a cacheable answer may rely on, and the per-request
+ * rest (source IP, time, user agent, method, headers, query and path parameters).
+ *
+ * <p>Credentials never become context keys: the {@code Authorization} and {@code Cookie} headers
+ * and the bundle's API-key header are left out of {@code request:header/*}.
+ */
+public final class RequestMapper {
+  /** RFC 8176 authentication method references that mean a second factor. */
+  private static final Set<String> SECOND_FACTORS =
+      Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt");
+
+  private RequestMapper() {}
+
+  /**
+   * An event as the engine sees it.
+   *
+   * @param match the route's action and resource ({@code resource} is {@code null} when the route's
+   *     template cannot be resolved for this request: the caller must deny)
+   * @param stableKeys the keys that hold for every request of these credentials on this stage
+   * @param keys every key: the stable ones, the per-request ones and the path parameters
+   */
+  public record Mapped(
+      RouteTable.Match match, Map<String, Object> stableKeys, Map<String, Object> keys) {
+    /** Copies the maps. */
+    public Mapped {
+      stableKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stableKeys));
+      keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    }
+  }
+
+  /**
+   * Maps an event.
+   *
+   * @param credentials who is calling (already authenticated)
+   * @param routes the bundle's routes
+   * @param apiKeyHeader the bundle's API-key header (lower case), kept out of the context
+   * @param now the request time (the event's, else the clock's)
+   */
+  public static Mapped map(
+      GatewayEvent event,
+      Credentials credentials,
+      RouteTable routes,
+      String apiKeyHeader,
+      Instant now) {
+    Map<String, Object> stable = stableKeys(event, credentials, now);
+    Map<String, Object> keys = new LinkedHashMap<>(stable);
+    keys.putAll(requestKeys(event, apiKeyHeader, now));
+    Map<String, String> variables = new LinkedHashMap<>();
+    keys.forEach(
+        (k, val) -> {
+          if (val instanceof String s) {
+            variables.put(k, s);
+          }
+        });
+    String method = event.method() != null ? event.method() : event.arn().verb();
+    String path = event.path() != null ? event.path() : "/" + event.arn().path();
+    RouteTable.Match match =
+        event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
+            ? new RouteTable.Match(
+                RouteTable.DEFAULT_ACTION, event.arn().toString(), null, Map.of())
+            : routes.match(method, path, event.arn().toString(), variables);
+    match.pathParameters().forEach((k, val) -> keys.putIfAbsent("request:path/" + k, val));
+    return new Mapped(match, stable, keys);
+  }
+
+  /**
+   * Keys that stay the same for every request of one identity (so a cached answer may use them).
+   */
+  public static Map<String, Object> stableKeys(GatewayEvent event, Credentials c, Instant now) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("aws:SecureTransport", "true");
+    ctx.put("aws:RequestedRegion", event.arn().region());
+    ctx.put("request:stage", event.arn().stage());
+    if (!c.isApiKey()) {
+      ctx.putAll(Claims.toContext(c.claims()));
+      Object iat = c.claims().get("iat");
+      if (iat instanceof Number n) {
+        ctx.put("aws:TokenIssueTime", Instant.ofEpochSecond(n.longValue()).toString());
+      }
+      Object amr = c.claims().get("amr");
+      List<?> methods =
+          amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
+      boolean mfa = methods.stream().anyMatch(SECOND_FACTORS::contains);
+      ctx.put("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
+      if (mfa && c.claims().get("auth_time") instanceof Number at) {
+        ctx.put(
+            "aws:MultiFactorAuthAge",
+            Long.toString(Math.max(0, now.getEpochSecond() - at.longValue())));
+      }
+    }
+    return ctx;
+  }
+
+  /** Keys that differ from request to request. */
+  static Map<String, Object> requestKeys(GatewayEvent event, String apiKeyHeader, Instant now) {
+    Map<String, Object> ctx = new LinkedHashMap<>();
+    ctx.put("aws:CurrentTime", now.toString());
+    ctx.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+    if (event.sourceIp() != null) {
+      ctx.put("aws:SourceIp", event.sourceIp());
+    }
+    if (event.userAgent() != null) {
+      ctx.put("aws:UserAgent", event.userAgent());
+    }
+    if (event.method() != null) {
+      ctx.put("request:method", event.method());
+    }
+    event.pathParameters().forEach((k, v) -> ctx.put("request:path/" + k, v));
+    String keyHeader = apiKeyHeader.toLowerCase(Locale.ROOT);
+    event
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("authorization")
+                  && !k.equals("cookie")
+                  && !k.equals("x-api-key")
+                  && !k.equals(keyHeader)) {
+                ctx.put("request:header/" + k, v.size() == 1 ? v.get(0) : v);
+              }
+            });
+    event.query().forEach((k, v) -> ctx.put("request:query/" + k, v.size() == 1 ? v.get(0) : v));
+    return ctx;
+  }
+}

@@ -1,0 +1,73 @@
+package io.iamgate.store;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Chooses a source from one setting ({@code IAMGATE_BUNDLE}):
+ *
+ * <ul>
+ *   <li>empty or {@code embedded:} — the sample bundle in the jar;
+ *   <li>{@code file:PATH} (or a bare path) — a local bundle file or directory;
+ *   <li>{@code s3://BUCKET/KEY} — a single-file bundle in S3 (region and credentials from the
+ *       environment, as in Lambda);
+ *   <li>{@code appconfig://APPLICATION/ENVIRONMENT/PROFILE} — AWS AppConfig via its Lambda
+ *       extension.
+ * </ul>
+ */
+public final class BundleSources {
+  private BundleSources() {}
+
+  /**
+   * The source a setting names.
+   *
+   * @throws IllegalArgumentException with a message naming the setting, when it is malformed
+   */
+  public static BundleSource fromSetting(String setting, Duration fetchTimeout) {
+    String s = setting == null ? "" : setting.trim();
+    if (s.isEmpty() || s.equals("embedded:")) {
+      return new EmbeddedSource();
+    }
+    if (s.startsWith("s3://")) {
+      String rest = s.substring("s3://".length());
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || slash == rest.length() - 1) {
+        throw new IllegalArgumentException("IAMGATE_BUNDLE `" + s + "`: expected s3://BUCKET/KEY");
+      }
+      S3Client client =
+          S3Client.builder()
+              .httpClientBuilder(
+                  UrlConnectionHttpClient.builder()
+                      .socketTimeout(fetchTimeout)
+                      .connectionTimeout(fetchTimeout))
+              .overrideConfiguration(c -> c.apiCallTimeout(fetchTimeout))
+              .build();
+      return new S3Source(client, rest.substring(0, slash), rest.substring(slash + 1));
+    }
+    if (s.startsWith("appconfig://")) {
+      String[] parts = s.substring("appconfig://".length()).split("/");
+      if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+        throw new IllegalArgumentException(
+            "IAMGATE_BUNDLE `" + s + "`: expected appconfig://APPLICATION/ENVIRONMENT/PROFILE");
+      }
+      String endpoint =
+          System.getenv()
+              .getOrDefault(
+                  "IAMGATE_APPCONFIG_ENDPOINT", AppConfigSource.DEFAULT_ENDPOINT.toString());
+      return new AppConfigSource(URI.create(endpoint), parts[0], parts[1], parts[2], fetchTimeout);
+    }
+    if (s.startsWith("file:")) {
+      return new FileSource(Path.of(s.substring("file:".length())));
+    }
+    if (s.contains("://")) {
+      throw new IllegalArgumentException(
+          "IAMGATE_BUNDLE `"
+              + s
+              + "`: unknown scheme; expected file:PATH, s3://BUCKET/KEY, appconfig://APP/ENV/PROFILE or embedded:");
+    }
+    return new FileSource(Path.of(s));
+  }
+}
