@@ -1,76 +1,24 @@
 package io.iamgate.bundle;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.iamgate.json.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.iamgate.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Canonical JSON (members sorted by name, no white space) for content hashes, and the minified size
  * that IAM's quotas count.
  */
 public final class Canonical {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private Canonical() {}
 
-  /** The canonical text of a value: sorted members, minified. */
-  public static String text(Json j) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      write(g, j, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
-  }
-
   /**
-   * Writes a value with its members in document order, through any generator (e.g. a pretty
-   * printing one): the bundle's YAML as JSON, say, or a batch id as it was given. {@code null}
-   * writes {@code null}.
+   * The canonical text of a value: sorted members, minified ({@link JsonWriter.Style#CANONICAL}).
    */
-  public static void writeInDocumentOrder(JsonGenerator g, @Nullable Json j) throws IOException {
-    write(g, j, false);
-  }
-
-  private static void write(JsonGenerator g, @Nullable Json j, boolean sorted) throws IOException {
-    if (j instanceof Json.JObject o) {
-      g.writeStartObject();
-      List<Json.Member> members = new ArrayList<>(o.members());
-      if (sorted) {
-        members.sort(Comparator.comparing(Json.Member::name));
-      }
-      for (Json.Member m : members) {
-        g.writeFieldName(m.name());
-        write(g, m.value(), sorted);
-      }
-      g.writeEndObject();
-    } else if (j instanceof Json.JArray a) {
-      g.writeStartArray();
-      for (Json item : a.items()) {
-        write(g, item, sorted);
-      }
-      g.writeEndArray();
-    } else if (j instanceof Json.JString s) {
-      g.writeString(s.value());
-    } else if (j instanceof Json.JNumber n) {
-      g.writeNumber(n.text());
-    } else if (j instanceof Json.JBool b) {
-      g.writeBoolean(b.value());
-    } else {
-      g.writeNull();
-    }
+  public static String text(Json j) {
+    return JsonWriter.tree(JsonWriter.Style.CANONICAL, j);
   }
 
   /**

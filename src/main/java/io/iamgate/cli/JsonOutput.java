@@ -1,45 +1,34 @@
 package io.iamgate.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.iamgate.bundle.Canonical;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Explanation;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.Json;
+import io.iamgate.json.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Compact JSON rendering of decisions, explanations and diagnostics for the CLI. */
 final class JsonOutput {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private JsonOutput() {}
 
-  interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  /** Renders one compact JSON object (no trailing newline). */
-  static String object(Body body) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      g.writeStartObject();
-      body.write(g);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+  /** Renders one compact JSON object (no trailing newline) whose members {@code body} writes. */
+  static String object(JsonWriter.Body body) {
+    return JsonWriter.toText(
+        JsonWriter.Style.COMPACT,
+        g -> {
+          g.writeStartObject();
+          body.write(g);
+          g.writeEndObject();
+        });
   }
 
   /** Writes a batch {@code id} as it was given ({@code null} when there is none). */
   static void id(JsonGenerator g, @Nullable Json id) throws IOException {
     g.writeFieldName("id");
-    Canonical.writeInDocumentOrder(g, id);
+    JsonWriter.tree(g, id, false);
   }
 
   /** The decision, the reason, and the deciding statements. */

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
-import io.iamgate.bundle.Canonical;
 import io.iamgate.json.Json;
 import io.iamgate.json.JsonReader;
+import io.iamgate.json.JsonWriter;
 import io.iamgate.json.ParseResult;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -77,7 +77,7 @@ class SampleBundleTest {
                       .withObjectEmptySeparator(""))
               .withObjectIndenter(indent)
               .withArrayIndenter(indent));
-      Canonical.writeInDocumentOrder(g, tree.value());
+      JsonWriter.tree(g, tree.value(), false);
     }
     return out + "\n";
   }

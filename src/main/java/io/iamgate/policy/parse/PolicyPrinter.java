@@ -1,15 +1,13 @@
 package io.iamgate.policy.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.iamgate.json.JsonWriter;
 import io.iamgate.policy.Clause;
 import io.iamgate.policy.Condition;
 import io.iamgate.policy.ConditionOperator;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.Statement;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,31 +19,27 @@ import java.util.Map;
  * condition value, canonical operator spellings. {@code parse(print(d))} equals {@code d}.
  */
 public final class PolicyPrinter {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private PolicyPrinter() {}
 
+  /** The document as two-space indented JSON ({@link JsonWriter.Style#PRETTY}). */
   public static String print(PolicyDocument doc) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      if (doc.version().text() != null) {
-        g.writeStringField("Version", doc.version().text());
-      }
-      if (doc.id() != null) {
-        g.writeStringField("Id", doc.id());
-      }
-      g.writeArrayFieldStart("Statement");
-      for (Statement s : doc.statements()) {
-        statement(g, s);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return JsonWriter.toText(JsonWriter.Style.PRETTY, g -> document(g, doc));
+  }
+
+  private static void document(JsonGenerator g, PolicyDocument doc) throws IOException {
+    g.writeStartObject();
+    if (doc.version().text() != null) {
+      g.writeStringField("Version", doc.version().text());
     }
-    return out.toString();
+    if (doc.id() != null) {
+      g.writeStringField("Id", doc.id());
+    }
+    g.writeArrayFieldStart("Statement");
+    for (Statement s : doc.statements()) {
+      statement(g, s);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void statement(JsonGenerator g, Statement s) throws IOException {
