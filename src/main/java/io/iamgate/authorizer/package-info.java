@@ -1,8 +1,11 @@
 /**
- * The authorizer's decision, independent of Lambda: from a {@link io.iamgate.gateway.GatewayEvent}
- * to verified credentials, a principal, the route's action and resource, the engine's decision, and
- * a response API Gateway can cache safely ({@link io.iamgate.authorizer.CachePolicy}), with one
- * decision-log line per request. Every failure denies.
+ * The authorizer's decision, independent of Lambda, as one pipeline ({@link
+ * io.iamgate.authorizer.Authorizer}): credentials ({@code authn}) → principal ({@code identity}) →
+ * the route's action, resource and context keys ({@code gateway.RequestMapper}) → the engine
+ * ({@code facade.IamGate#decide}) → an answer API Gateway can cache safely ({@link
+ * io.iamgate.authorizer.RouteTablePolicy}) → one decision event ({@code audit}). {@link
+ * io.iamgate.authorizer.AuthorizerFunction} wraps it from event bytes to response bytes. Every
+ * failure denies.
  */
 @NullMarked
 package io.iamgate.authorizer;

@@ -1,6 +1,7 @@
 /**
  * The Lambda entry point: a thin {@link com.amazonaws.services.lambda.runtime.RequestStreamHandler}
- * that builds everything expensive once per container and turns each event into one response.
+ * over {@code authorizer.AuthorizerFunction}, adding what only Lambda has: the {@code Unauthorized}
+ * error for 401s, the invocation's request id, and SnapStart (CRaC) hooks.
  */
 @NullMarked
 package io.iamgate.lambda;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The standard seeded benchmark workload of {@code shared/bench/gen_workload.py}, generated in
- * memory: with the same options it is exactly the script's {@code iam/} output and {@code
+ * The standard seeded benchmark workload (see the package documentation for its origin), generated
+ * in memory: with the same options it is exactly the script's {@code iam/} output and {@code
  * expected.jsonl}. With {@link Options#DEFAULTS} that is 200 roles holding 1992 statements, 1000
  * principals and 100 000 requests decided Allow 44 341, ImplicitDeny 39 036, ExplicitDeny 16 623.
  * These are the counts of the script as changed on 2026-11-29 (an all-actions statement now always
