@@ -1,10 +1,12 @@
 package io.iamgate.benchmarks;
 
+import io.iamgate.audit.JsonLines;
 import io.iamgate.bundle.BundleFiles;
+import io.iamgate.identity.Directory;
 import io.iamgate.store.BundleSource;
 import io.iamgate.store.BundleStore;
-import io.iamgate.store.CompiledBundle;
 import io.iamgate.store.PolicyCaches;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BundleLoadBenchmark {
   private BundleFiles files;
-  private BundleStore store;
+  private BundleStore<Directory> store;
 
   @Setup(Level.Trial)
   public void generate() {
@@ -55,16 +57,16 @@ public class BundleLoadBenchmark {
           }
         };
     store =
-        new BundleStore(
+        new BundleStore<>(
             source,
-            PolicyCaches.defaults(),
+            Directory.compiler(PolicyCaches.defaults()),
             com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
             Duration.ofHours(1),
-            line -> {});
+            new JsonLines(Clock.systemUTC(), line -> {}));
   }
 
   @Benchmark
-  public CompiledBundle loadAndReady() {
+  public Directory loadAndReady() {
     return store.current().orElseThrow(() -> new IllegalStateException(store.lastProblem()));
   }
 }

@@ -8,11 +8,10 @@ import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.facade.IamGate;
+import io.iamgate.identity.Directory;
 import io.iamgate.identity.Principal;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
-import io.iamgate.store.BundleStore;
-import io.iamgate.store.PolicyCaches;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +103,7 @@ public class FacadeBenchmark {
     if (!parsed.ok()) {
       throw new IllegalStateException(parsed.errors().get(0).format());
     }
-    gate = new IamGate(BundleStore.ofBundle(parsed.value(), PolicyCaches.defaults()));
+    gate = new IamGate(Directory.fixed(parsed.value()));
     principals = new Principal[N];
     contexts = new Map[N];
     sets = new CompiledPolicySet[N];

@@ -3,9 +3,10 @@ package io.iamgate.benchmarks;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
+import io.iamgate.identity.Directory;
 import io.iamgate.identity.Principal;
+import io.iamgate.identity.PrincipalEntry;
 import io.iamgate.store.BundleStore;
-import io.iamgate.store.CompiledBundle;
 import io.iamgate.store.PolicyCaches;
 import java.util.Locale;
 
@@ -25,13 +26,13 @@ public final class Footprint {
                 BundleFiles.single(
                     "synthetic", "bundle.json", SyntheticBundle.json(10_000, 500, 1_000, 2_000, 5)))
             .value();
-    PolicyCaches caches =
-        new PolicyCaches(
+    PolicyCaches<PrincipalEntry> caches =
+        new PolicyCaches<>(
             100_000,
             100_000,
             java.time.Duration.ofHours(1),
             com.github.benmanes.caffeine.cache.Ticker.systemTicker());
-    CompiledBundle b = BundleStore.ofBundle(bundle, caches).current().orElseThrow();
+    Directory b = BundleStore.ofBundle(bundle, Directory.compiler(caches)).current().orElseThrow();
     long before = used();
     int n = 0;
     for (String user : bundle.users().keySet()) {

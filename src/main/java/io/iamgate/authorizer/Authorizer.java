@@ -18,7 +18,6 @@ import io.iamgate.store.BundleStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,7 +96,8 @@ public final class Authorizer {
 
   /** Decides an event. Never throws. */
   public Outcome authorize(GatewayEvent event) {
-    Started started = new Started(event, UUID.randomUUID().toString(), System.nanoTime());
+    Answers started =
+        new Answers(event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event));
     try {
       Optional<Directory> current = store.current();
       if (current.isEmpty()) {
@@ -129,14 +129,15 @@ public final class Authorizer {
 
   /** Decides for authenticated credentials: the stages after authentication. */
   Outcome decide(GatewayEvent event, Credentials credentials) {
-    Started started = new Started(event, UUID.randomUUID().toString(), System.nanoTime());
+    Answers started =
+        new Answers(event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event));
     Directory d = store.current().orElseThrow(() -> new IllegalStateException("no bundle"));
     return decideFor(
         started, d, perBundle(d), credentials, null, Trail.EMPTY.bundle(d.bundle().shortVersion()));
   }
 
   private Outcome decideFor(
-      Started s,
+      Answers s,
       Directory d,
       PerBundle p,
       Credentials credentials,
@@ -175,7 +176,7 @@ public final class Authorizer {
     }
     trail =
         trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
-    boolean simple = event.kind().canAnswerSimply() && settings.simpleResponses();
+    boolean simple = simpleFor(event);
     String arn = event.arn().toString();
     if (!simple && a.allowed() && arn.length() > RouteTablePolicy.MAX_RESOURCE) {
       trail =
@@ -238,62 +239,18 @@ public final class Authorizer {
     return d.identityMapper().fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
   }
 
+  private boolean simpleFor(GatewayEvent event) {
+    return event.kind().canAnswerSimply() && settings.simpleResponses();
+  }
+
   private Instant now(GatewayEvent event) {
     Long millis = event.requestTimeEpochMillis();
     return millis == null ? clock.instant() : Instant.ofEpochMilli(millis);
   }
 
   private ResponseContext context(
-      Started s, Directory d, Principal p, @Nullable Credentials c, Trail trail) {
+      Answers s, Directory d, Principal p, @Nullable Credentials c, Trail trail) {
     return ResponseContext.of(
         p, d, s.decisionId(), trail.decision(), trail.statement(), c, settings.contextClaims());
-  }
-
-  /** One event being decided: its id and arrival, and how its answers are made. */
-  private final class Started {
-    private final GatewayEvent event;
-    private final String decisionId;
-    private final long startNanos;
-
-    Started(GatewayEvent event, String decisionId, long startNanos) {
-      this.event = event;
-      this.decisionId = decisionId;
-      this.startNanos = startNanos;
-    }
-
-    GatewayEvent event() {
-      return event;
-    }
-
-    String decisionId() {
-      return decisionId;
-    }
-
-    /** A 401 for REST and WebSocket; HTTP APIs have no 401 from a Lambda authorizer: a deny. */
-    Outcome unauthorized(Trail trail) {
-      if (event.kind() == GatewayEvent.Kind.HTTP_V1 || event.kind() == GatewayEvent.Kind.HTTP_V2) {
-        return deny(trail, "anonymous", null);
-      }
-      return new Outcome(
-          AuthorizerResponse.Unauthorized.INSTANCE,
-          trail.event(decisionId, "Unauthorized", event, startNanos));
-    }
-
-    /** A denial of the called ARN alone (nothing of it may be cached for other calls). */
-    Outcome deny(Trail trail, String principalId, @Nullable ResponseContext context) {
-      Map<String, Object> values = context == null ? Map.of() : context.values();
-      if (event.kind().canAnswerSimply() && settings.simpleResponses()) {
-        return answer(new AuthorizerResponse.Simple(false, values), trail);
-      }
-      return answer(
-          new AuthorizerResponse.Policy(
-              principalId, RouteTablePolicy.exact(event.arn().toString(), false), values, null),
-          trail);
-    }
-
-    Outcome answer(AuthorizerResponse response, Trail trail) {
-      return new Outcome(
-          response, trail.event(decisionId, trail.decisionOrDeny().text(), event, startNanos));
-    }
   }
 }
