@@ -3,8 +3,6 @@ package io.iamgate.store;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Chooses a source from one setting ({@code IAMGATE_BUNDLE}):
@@ -37,15 +35,8 @@ public final class BundleSources {
       if (slash <= 0 || slash == rest.length() - 1) {
         throw new IllegalArgumentException("IAMGATE_BUNDLE `" + s + "`: expected s3://BUCKET/KEY");
       }
-      S3Client client =
-          S3Client.builder()
-              .httpClientBuilder(
-                  UrlConnectionHttpClient.builder()
-                      .socketTimeout(fetchTimeout)
-                      .connectionTimeout(fetchTimeout))
-              .overrideConfiguration(c -> c.apiCallTimeout(fetchTimeout))
-              .build();
-      return new S3Source(client, rest.substring(0, slash), rest.substring(slash + 1));
+      // the AWS SDK is an optional dependency: only this branch may link it (S3Source.connect)
+      return S3Source.connect(rest.substring(0, slash), rest.substring(slash + 1), fetchTimeout);
     }
     if (s.startsWith("appconfig://")) {
       String[] parts = s.substring("appconfig://".length()).split("/");

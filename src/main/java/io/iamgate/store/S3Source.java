@@ -2,9 +2,11 @@ package io.iamgate.store;
 
 import io.iamgate.bundle.BundleFiles;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -19,6 +21,24 @@ public final class S3Source implements BundleSource {
   private final S3Client s3;
   private final String bucket;
   private final String key;
+
+  /**
+   * A source for {@code s3://bucket/key} with an S3 client on the JDK's URL-connection HTTP client
+   * (region and credentials from the environment, as in Lambda), each call bounded by {@code
+   * fetchTimeout}. The only place the bundle code creates an AWS SDK client: callers reach the SDK
+   * (an optional dependency) only when a bundle is actually read from S3.
+   */
+  public static S3Source connect(String bucket, String key, Duration fetchTimeout) {
+    S3Client client =
+        S3Client.builder()
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .socketTimeout(fetchTimeout)
+                    .connectionTimeout(fetchTimeout))
+            .overrideConfiguration(c -> c.apiCallTimeout(fetchTimeout))
+            .build();
+    return new S3Source(client, bucket, key);
+  }
 
   public S3Source(S3Client s3, String bucket, String key) {
     this.s3 = s3;
