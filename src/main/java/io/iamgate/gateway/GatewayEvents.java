@@ -111,13 +111,9 @@ public final class GatewayEvents {
             false);
     String method = firstNonNull(text(root, "httpMethod"), text(ctx, "httpMethod"), arn.verb());
     String path = firstNonNull(text(root, "path"), "/" + arn.path());
-    String token =
-        kind == GatewayEvent.Kind.HTTP_V1
-            ? firstNonNull(text(root, "authorizationToken"), text(root, "identitySource"))
-            : null;
-    if (token == null) {
-      token = first(headers.get("authorization"));
-    }
+    // the token lives in its header; payload 1.0's identitySource/authorizationToken join every
+    // identity source with commas, so their content depends on the configuration, not the caller
+    String token = first(headers.get("authorization"));
     Json.JObject identity = object(ctx, "identity");
     return new GatewayEvent(
         kind,
@@ -150,16 +146,8 @@ public final class GatewayEvents {
       }
     }
     Json.JObject http = object(ctx, "http");
-    String token = null;
-    Json sources = root.get("identitySource");
-    if (sources instanceof Json.JArray arr && !arr.items().isEmpty()) {
-      token = Json.scalarText(arr.items().get(0));
-    } else if (sources instanceof Json.JString s) {
-      token = s.value();
-    }
-    if (token == null) {
-      token = first(headers.get("authorization"));
-    }
+    // the token lives in its header, whatever position the identity sources give it
+    String token = first(headers.get("authorization"));
     return new GatewayEvent(
         GatewayEvent.Kind.HTTP_V2,
         arn,

@@ -69,8 +69,11 @@ public final class RequestMapper {
             variables.put(k, s);
           }
         });
-    String method = event.method() != null ? event.method() : event.arn().verb();
-    String path = event.path() != null ? event.path() : "/" + event.arn().path();
+    // the route comes from the method/route ARN, which is what API Gateway authorizes: never from
+    // the event's path, which carries the stage on named HTTP API stages and the base path behind
+    // a custom domain
+    String method = event.arn().verb() != null ? event.arn().verb() : event.method();
+    String path = "/" + event.arn().path();
     RouteTable.Match match =
         event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
             ? new RouteTable.Match(

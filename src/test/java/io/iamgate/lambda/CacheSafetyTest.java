@@ -136,19 +136,8 @@ class CacheSafetyTest {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
-  @AuthorizerSpec(credentials = AuthorizerConfig.Credential.JWT)
+  @AuthorizerSpec
   void theSampleCallersGetTheirDocumentedDecisions(AuthorizerConfig config) throws IOException {
-    documentedDecisions(config);
-  }
-
-  /**
-   * API keys on HTTP APIs are left out: their identity source puts the key where a token is
-   * expected (the field-ready authorizer issue reads credentials from the header they live in).
-   */
-  @AuthorizerSpec(
-      credentials = AuthorizerConfig.Credential.API_KEY,
-      payload = {AuthorizerConfig.Payload.REST_REQUEST, AuthorizerConfig.Payload.WEBSOCKET})
-  void apiKeyCallersGetTheirDocumentedDecisions(AuthorizerConfig config) throws IOException {
     documentedDecisions(config);
   }
 
