@@ -3,6 +3,7 @@ package io.iamgate.gateway;
 import io.iamgate.authn.Credentials;
 import io.iamgate.bundle.RouteTable;
 import io.iamgate.identity.Claims;
+import io.iamgate.policy.IpAddresses;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +117,11 @@ public final class RequestMapper {
     Map<String, Object> ctx = new LinkedHashMap<>();
     ctx.put("aws:CurrentTime", now.toString());
     ctx.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
-    if (event.sourceIp() != null) {
-      ctx.put("aws:SourceIp", event.sourceIp());
+    String sourceIp = event.sourceIp();
+    if (sourceIp != null && IpAddresses.parseAddress(sourceIp) != null) {
+      // the console's Test button sends `test-invoke-source-ip`: the key is absent for that
+      // request (the decision event still records what API Gateway sent), not a failed request
+      ctx.put("aws:SourceIp", sourceIp);
     }
     if (event.userAgent() != null) {
       ctx.put("aws:UserAgent", event.userAgent());

@@ -192,4 +192,16 @@ class DeploymentVariantsTest {
     assertTrue(ApiGatewayPolicy.responseAllows(answer, arn), answer);
     assertTrue(answer.contains("\"principal\":\"user/bob\""), answer);
   }
+
+  @ParameterizedTest(name = "console test invocation, source {0}")
+  @ValueSource(strings = {"test-invoke-source-ip", "not an address"})
+  void theConsoleTestButtonIsDecidedWithoutASourceIp(String sourceIp) throws IOException {
+    String auth = "\"Authorization\": \"Bearer " + ALICE + "\", ";
+    String event =
+        rest("/orders/ord-42", "GET", "test-invoke-stage", auth, null)
+            .replace("\"sourceIp\": \"203.0.113.7\"", "\"sourceIp\": \"" + sourceIp + "\"");
+    String answer = respond(event);
+    assertTrue(
+        ApiGatewayPolicy.responseAllows(answer, restArn("test-invoke-stage", "GET")), answer);
+  }
 }
