@@ -5,30 +5,18 @@ import io.iamgate.json.Json;
 import io.iamgate.json.JsonPointer;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
-import io.iamgate.json.Severity;
 import io.iamgate.policy.Arn;
-import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.Clause;
 import io.iamgate.policy.Condition;
-import io.iamgate.policy.ConditionOperator;
 import io.iamgate.policy.Effect;
-import io.iamgate.policy.IpAddresses;
-import io.iamgate.policy.OperatorFamily;
-import io.iamgate.policy.PolicyBinary;
-import io.iamgate.policy.PolicyBooleans;
-import io.iamgate.policy.PolicyDates;
 import io.iamgate.policy.PolicyDocument;
-import io.iamgate.policy.PolicyNumbers;
 import io.iamgate.policy.PolicyVersion;
-import io.iamgate.policy.SetQualifier;
 import io.iamgate.policy.Statement;
-import io.iamgate.policy.Template;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +28,6 @@ public final class PolicyParser {
   private static final List<String> DOCUMENT_MEMBERS = List.of("Version", "Id", "Statement");
   private static final List<String> STATEMENT_MEMBERS =
       List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
-  private static final List<String> OPERATOR_NAMES = operatorNames();
 
   private PolicyParser() {}
 
@@ -83,54 +70,37 @@ public final class PolicyParser {
     public static final Options STRICT = new Options(false);
   }
 
-  private static List<String> operatorNames() {
-    List<String> names = new ArrayList<>();
-    for (BaseOperator op : BaseOperator.values()) {
-      names.add(op.text());
-      if (op != BaseOperator.NULL) {
-        names.add(op.text() + "IfExists");
-        for (SetQualifier q : List.of(SetQualifier.FOR_ALL_VALUES, SetQualifier.FOR_ANY_VALUE)) {
-          names.add(q.prefix() + op.text());
-          names.add(q.prefix() + op.text() + "IfExists");
-        }
-      }
-    }
-    return List.copyOf(names);
-  }
-
   /** The state of one parse: where diagnostics go. */
   private static final class Run {
-    private final @Nullable String file;
     private final Options options;
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final ParseDiagnostics d;
+    private final ConditionParser conditionParser;
 
     Run(@Nullable String file, Options options) {
-      this.file = file;
       this.options = options;
+      this.d = new ParseDiagnostics(file);
+      this.conditionParser = new ConditionParser(d);
     }
 
     private void error(String code, String path, Json at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+      d.error(code, path, at, message, hint);
     }
 
     private void error(
         String code, String path, Json.Member at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+      d.error(code, path, at, message, hint);
     }
 
     private void warning(String code, String path, Json at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(
-              code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
+      d.warning(code, path, at, message, hint);
     }
 
     ParseResult<PolicyDocument> document(Json root, String base) {
       PolicyDocument doc = readDocument(root, base);
+      List<Diagnostic> diagnostics = d.list();
       diagnostics.sort(
           Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-      boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+      boolean failed = d.hasErrors();
       return new ParseResult<>(failed ? null : doc, diagnostics);
     }
 
@@ -226,7 +196,7 @@ public final class PolicyParser {
               null);
         }
       }
-      if (statements.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      if (statements.isEmpty() || d.hasErrors()) {
         return null;
       }
       return new PolicyDocument(version, id, statements);
@@ -320,7 +290,7 @@ public final class PolicyParser {
       List<Condition> conditions = new ArrayList<>();
       Json.Member cm = obj.member("Condition");
       if (cm != null) {
-        conditions(cm.value(), JsonPointer.child(path, "Condition"), version, conditions);
+        conditionParser.read(cm.value(), JsonPointer.child(path, "Condition"), version, conditions);
       }
       if (errorCount() > before || effect == null || action == null || resource == null) {
         return null;
@@ -517,221 +487,6 @@ public final class PolicyParser {
       return true;
     }
 
-    private void conditions(Json j, String path, PolicyVersion version, List<Condition> out) {
-      if (j instanceof Json.JNull) {
-        return;
-      }
-      if (!(j instanceof Json.JObject block)) {
-        error("type", path, j, "expected `Condition` to be an object, found " + j.typeName(), null);
-        return;
-      }
-      for (Json.Member om : block.members()) {
-        String op = JsonPointer.child(path, om.name());
-        ConditionOperator.Parsed parsed = ConditionOperator.parse(om.name());
-        ConditionOperator operator = parsed.operator();
-        if (operator == null) {
-          error(
-              "unknown-operator",
-              op,
-              om,
-              Objects.requireNonNull(parsed.error(), "a Parsed without an operator has an error"),
-              Hints.didYouMean(om.name(), OPERATOR_NAMES));
-          continue;
-        }
-        if (!(om.value() instanceof Json.JObject keys)) {
-          if (!(om.value() instanceof Json.JNull)) {
-            error(
-                "type",
-                op,
-                om.value(),
-                "expected the operator `"
-                    + om.name()
-                    + "` to map context keys to values, found "
-                    + om.value().typeName(),
-                "write {\"key\": \"value\"}");
-          }
-          continue;
-        }
-        for (Json.Member km : keys.members()) {
-          String kp = JsonPointer.child(op, km.name());
-          List<String> values = conditionValues(km.value(), kp);
-          if (values == null) {
-            continue;
-          }
-          boolean ok = true;
-          for (int i = 0; i < values.size(); i++) {
-            Json at = km.value() instanceof Json.JArray a ? a.items().get(i) : km.value();
-            String vp = km.value() instanceof Json.JArray ? JsonPointer.child(kp, i) : kp;
-            ok &= checkConditionValue(operator, values.get(i), version, vp, at);
-          }
-          if (km.name().isEmpty()) {
-            error("condition-key", kp, km, "a condition key name must not be empty", null);
-            ok = false;
-          }
-          if (ok) {
-            out.add(new Condition(operator, km.name(), values));
-          }
-        }
-      }
-    }
-
-    private @Nullable List<String> conditionValues(Json j, String path) {
-      String scalar = Json.scalarText(j);
-      if (scalar != null) {
-        return List.of(scalar);
-      }
-      if (j instanceof Json.JArray arr) {
-        if (arr.items().isEmpty()) {
-          error(
-              "empty",
-              path,
-              arr,
-              "expected at least one condition value, found an empty array",
-              null);
-          return null;
-        }
-        List<String> out = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < arr.items().size(); i++) {
-          Json item = arr.items().get(i);
-          String s = Json.scalarText(item);
-          if (s == null) {
-            ok = false;
-            if (!(item instanceof Json.JNull)) {
-              error(
-                  "type",
-                  JsonPointer.child(path, i),
-                  item,
-                  "expected a string, number or boolean condition value, found " + item.typeName(),
-                  null);
-            }
-          } else {
-            out.add(s);
-          }
-        }
-        return ok ? out : null;
-      }
-      if (!(j instanceof Json.JNull)) {
-        error(
-            "type",
-            path,
-            j,
-            "expected a condition value (string, number, boolean or an array of them), found "
-                + j.typeName(),
-            null);
-      }
-      return null;
-    }
-
-    private boolean checkConditionValue(
-        ConditionOperator operator, String v, PolicyVersion version, String path, Json at) {
-      OperatorFamily family = operator.base().family();
-      String name = operator.base().text();
-      switch (family) {
-        case STRING -> {
-          return true;
-        }
-        case NUMERIC -> {
-          if (PolicyNumbers.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`" + name + "` expects a number such as `10` or `-1.5`, found `" + v + "`",
-                v.contains("${") ? "policy variables are not substituted in numeric values" : null);
-            return false;
-          }
-          return true;
-        }
-        case DATE -> {
-          if (PolicyDates.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects a date such as `2026-01-31T12:00:00Z` or epoch seconds, found `"
-                    + v
-                    + "`",
-                v.contains("${") ? "policy variables are not substituted in date values" : null);
-            return false;
-          }
-          return true;
-        }
-        case BOOL -> {
-          if (PolicyBooleans.parse(v) == null
-              && !Template.parse(v, version.supportsVariables()).hasVariables()) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`Bool` expects `true` or `false`, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case BINARY -> {
-          if (PolicyBinary.decode(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`BinaryEquals` expects base64 text, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case IP -> {
-          if (IpAddresses.parseRange(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`, found `"
-                    + v
-                    + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case ARN -> {
-          if (Arn.split(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects an ARN with six parts (`arn:partition:service:region:account:resource`), found `"
-                    + v
-                    + "`",
-                "use `*` inside a part, e.g. `arn:aws:iam::*:role/*`");
-            return false;
-          }
-          return true;
-        }
-        case NULL -> {
-          if (PolicyBooleans.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`Null` expects `true` or `false`, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        default -> throw new IllegalStateException();
-      }
-    }
-
     private void checkMembers(Json.JObject obj, String path, List<String> allowed, String what) {
       for (Json.Member m : obj.members()) {
         String mp = JsonPointer.child(path, m.name());
@@ -801,13 +556,7 @@ public final class PolicyParser {
     }
 
     private int errorCount() {
-      int n = 0;
-      for (Diagnostic d : diagnostics) {
-        if (d.isError()) {
-          n++;
-        }
-      }
-      return n;
+      return d.errorCount();
     }
 
     private static String describe(Json j) {
