@@ -8,9 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The diagnostics of one parse of one document, shared by {@link PolicyParser} and {@link
- * ConditionParser}: each is reported in the document's file at the position of the value or member
- * it is about. Not thread-safe: one per parse.
+ * The diagnostics of one parse of one document, shared by {@link PolicyParser}, {@link
+ * ClauseParser} and {@link ConditionParser}: each is reported in the document's file at the
+ * position of the value or member it is about. Not thread-safe: one per parse.
  */
 final class ParseDiagnostics {
   private final @Nullable String file;

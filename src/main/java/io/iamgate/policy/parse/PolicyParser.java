@@ -5,7 +5,6 @@ import io.iamgate.json.Json;
 import io.iamgate.json.JsonPointer;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
-import io.iamgate.policy.Arn;
 import io.iamgate.policy.Clause;
 import io.iamgate.policy.Condition;
 import io.iamgate.policy.Effect;
@@ -20,9 +19,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses and validates IAM policy documents (section 1 of the specification). Reports every problem
- * of a document, each with its JSON Pointer path and position; never throws on bad input.
- * Thread-safe.
+ * Parses and validates IAM policy documents (section 1 of the specification,
+ * docs/policy-language.md). Reports every problem of a document, each with its JSON Pointer path
+ * and position; never throws on bad input. Thread-safe.
+ *
+ * <p>This class reads the document and its statements (section 1.1) and checks the characters of
+ * all policy text; {@link ClauseParser} reads {@code Action}/{@code Resource} and their {@code Not}
+ * forms (sections 1.2 and 1.3), {@link ConditionParser} the {@code Condition} block (section 1.4).
  */
 public final class PolicyParser {
   private static final List<String> DOCUMENT_MEMBERS = List.of("Version", "Id", "Statement");
@@ -67,18 +70,19 @@ public final class PolicyParser {
    *     contains such patterns.
    */
   public record Options(boolean wildcardServiceIsWarning) {
+    /** The specification as written, with no deviation. */
     public static final Options STRICT = new Options(false);
   }
 
   /** The state of one parse: where diagnostics go. */
   private static final class Run {
-    private final Options options;
     private final ParseDiagnostics d;
+    private final ClauseParser clauseParser;
     private final ConditionParser conditionParser;
 
     Run(@Nullable String file, Options options) {
-      this.options = options;
       this.d = new ParseDiagnostics(file);
+      this.clauseParser = new ClauseParser(d, options);
       this.conditionParser = new ConditionParser(d);
     }
 
@@ -284,8 +288,8 @@ public final class PolicyParser {
             null);
       }
 
-      Clause action = clause(obj, path, "Action", "NotAction", true);
-      Clause resource = clause(obj, path, "Resource", "NotResource", false);
+      Clause action = clauseParser.read(obj, path, "Action", "NotAction", true);
+      Clause resource = clauseParser.read(obj, path, "Resource", "NotResource", false);
 
       List<Condition> conditions = new ArrayList<>();
       Json.Member cm = obj.member("Condition");
@@ -296,195 +300,6 @@ public final class PolicyParser {
         return null;
       }
       return new Statement(sid, effect, action, resource, conditions);
-    }
-
-    private @Nullable Clause clause(
-        Json.JObject obj, String path, String name, String notName, boolean isAction) {
-      Json.Member pos = obj.member(name);
-      Json.Member neg = obj.member(notName);
-      if (pos != null && neg != null) {
-        error(
-            "exclusive-members",
-            JsonPointer.child(path, notName),
-            neg,
-            "a statement cannot have both `" + name + "` and `" + notName + "`",
-            "keep one of them");
-        return null;
-      }
-      Json.Member m = pos != null ? pos : neg;
-      if (m == null) {
-        error(
-            "missing-member",
-            path,
-            obj,
-            "a statement needs `" + name + "` or `" + notName + "`",
-            null);
-        return null;
-      }
-      String mp = JsonPointer.child(path, m.name());
-      List<String> values = stringList(m.value(), mp, m.name());
-      if (values == null) {
-        return null;
-      }
-      boolean ok = true;
-      for (int i = 0; i < values.size(); i++) {
-        String vp = m.value() instanceof Json.JArray ? JsonPointer.child(mp, i) : mp;
-        Json at = m.value() instanceof Json.JArray a ? a.items().get(i) : m.value();
-        ok &= isAction ? checkAction(values.get(i), vp, at) : checkResource(values.get(i), vp, at);
-      }
-      return ok ? new Clause(neg != null, values) : null;
-    }
-
-    /** A string or a non-empty array of strings. */
-    private @Nullable List<String> stringList(Json j, String path, String name) {
-      if (j instanceof Json.JString s) {
-        return List.of(s.value());
-      }
-      if (j instanceof Json.JArray arr) {
-        if (arr.items().isEmpty()) {
-          error(
-              "empty",
-              path,
-              arr,
-              "expected at least one entry in `" + name + "`, found an empty array",
-              null);
-          return null;
-        }
-        List<String> out = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < arr.items().size(); i++) {
-          Json item = arr.items().get(i);
-          if (item instanceof Json.JString s) {
-            out.add(s.value());
-          } else {
-            ok = false;
-            if (!(item instanceof Json.JNull)) {
-              error(
-                  "type",
-                  JsonPointer.child(path, i),
-                  item,
-                  "expected a string in `" + name + "`, found " + item.typeName(),
-                  null);
-            }
-          }
-        }
-        return ok ? out : null;
-      }
-      if (!(j instanceof Json.JNull)) {
-        error(
-            "type",
-            path,
-            j,
-            "expected `" + name + "` to be a string or an array of strings, found " + j.typeName(),
-            null);
-      }
-      return null;
-    }
-
-    private boolean checkAction(String a, String path, Json at) {
-      if (Arn.isAllStars(a)) {
-        return true;
-      }
-      int colon = a.indexOf(':');
-      if (colon < 0) {
-        error(
-            "action",
-            path,
-            at,
-            "expected an action of the form `service:ActionName` or `*`, found `" + a + "`",
-            a.isEmpty()
-                ? null
-                : "actions must be prefaced by a service prefix, e.g. `orders:" + a + "`");
-        return false;
-      }
-      if (a.indexOf(':', colon + 1) >= 0) {
-        error("action", path, at, "an action can contain only one colon, found `" + a + "`", null);
-        return false;
-      }
-      String prefix = a.substring(0, colon);
-      if (prefix.isEmpty()) {
-        error("action", path, at, "the service prefix of `" + a + "` is empty", null);
-        return false;
-      }
-      if (prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
-        error(
-            "action",
-            path,
-            at,
-            "the service prefix of `" + a + "` must not contain wildcards",
-            "wildcards are allowed only in the action name, e.g. `"
-                + prefix.replace("*", "").replace("?", "")
-                + ":*`");
-        return false;
-      }
-      for (int i = 0; i < prefix.length(); i++) {
-        char c = prefix.charAt(i);
-        if (!((c >= 'a' && c <= 'z')
-            || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9')
-            || c == '.'
-            || c == '_'
-            || c == '-')) {
-          error(
-              "action",
-              path,
-              at,
-              "the service prefix of `"
-                  + a
-                  + "` may only contain letters, digits, `.`, `_` and `-`, found `"
-                  + c
-                  + "`",
-              null);
-          return false;
-        }
-      }
-      if (colon == a.length() - 1) {
-        error(
-            "action",
-            path,
-            at,
-            "the action name of `" + a + "` is empty",
-            "use `" + a + "*` for every action of the service");
-        return false;
-      }
-      return true;
-    }
-
-    private boolean checkResource(String r, String path, Json at) {
-      if (Arn.isAllStars(r)) {
-        return true;
-      }
-      if (!r.startsWith("arn:")) {
-        error(
-            "resource",
-            path,
-            at,
-            "expected `*` or an ARN starting with `arn:`, found `" + r + "`",
-            r.startsWith("ARN:") ? "the `arn:` prefix is lower case" : null);
-        return false;
-      }
-      String[] parts = Arn.splitPadded(r);
-      int written = r.split(":", -1).length;
-      if (written < 3 || parts[2].isEmpty()) {
-        error(
-            "resource",
-            path,
-            at,
-            "the ARN `" + r + "` has no service part",
-            "an ARN reads `arn:partition:service:region:account:resource`");
-        return false;
-      }
-      if (parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
-        String message =
-            "the service part of `" + r + "` must be fully qualified, without wildcards";
-        if (options.wildcardServiceIsWarning()) {
-          warning("resource-service-wildcard", path, at, message + "; accepted by request", null);
-          return true;
-        }
-        error("resource-service-wildcard", path, at, message, null);
-        return false;
-      }
-      return true;
     }
 
     private void checkMembers(Json.JObject obj, String path, List<String> allowed, String what) {
