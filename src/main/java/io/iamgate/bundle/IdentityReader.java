@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * allowRoleRequests} and the two header names; {@code roleRules}, each either {@code claim} with
  * {@code equals} or {@code group}, and a {@code role}, both of which must be defined in the bundle;
  * {@code issuers}, each with an {@code issuer}, {@code audiences} or {@code clientIds}, accepted
- * algorithms and {@code jwks} or {@code jwksUri}.
+ * algorithms and {@code jwks} or {@code jwksUri}. An unknown member of an issuer is reported with
+ * the list of valid ones.
  */
 final class IdentityReader {
   private static final List<String> IDENTITY =
@@ -170,7 +171,7 @@ final class IdentityReader {
       c.error("type", p, j, "expected an issuer object, found " + j.typeName());
       return null;
     }
-    c.checkMembers(o, p, ISSUER, "an issuer");
+    c.checkMembers(o, p, ISSUER, "an issuer", true);
     String iss = c.string(o, p, "issuer", true);
     List<String> audiences = c.stringArray(o.get("audiences"), p + "/audiences");
     List<String> clientIds = c.stringArray(o.get("clientIds"), p + "/clientIds");

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the bundle's {@code quotas} member (docs/bundle-format.md, "Quotas"): an object of quota
  * names to whole numbers that override IAM's quotas (section 7 of docs/policy-language.md). An
- * unknown name, or a value that is not a whole number, is an error and leaves that quota at its
- * default.
+ * unknown name is an error that lists the valid ones; a value that is not a whole number is an
+ * error and leaves that quota at its default.
  */
 final class QuotasReader {
   private final ReadCursor c;
@@ -28,7 +28,7 @@ final class QuotasReader {
     }
     int[] values = Quotas.AWS.values();
     List<String> names = List.of(Quotas.NAMES);
-    c.checkMembers(o, "/quotas", names, "the quotas");
+    c.checkMembers(o, "/quotas", names, "the quotas", true);
     for (Json.Member m : o.members()) {
       int idx = names.indexOf(m.name());
       if (idx < 0) {

@@ -116,6 +116,16 @@ final class ReadCursor {
 
   /** Reports every member of {@code o} not in {@code allowed}, with a "did you mean" hint. */
   void checkMembers(Json.JObject o, String path, List<String> allowed, String what) {
+    checkMembers(o, path, allowed, what, false);
+  }
+
+  /**
+   * Like {@link #checkMembers(Json.JObject, String, List, String)}; when {@code listAllowed}, the
+   * message also lists the valid names, as the policy parser's does ("..., expected one of `a`,
+   * `b`").
+   */
+  void checkMembers(
+      Json.JObject o, String path, List<String> allowed, String what, boolean listAllowed) {
     for (Json.Member m : o.members()) {
       if (!allowed.contains(m.name())) {
         error(
@@ -123,7 +133,11 @@ final class ReadCursor {
             path + "/" + esc(m.name()),
             m.line(),
             m.column(),
-            "unknown member `" + m.name() + "` in " + what,
+            "unknown member `"
+                + m.name()
+                + "` in "
+                + what
+                + (listAllowed ? ", " + Hints.expectedOneOf(allowed) : ""),
             hint(m.name(), allowed));
       }
     }

@@ -123,6 +123,51 @@ class BundleReaderTest {
   }
 
   @Test
+  void anUnknownIssuerMemberListsTheValidOnes() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+        identity:
+          issuers:
+            - issuer: "https://auth.example.com"
+              audience: [orders-api]
+              clientIds: [orders-web]
+              jwksUri: "https://auth.example.com/jwks"
+        """);
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals("unknown-member", d.code());
+    assertEquals("/identity/issuers/0/audience", d.path());
+    assertEquals(4, d.line());
+    assertEquals(7, d.column());
+    assertEquals(
+        "unknown member `audience` in an issuer, expected one of `issuer`, `audiences`,"
+            + " `clientIds`, `tokenUse`, `algorithms`, `jwks`, `jwksUri`",
+        d.message());
+    assertEquals("did you mean `audiences`?", d.hint());
+  }
+
+  @Test
+  void anUnknownQuotaListsTheValidOnes() {
+    ParseResult<Bundle> r = json("{\"quotas\": {\"managedPoliciesPerUsers\": 20}}");
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals("unknown-member", d.code());
+    assertEquals("/quotas/managedPoliciesPerUsers", d.path());
+    assertEquals(
+        "unknown member `managedPoliciesPerUsers` in the quotas, expected one of"
+            + " `managedPolicyChars`, `userInlineChars`, `groupInlineChars`, `roleInlineChars`,"
+            + " `managedPoliciesPerUser`, `managedPoliciesPerRole`, `managedPoliciesPerGroup`,"
+            + " `groupsPerUser`, `trustPolicyChars`, `guardrailChars`, `guardrailsPerLevel`,"
+            + " `policyNameChars`, `userNameChars`, `roleNameChars`, `groupNameChars`,"
+            + " `tagsPerPrincipal`, `tagKeyChars`, `tagValueChars`",
+        d.message());
+    assertEquals("did you mean `managedPoliciesPerUser`?", d.hint());
+  }
+
+  @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
     ParseResult<Bundle> r =
         json(

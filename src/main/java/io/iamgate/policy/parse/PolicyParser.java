@@ -314,12 +314,7 @@ public final class PolicyParser {
             "unknown-member",
             mp,
             m,
-            "unknown member `"
-                + m.name()
-                + "` in "
-                + what
-                + ", expected one of "
-                + String.join(", ", allowed.stream().map(s -> "`" + s + "`").toList()),
+            "unknown member `" + m.name() + "` in " + what + ", " + Hints.expectedOneOf(allowed),
             Hints.didYouMean(m.name(), allowed));
       }
     }
