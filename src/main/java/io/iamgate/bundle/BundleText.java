@@ -21,9 +21,14 @@ final class BundleText {
 
   private BundleText() {}
 
-  /** Reads {@code f}, reporting syntax errors in {@code file}. */
+  /**
+   * Reads {@code f}, reporting syntax errors in {@code file}: {@code json-syntax} for JSON, {@code
+   * yaml-syntax} (worded by {@link YamlErrors}) for YAML.
+   */
   static ParseResult<Json> read(BundleFiles.File f, @Nullable String file) {
-    JsonFactory factory = f.path().endsWith(".json") ? JSON : Yaml.FACTORY;
-    return JsonReader.read(factory, f.text(), file, 0);
+    if (f.path().endsWith(".json")) {
+      return JsonReader.read(JSON, f.text(), file, 0);
+    }
+    return JsonReader.read(Yaml.FACTORY, f.text(), file, 0, YamlErrors::describe);
   }
 }

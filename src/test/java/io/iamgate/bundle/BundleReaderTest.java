@@ -168,6 +168,49 @@ class BundleReaderTest {
   }
 
   @Test
+  void yamlSyntaxErrorsHaveTheirOwnCodeAPositionAndNoParserInternals() {
+    ParseResult<Bundle> truncated =
+        yaml(
+            """
+        users:
+          alice:
+            groups: [Developers
+        """);
+    assertFalse(truncated.ok());
+    assertEquals(1, truncated.diagnostics().size(), truncated.diagnostics().toString());
+    Diagnostic d = truncated.errors().get(0);
+    assertEquals("yaml-syntax", d.code());
+    assertEquals("b.yaml", d.file());
+    assertEquals(4, d.line());
+    assertEquals(1, d.column());
+    assertEquals(
+        "invalid YAML: expected `,` or `]`, but got the end of the file"
+            + " (in the flow sequence that starts at line 3, column 13)",
+        d.message());
+
+    List<String> malformed =
+        List.of(
+            "users:\n  alice:\n  - x\n bad: 1\n", // inconsistent indentation
+            "users:\n\talice: {}\n", // a tab
+            "account: 'unterminated\n",
+            "? [a]\n: 1\n", // a sequence as a key
+            "policies: {P: {Version: \"2012-10-17\", Statement: [}}\n",
+            "");
+    for (String text : malformed) {
+      ParseResult<Bundle> r = yaml(text);
+      assertFalse(r.ok(), text);
+      Diagnostic e = r.errors().get(0);
+      assertEquals("yaml-syntax", e.code(), e.format());
+      assertTrue(e.line() > 0 && e.column() > 0, e.format());
+      for (String internal :
+          List.of("org.", "com.", "snakeyaml", "Exception", "Event", "[Source", "<", "\n")) {
+        assertFalse(e.message().contains(internal), e.format());
+      }
+    }
+    assertEquals("json-syntax", json("{\"users\": {").errors().get(0).code());
+  }
+
+  @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
     ParseResult<Bundle> r =
         json(
