@@ -222,6 +222,20 @@ public final class JsonReader {
       case VALUE_NULL -> {
         return new Json.JNull(line, col);
       }
+      case VALUE_EMBEDDED_OBJECT -> {
+        // only from formats other than JSON, e.g. YAML's `!!binary`: the tree has no such value
+        diagnostics.add(
+            new Diagnostic(
+                code,
+                Severity.ERROR,
+                file,
+                path,
+                line,
+                col,
+                "a binary value is not allowed here; write it as a string",
+                "remove the `!!binary` tag"));
+        return new Json.JNull(line, col);
+      }
       default -> throw new IllegalStateException("unexpected token " + t);
     }
   }

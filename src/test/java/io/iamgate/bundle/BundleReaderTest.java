@@ -211,6 +211,17 @@ class BundleReaderTest {
   }
 
   @Test
+  void aYamlBinaryValueIsAnErrorNotACrash() {
+    ParseResult<Bundle> r = yaml("account: !!binary aGVsbG8=\n");
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals("yaml-syntax", d.code());
+    assertEquals("/account", d.path());
+    assertEquals(1, d.line());
+    assertEquals(10, d.column());
+  }
+
+  @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
     ParseResult<Bundle> r =
         json(
