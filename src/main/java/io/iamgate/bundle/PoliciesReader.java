@@ -126,8 +126,8 @@ final class PoliciesReader {
             "managed policy `"
                 + name
                 + "` has "
-                + size
-                + " characters, more than the quota of "
+                + ReadCursor.count(size, "character", "characters")
+                + ", more than the quota of "
                 + quotas.managedPolicyChars());
       }
       policies.put(name, new Bundle.ManagedPolicy(p, false));

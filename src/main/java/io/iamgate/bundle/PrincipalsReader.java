@@ -118,8 +118,8 @@ final class PrincipalsReader {
           "user `"
               + m.name()
               + "` is in "
-              + userGroups.size()
-              + " groups, more than the quota of "
+              + ReadCursor.count(userGroups.size(), "group", "groups")
+              + ", more than the quota of "
               + quotas.groupsPerUser());
     }
     String owner = "user `" + m.name() + "`";
@@ -189,8 +189,8 @@ final class PrincipalsReader {
           path + "/trustPolicy",
           tp,
           "the trust policy has "
-              + size
-              + " characters, more than the quota of "
+              + ReadCursor.count(size, "character", "characters")
+              + ", more than the quota of "
               + quotas.trustPolicyChars());
     }
     return trust;
@@ -221,7 +221,11 @@ final class PrincipalsReader {
           "quota",
           path + "/policies",
           o.get("policies"),
-          owner + " has " + attached.size() + " managed policies, more than the quota of " + max);
+          owner
+              + " has "
+              + ReadCursor.count(attached.size(), "managed policy", "managed policies")
+              + ", more than the quota of "
+              + max);
     }
     return attached;
   }
@@ -285,8 +289,8 @@ final class PrincipalsReader {
           j,
           owner
               + " has "
-              + total
-              + " characters of inline policies, more than the quota of "
+              + ReadCursor.count(total, "character", "characters")
+              + " of inline policies, more than the quota of "
               + quota);
     }
     return out;
@@ -307,7 +311,9 @@ final class PrincipalsReader {
           "quota",
           path,
           j,
-          o.members().size() + " tags, more than the quota of " + quotas.tagsPerPrincipal());
+          ReadCursor.count(o.members().size(), "tag", "tags")
+              + ", more than the quota of "
+              + quotas.tagsPerPrincipal());
     }
     Set<String> folded = new HashSet<>();
     for (Json.Member m : o.members()) {
@@ -322,14 +328,16 @@ final class PrincipalsReader {
             "quota",
             p,
             ReadCursor.at(m),
-            "a tag key has 1 to " + quotas.tagKeyChars() + " characters");
+            "a tag key has 1 to "
+                + ReadCursor.count(quotas.tagKeyChars(), "character", "characters"));
       }
       if (v.length() > quotas.tagValueChars()) {
         c.error(
             "quota",
             p,
             m.value(),
-            "a tag value has at most " + quotas.tagValueChars() + " characters");
+            "a tag value has at most "
+                + ReadCursor.count(quotas.tagValueChars(), "character", "characters"));
       }
       if (!folded.add(m.name().toLowerCase(Locale.ROOT))) {
         c.error(

@@ -107,8 +107,8 @@ final class ReadCursor {
           "a "
               + what
               + " name has 1 to "
-              + max
-              + " characters from letters, digits and `+=,.@_-`, found `"
+              + count(max, "character", "characters")
+              + " from letters, digits and `+=,.@_-`, found `"
               + name
               + "`");
     }
@@ -221,5 +221,10 @@ final class ReadCursor {
 
   static @Nullable String hint(String input, Collection<String> candidates) {
     return Hints.didYouMean(input, candidates);
+  }
+
+  /** A count with its noun in the right number: "1 role", "2 roles", "0 roles". */
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

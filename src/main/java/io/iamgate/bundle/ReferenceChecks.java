@@ -88,8 +88,8 @@ final class ReferenceChecks {
           "/guardrails",
           j,
           "the guardrail level has "
-              + guardrails.size()
-              + " policies, more than the quota of "
+              + ReadCursor.count(guardrails.size(), "policy", "policies")
+              + ", more than the quota of "
               + quotas.guardrailsPerLevel());
     }
     for (String name : guardrails) {
@@ -104,8 +104,8 @@ final class ReferenceChecks {
               "guardrail policy `"
                   + name
                   + "` has "
-                  + size
-                  + " characters, more than the quota of "
+                  + ReadCursor.count(size, "character", "characters")
+                  + ", more than the quota of "
                   + quotas.guardrailChars());
         }
       }

@@ -222,6 +222,39 @@ class BundleReaderTest {
   }
 
   @Test
+  void countsInMessagesArePluralisedCorrectly() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+        quotas: {groupsPerUser: 0, managedPoliciesPerUser: 0, managedPoliciesPerGroup: 1,
+                 tagsPerPrincipal: 0, tagKeyChars: 1, userInlineChars: 0, guardrailsPerLevel: 0}
+        policies:
+          P: {Version: "2012-10-17", Statement: {Effect: Allow, Action: "orders:Get*", Resource: "*"}}
+        groups:
+          G: {policies: [P, ReadOnlyAccess]}
+        users:
+          alice:
+            groups: [G]
+            policies: [P]
+            tags: {team: payments}
+            inlinePolicies: {X: 5}
+        guardrails: [P]
+        """);
+    List<String> messages = r.errors().stream().map(Diagnostic::message).toList();
+    assertTrue(
+        messages.containsAll(
+            List.of(
+                "group `G` has 2 managed policies, more than the quota of 1",
+                "user `alice` is in 1 group, more than the quota of 0",
+                "user `alice` has 1 managed policy, more than the quota of 0",
+                "user `alice` has 1 character of inline policies, more than the quota of 0",
+                "1 tag, more than the quota of 0",
+                "a tag key has 1 to 1 character",
+                "the guardrail level has 1 policy, more than the quota of 0")),
+        messages.toString());
+  }
+
+  @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
     ParseResult<Bundle> r =
         json(
