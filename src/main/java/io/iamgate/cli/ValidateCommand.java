@@ -96,16 +96,18 @@ final class ValidateCommand implements Callable<Integer> {
                     + ": bundle "
                     + v.shortVersion()
                     + " with "
-                    + v.users().size()
-                    + " users, "
-                    + v.groups().size()
-                    + " groups, "
-                    + v.roles().size()
-                    + " roles, "
-                    + v.policies().values().stream().filter(p -> !p.builtIn()).count()
-                    + " managed policies, "
-                    + v.routes().size()
-                    + " routes");
+                    + count(v.users().size(), "user", "users")
+                    + ", "
+                    + count(v.groups().size(), "group", "groups")
+                    + ", "
+                    + count(v.roles().size(), "role", "roles")
+                    + ", "
+                    + count(
+                        v.policies().values().stream().filter(p -> !p.builtIn()).count(),
+                        "managed policy",
+                        "managed policies")
+                    + ", "
+                    + count(v.routes().size(), "route", "routes"));
           }
           continue;
         }
@@ -158,5 +160,10 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return invalid == 0 ? 0 : 1;
+  }
+
+  /** "1 role", "2 roles". */
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

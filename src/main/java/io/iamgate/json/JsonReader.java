@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,26 +41,70 @@ public final class JsonReader {
 
   /**
    * Reads {@code text} with another Jackson format whose parser reports token positions (the bundle
-   * reader passes a YAML factory); everything else is as for JSON.
+   * reader passes a YAML factory); everything else is as for JSON, except that problems with the
+   * text itself have the code {@code <format>-syntax} ({@code yaml-syntax}) and name the format.
    */
   public static ParseResult<Json> read(
       JsonFactory factory, String text, @Nullable String file, int lineOffset) {
+    String format = factory.getFormatName();
+    return read(
+        factory,
+        text,
+        file,
+        lineOffset,
+        e -> {
+          JsonLocation loc = e.getLocation();
+          return new SyntaxError(
+              loc == null ? 0 : loc.getLineNr(),
+              loc == null ? 0 : loc.getColumnNr(),
+              "invalid " + format + ": " + describe(e));
+        });
+  }
+
+  /**
+   * A syntax error as a format's reader words it.
+   *
+   * @param line the 1-based line in {@code text} (the line offset is added to it), 0 if unknown
+   * @param column the 1-based column, 0 if unknown
+   * @param message what is wrong, in the words of the format's users: no parser class names, no
+   *     input excerpts
+   */
+  public record SyntaxError(int line, int column, String message) {}
+
+  /**
+   * Like {@link #read(JsonFactory, String, String, int)}, with the format's own description of a
+   * syntax error: {@code describe} turns the exception of {@code factory}'s parser into the
+   * position and message of the one diagnostic reported (for YAML, the bundle reader's).
+   */
+  public static ParseResult<Json> read(
+      JsonFactory factory,
+      String text,
+      @Nullable String file,
+      int lineOffset,
+      Function<JsonProcessingException, SyntaxError> describe) {
+    String format = factory.getFormatName();
+    String code = format.toLowerCase(Locale.ROOT) + "-syntax";
     List<Diagnostic> diagnostics = new ArrayList<>();
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         diagnostics.add(
-            error(file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input"));
+            error(
+                code,
+                file,
+                1 + lineOffset,
+                1,
+                "expected a " + format + " value, found an empty input"));
         return new ParseResult<>(null, diagnostics);
       }
-      Json root = readValue(p, file, lineOffset, "", diagnostics);
+      Json root = readValue(p, file, lineOffset, "", code, diagnostics);
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
         diagnostics.add(
             error(
+                code,
                 file,
-                "",
                 loc.getLineNr() + lineOffset,
                 loc.getColumnNr(),
                 "expected the end of the input after the top-level value, found more text"));
@@ -66,14 +112,12 @@ public final class JsonReader {
       boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
       return new ParseResult<>(failed ? null : root, diagnostics);
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      int line = loc == null ? 0 : loc.getLineNr() + lineOffset;
-      int col = loc == null ? 0 : loc.getColumnNr();
-      String format = factory.getFormatName().equals("JSON") ? "JSON" : factory.getFormatName();
-      diagnostics.add(error(file, "", line, col, "invalid " + format + ": " + describe(e)));
+      SyntaxError se = describe.apply(e);
+      int line = se.line() == 0 ? 0 : se.line() + lineOffset;
+      diagnostics.add(error(code, file, line, se.column(), se.message()));
       return new ParseResult<>(null, diagnostics);
     } catch (IOException e) {
-      diagnostics.add(error(file, "", 0, 0, "cannot read JSON: " + e.getMessage()));
+      diagnostics.add(error(code, file, 0, 0, "cannot read " + format + ": " + e.getMessage()));
       return new ParseResult<>(null, diagnostics);
     }
   }
@@ -119,6 +163,7 @@ public final class JsonReader {
       @Nullable String file,
       int lineOffset,
       String path,
+      String code,
       List<Diagnostic> diagnostics)
       throws IOException {
     JsonLocation loc = p.currentTokenLocation();
@@ -136,7 +181,7 @@ public final class JsonReader {
           int nameCol = nl.getColumnNr();
           String childPath = JsonPointer.child(path, name);
           p.nextToken();
-          Json value = readValue(p, file, lineOffset, childPath, diagnostics);
+          Json value = readValue(p, file, lineOffset, childPath, code, diagnostics);
           if (!seen.add(name)) {
             diagnostics.add(
                 new Diagnostic(
@@ -157,7 +202,8 @@ public final class JsonReader {
         List<Json> items = new ArrayList<>();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(readValue(p, file, lineOffset, JsonPointer.child(path, i++), diagnostics));
+          items.add(
+              readValue(p, file, lineOffset, JsonPointer.child(path, i++), code, diagnostics));
         }
         return new Json.JArray(line, col, items);
       }
@@ -176,12 +222,26 @@ public final class JsonReader {
       case VALUE_NULL -> {
         return new Json.JNull(line, col);
       }
+      case VALUE_EMBEDDED_OBJECT -> {
+        // only from formats other than JSON, e.g. YAML's `!!binary`: the tree has no such value
+        diagnostics.add(
+            new Diagnostic(
+                code,
+                Severity.ERROR,
+                file,
+                path,
+                line,
+                col,
+                "a binary value is not allowed here; write it as a string",
+                "remove the `!!binary` tag"));
+        return new Json.JNull(line, col);
+      }
       default -> throw new IllegalStateException("unexpected token " + t);
     }
   }
 
   private static Diagnostic error(
-      @Nullable String file, String path, int line, int col, String message) {
-    return new Diagnostic("json-syntax", Severity.ERROR, file, path, line, col, message, null);
+      String code, @Nullable String file, int line, int col, String message) {
+    return new Diagnostic(code, Severity.ERROR, file, "", line, col, message, null);
   }
 }

@@ -123,6 +123,138 @@ class BundleReaderTest {
   }
 
   @Test
+  void anUnknownIssuerMemberListsTheValidOnes() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+        identity:
+          issuers:
+            - issuer: "https://auth.example.com"
+              audience: [orders-api]
+              clientIds: [orders-web]
+              jwksUri: "https://auth.example.com/jwks"
+        """);
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals("unknown-member", d.code());
+    assertEquals("/identity/issuers/0/audience", d.path());
+    assertEquals(4, d.line());
+    assertEquals(7, d.column());
+    assertEquals(
+        "unknown member `audience` in an issuer, expected one of `issuer`, `audiences`,"
+            + " `clientIds`, `tokenUse`, `algorithms`, `jwks`, `jwksUri`",
+        d.message());
+    assertEquals("did you mean `audiences`?", d.hint());
+  }
+
+  @Test
+  void anUnknownQuotaListsTheValidOnes() {
+    ParseResult<Bundle> r = json("{\"quotas\": {\"managedPoliciesPerUsers\": 20}}");
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals("unknown-member", d.code());
+    assertEquals("/quotas/managedPoliciesPerUsers", d.path());
+    assertEquals(
+        "unknown member `managedPoliciesPerUsers` in the quotas, expected one of"
+            + " `managedPolicyChars`, `userInlineChars`, `groupInlineChars`, `roleInlineChars`,"
+            + " `managedPoliciesPerUser`, `managedPoliciesPerRole`, `managedPoliciesPerGroup`,"
+            + " `groupsPerUser`, `trustPolicyChars`, `guardrailChars`, `guardrailsPerLevel`,"
+            + " `policyNameChars`, `userNameChars`, `roleNameChars`, `groupNameChars`,"
+            + " `tagsPerPrincipal`, `tagKeyChars`, `tagValueChars`",
+        d.message());
+    assertEquals("did you mean `managedPoliciesPerUser`?", d.hint());
+  }
+
+  @Test
+  void yamlSyntaxErrorsHaveTheirOwnCodeAPositionAndNoParserInternals() {
+    ParseResult<Bundle> truncated =
+        yaml(
+            """
+        users:
+          alice:
+            groups: [Developers
+        """);
+    assertFalse(truncated.ok());
+    assertEquals(1, truncated.diagnostics().size(), truncated.diagnostics().toString());
+    Diagnostic d = truncated.errors().get(0);
+    assertEquals("yaml-syntax", d.code());
+    assertEquals("b.yaml", d.file());
+    assertEquals(4, d.line());
+    assertEquals(1, d.column());
+    assertEquals(
+        "invalid YAML: expected `,` or `]`, but got the end of the file"
+            + " (in the flow sequence that starts at line 3, column 13)",
+        d.message());
+
+    List<String> malformed =
+        List.of(
+            "users:\n  alice:\n  - x\n bad: 1\n", // inconsistent indentation
+            "users:\n\talice: {}\n", // a tab
+            "account: 'unterminated\n",
+            "? [a]\n: 1\n", // a sequence as a key
+            "policies: {P: {Version: \"2012-10-17\", Statement: [}}\n",
+            "");
+    for (String text : malformed) {
+      ParseResult<Bundle> r = yaml(text);
+      assertFalse(r.ok(), text);
+      Diagnostic e = r.errors().get(0);
+      assertEquals("yaml-syntax", e.code(), e.format());
+      assertTrue(e.line() > 0 && e.column() > 0, e.format());
+      for (String internal :
+          List.of("org.", "com.", "snakeyaml", "Exception", "Event", "[Source", "<", "\n")) {
+        assertFalse(e.message().contains(internal), e.format());
+      }
+    }
+    assertEquals("json-syntax", json("{\"users\": {").errors().get(0).code());
+  }
+
+  @Test
+  void aYamlBinaryValueIsAnErrorNotACrash() {
+    ParseResult<Bundle> r = yaml("account: !!binary aGVsbG8=\n");
+    assertFalse(r.ok());
+    Diagnostic d = r.errors().get(0);
+    assertEquals("yaml-syntax", d.code());
+    assertEquals("/account", d.path());
+    assertEquals(1, d.line());
+    assertEquals(10, d.column());
+  }
+
+  @Test
+  void countsInMessagesArePluralisedCorrectly() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+        quotas: {groupsPerUser: 0, managedPoliciesPerUser: 0, managedPoliciesPerGroup: 1,
+                 tagsPerPrincipal: 0, tagKeyChars: 1, userInlineChars: 0, guardrailsPerLevel: 0}
+        policies:
+          P: {Version: "2012-10-17", Statement: {Effect: Allow, Action: "orders:Get*", Resource: "*"}}
+        groups:
+          G: {policies: [P, ReadOnlyAccess]}
+        users:
+          alice:
+            groups: [G]
+            policies: [P]
+            tags: {team: payments}
+            inlinePolicies: {X: 5}
+        guardrails: [P]
+        """);
+    List<String> messages = r.errors().stream().map(Diagnostic::message).toList();
+    assertTrue(
+        messages.containsAll(
+            List.of(
+                "group `G` has 2 managed policies, more than the quota of 1",
+                "user `alice` is in 1 group, more than the quota of 0",
+                "user `alice` has 1 managed policy, more than the quota of 0",
+                "user `alice` has 1 character of inline policies, more than the quota of 0",
+                "1 tag, more than the quota of 0",
+                "a tag key has 1 to 1 character",
+                "the guardrail level has 1 policy, more than the quota of 0")),
+        messages.toString());
+  }
+
+  @Test
   void rolesNeedTrustPoliciesWithPrincipals() {
     ParseResult<Bundle> r =
         json(

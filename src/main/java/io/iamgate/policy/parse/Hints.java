@@ -30,6 +30,14 @@ public final class Hints {
     return c == null || c.equals(input) ? null : "did you mean `" + c + "`?";
   }
 
+  /**
+   * "expected one of `a`, `b`, `c`": the valid names, in their order, for a message about an
+   * unknown one.
+   */
+  public static String expectedOneOf(Collection<String> valid) {
+    return "expected one of " + String.join(", ", valid.stream().map(s -> "`" + s + "`").toList());
+  }
+
   /** Levenshtein distance. */
   public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -5,42 +5,32 @@ import io.iamgate.json.Json;
 import io.iamgate.json.JsonPointer;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
-import io.iamgate.json.Severity;
-import io.iamgate.policy.Arn;
-import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.Clause;
 import io.iamgate.policy.Condition;
-import io.iamgate.policy.ConditionOperator;
 import io.iamgate.policy.Effect;
-import io.iamgate.policy.IpAddresses;
-import io.iamgate.policy.OperatorFamily;
-import io.iamgate.policy.PolicyBinary;
-import io.iamgate.policy.PolicyBooleans;
-import io.iamgate.policy.PolicyDates;
 import io.iamgate.policy.PolicyDocument;
-import io.iamgate.policy.PolicyNumbers;
 import io.iamgate.policy.PolicyVersion;
-import io.iamgate.policy.SetQualifier;
 import io.iamgate.policy.Statement;
-import io.iamgate.policy.Template;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses and validates IAM policy documents (section 1 of the specification). Reports every problem
- * of a document, each with its JSON Pointer path and position; never throws on bad input.
- * Thread-safe.
+ * Parses and validates IAM policy documents (section 1 of the specification,
+ * docs/policy-language.md). Reports every problem of a document, each with its JSON Pointer path
+ * and position; never throws on bad input. Thread-safe.
+ *
+ * <p>This class reads the document and its statements (section 1.1) and checks the characters of
+ * all policy text; {@link ClauseParser} reads {@code Action}/{@code Resource} and their {@code Not}
+ * forms (sections 1.2 and 1.3), {@link ConditionParser} the {@code Condition} block (section 1.4).
  */
 public final class PolicyParser {
   private static final List<String> DOCUMENT_MEMBERS = List.of("Version", "Id", "Statement");
   private static final List<String> STATEMENT_MEMBERS =
       List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
-  private static final List<String> OPERATOR_NAMES = operatorNames();
 
   private PolicyParser() {}
 
@@ -80,57 +70,41 @@ public final class PolicyParser {
    *     contains such patterns.
    */
   public record Options(boolean wildcardServiceIsWarning) {
+    /** The specification as written, with no deviation. */
     public static final Options STRICT = new Options(false);
-  }
-
-  private static List<String> operatorNames() {
-    List<String> names = new ArrayList<>();
-    for (BaseOperator op : BaseOperator.values()) {
-      names.add(op.text());
-      if (op != BaseOperator.NULL) {
-        names.add(op.text() + "IfExists");
-        for (SetQualifier q : List.of(SetQualifier.FOR_ALL_VALUES, SetQualifier.FOR_ANY_VALUE)) {
-          names.add(q.prefix() + op.text());
-          names.add(q.prefix() + op.text() + "IfExists");
-        }
-      }
-    }
-    return List.copyOf(names);
   }
 
   /** The state of one parse: where diagnostics go. */
   private static final class Run {
-    private final @Nullable String file;
-    private final Options options;
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final ParseDiagnostics d;
+    private final ClauseParser clauseParser;
+    private final ConditionParser conditionParser;
 
     Run(@Nullable String file, Options options) {
-      this.file = file;
-      this.options = options;
+      this.d = new ParseDiagnostics(file);
+      this.clauseParser = new ClauseParser(d, options);
+      this.conditionParser = new ConditionParser(d);
     }
 
     private void error(String code, String path, Json at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+      d.error(code, path, at, message, hint);
     }
 
     private void error(
         String code, String path, Json.Member at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(code, Severity.ERROR, file, path, at.line(), at.column(), message, hint));
+      d.error(code, path, at, message, hint);
     }
 
     private void warning(String code, String path, Json at, String message, @Nullable String hint) {
-      diagnostics.add(
-          new Diagnostic(
-              code, Severity.WARNING, file, path, at.line(), at.column(), message, hint));
+      d.warning(code, path, at, message, hint);
     }
 
     ParseResult<PolicyDocument> document(Json root, String base) {
       PolicyDocument doc = readDocument(root, base);
+      List<Diagnostic> diagnostics = d.list();
       diagnostics.sort(
           Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-      boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+      boolean failed = d.hasErrors();
       return new ParseResult<>(failed ? null : doc, diagnostics);
     }
 
@@ -226,7 +200,7 @@ public final class PolicyParser {
               null);
         }
       }
-      if (statements.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      if (statements.isEmpty() || d.hasErrors()) {
         return null;
       }
       return new PolicyDocument(version, id, statements);
@@ -314,422 +288,18 @@ public final class PolicyParser {
             null);
       }
 
-      Clause action = clause(obj, path, "Action", "NotAction", true);
-      Clause resource = clause(obj, path, "Resource", "NotResource", false);
+      Clause action = clauseParser.read(obj, path, "Action", "NotAction", true);
+      Clause resource = clauseParser.read(obj, path, "Resource", "NotResource", false);
 
       List<Condition> conditions = new ArrayList<>();
       Json.Member cm = obj.member("Condition");
       if (cm != null) {
-        conditions(cm.value(), JsonPointer.child(path, "Condition"), version, conditions);
+        conditionParser.read(cm.value(), JsonPointer.child(path, "Condition"), version, conditions);
       }
       if (errorCount() > before || effect == null || action == null || resource == null) {
         return null;
       }
       return new Statement(sid, effect, action, resource, conditions);
-    }
-
-    private @Nullable Clause clause(
-        Json.JObject obj, String path, String name, String notName, boolean isAction) {
-      Json.Member pos = obj.member(name);
-      Json.Member neg = obj.member(notName);
-      if (pos != null && neg != null) {
-        error(
-            "exclusive-members",
-            JsonPointer.child(path, notName),
-            neg,
-            "a statement cannot have both `" + name + "` and `" + notName + "`",
-            "keep one of them");
-        return null;
-      }
-      Json.Member m = pos != null ? pos : neg;
-      if (m == null) {
-        error(
-            "missing-member",
-            path,
-            obj,
-            "a statement needs `" + name + "` or `" + notName + "`",
-            null);
-        return null;
-      }
-      String mp = JsonPointer.child(path, m.name());
-      List<String> values = stringList(m.value(), mp, m.name());
-      if (values == null) {
-        return null;
-      }
-      boolean ok = true;
-      for (int i = 0; i < values.size(); i++) {
-        String vp = m.value() instanceof Json.JArray ? JsonPointer.child(mp, i) : mp;
-        Json at = m.value() instanceof Json.JArray a ? a.items().get(i) : m.value();
-        ok &= isAction ? checkAction(values.get(i), vp, at) : checkResource(values.get(i), vp, at);
-      }
-      return ok ? new Clause(neg != null, values) : null;
-    }
-
-    /** A string or a non-empty array of strings. */
-    private @Nullable List<String> stringList(Json j, String path, String name) {
-      if (j instanceof Json.JString s) {
-        return List.of(s.value());
-      }
-      if (j instanceof Json.JArray arr) {
-        if (arr.items().isEmpty()) {
-          error(
-              "empty",
-              path,
-              arr,
-              "expected at least one entry in `" + name + "`, found an empty array",
-              null);
-          return null;
-        }
-        List<String> out = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < arr.items().size(); i++) {
-          Json item = arr.items().get(i);
-          if (item instanceof Json.JString s) {
-            out.add(s.value());
-          } else {
-            ok = false;
-            if (!(item instanceof Json.JNull)) {
-              error(
-                  "type",
-                  JsonPointer.child(path, i),
-                  item,
-                  "expected a string in `" + name + "`, found " + item.typeName(),
-                  null);
-            }
-          }
-        }
-        return ok ? out : null;
-      }
-      if (!(j instanceof Json.JNull)) {
-        error(
-            "type",
-            path,
-            j,
-            "expected `" + name + "` to be a string or an array of strings, found " + j.typeName(),
-            null);
-      }
-      return null;
-    }
-
-    private boolean checkAction(String a, String path, Json at) {
-      if (Arn.isAllStars(a)) {
-        return true;
-      }
-      int colon = a.indexOf(':');
-      if (colon < 0) {
-        error(
-            "action",
-            path,
-            at,
-            "expected an action of the form `service:ActionName` or `*`, found `" + a + "`",
-            a.isEmpty()
-                ? null
-                : "actions must be prefaced by a service prefix, e.g. `orders:" + a + "`");
-        return false;
-      }
-      if (a.indexOf(':', colon + 1) >= 0) {
-        error("action", path, at, "an action can contain only one colon, found `" + a + "`", null);
-        return false;
-      }
-      String prefix = a.substring(0, colon);
-      if (prefix.isEmpty()) {
-        error("action", path, at, "the service prefix of `" + a + "` is empty", null);
-        return false;
-      }
-      if (prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
-        error(
-            "action",
-            path,
-            at,
-            "the service prefix of `" + a + "` must not contain wildcards",
-            "wildcards are allowed only in the action name, e.g. `"
-                + prefix.replace("*", "").replace("?", "")
-                + ":*`");
-        return false;
-      }
-      for (int i = 0; i < prefix.length(); i++) {
-        char c = prefix.charAt(i);
-        if (!((c >= 'a' && c <= 'z')
-            || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9')
-            || c == '.'
-            || c == '_'
-            || c == '-')) {
-          error(
-              "action",
-              path,
-              at,
-              "the service prefix of `"
-                  + a
-                  + "` may only contain letters, digits, `.`, `_` and `-`, found `"
-                  + c
-                  + "`",
-              null);
-          return false;
-        }
-      }
-      if (colon == a.length() - 1) {
-        error(
-            "action",
-            path,
-            at,
-            "the action name of `" + a + "` is empty",
-            "use `" + a + "*` for every action of the service");
-        return false;
-      }
-      return true;
-    }
-
-    private boolean checkResource(String r, String path, Json at) {
-      if (Arn.isAllStars(r)) {
-        return true;
-      }
-      if (!r.startsWith("arn:")) {
-        error(
-            "resource",
-            path,
-            at,
-            "expected `*` or an ARN starting with `arn:`, found `" + r + "`",
-            r.startsWith("ARN:") ? "the `arn:` prefix is lower case" : null);
-        return false;
-      }
-      String[] parts = Arn.splitPadded(r);
-      int written = r.split(":", -1).length;
-      if (written < 3 || parts[2].isEmpty()) {
-        error(
-            "resource",
-            path,
-            at,
-            "the ARN `" + r + "` has no service part",
-            "an ARN reads `arn:partition:service:region:account:resource`");
-        return false;
-      }
-      if (parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
-        String message =
-            "the service part of `" + r + "` must be fully qualified, without wildcards";
-        if (options.wildcardServiceIsWarning()) {
-          warning("resource-service-wildcard", path, at, message + "; accepted by request", null);
-          return true;
-        }
-        error("resource-service-wildcard", path, at, message, null);
-        return false;
-      }
-      return true;
-    }
-
-    private void conditions(Json j, String path, PolicyVersion version, List<Condition> out) {
-      if (j instanceof Json.JNull) {
-        return;
-      }
-      if (!(j instanceof Json.JObject block)) {
-        error("type", path, j, "expected `Condition` to be an object, found " + j.typeName(), null);
-        return;
-      }
-      for (Json.Member om : block.members()) {
-        String op = JsonPointer.child(path, om.name());
-        ConditionOperator.Parsed parsed = ConditionOperator.parse(om.name());
-        ConditionOperator operator = parsed.operator();
-        if (operator == null) {
-          error(
-              "unknown-operator",
-              op,
-              om,
-              Objects.requireNonNull(parsed.error(), "a Parsed without an operator has an error"),
-              Hints.didYouMean(om.name(), OPERATOR_NAMES));
-          continue;
-        }
-        if (!(om.value() instanceof Json.JObject keys)) {
-          if (!(om.value() instanceof Json.JNull)) {
-            error(
-                "type",
-                op,
-                om.value(),
-                "expected the operator `"
-                    + om.name()
-                    + "` to map context keys to values, found "
-                    + om.value().typeName(),
-                "write {\"key\": \"value\"}");
-          }
-          continue;
-        }
-        for (Json.Member km : keys.members()) {
-          String kp = JsonPointer.child(op, km.name());
-          List<String> values = conditionValues(km.value(), kp);
-          if (values == null) {
-            continue;
-          }
-          boolean ok = true;
-          for (int i = 0; i < values.size(); i++) {
-            Json at = km.value() instanceof Json.JArray a ? a.items().get(i) : km.value();
-            String vp = km.value() instanceof Json.JArray ? JsonPointer.child(kp, i) : kp;
-            ok &= checkConditionValue(operator, values.get(i), version, vp, at);
-          }
-          if (km.name().isEmpty()) {
-            error("condition-key", kp, km, "a condition key name must not be empty", null);
-            ok = false;
-          }
-          if (ok) {
-            out.add(new Condition(operator, km.name(), values));
-          }
-        }
-      }
-    }
-
-    private @Nullable List<String> conditionValues(Json j, String path) {
-      String scalar = Json.scalarText(j);
-      if (scalar != null) {
-        return List.of(scalar);
-      }
-      if (j instanceof Json.JArray arr) {
-        if (arr.items().isEmpty()) {
-          error(
-              "empty",
-              path,
-              arr,
-              "expected at least one condition value, found an empty array",
-              null);
-          return null;
-        }
-        List<String> out = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < arr.items().size(); i++) {
-          Json item = arr.items().get(i);
-          String s = Json.scalarText(item);
-          if (s == null) {
-            ok = false;
-            if (!(item instanceof Json.JNull)) {
-              error(
-                  "type",
-                  JsonPointer.child(path, i),
-                  item,
-                  "expected a string, number or boolean condition value, found " + item.typeName(),
-                  null);
-            }
-          } else {
-            out.add(s);
-          }
-        }
-        return ok ? out : null;
-      }
-      if (!(j instanceof Json.JNull)) {
-        error(
-            "type",
-            path,
-            j,
-            "expected a condition value (string, number, boolean or an array of them), found "
-                + j.typeName(),
-            null);
-      }
-      return null;
-    }
-
-    private boolean checkConditionValue(
-        ConditionOperator operator, String v, PolicyVersion version, String path, Json at) {
-      OperatorFamily family = operator.base().family();
-      String name = operator.base().text();
-      switch (family) {
-        case STRING -> {
-          return true;
-        }
-        case NUMERIC -> {
-          if (PolicyNumbers.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`" + name + "` expects a number such as `10` or `-1.5`, found `" + v + "`",
-                v.contains("${") ? "policy variables are not substituted in numeric values" : null);
-            return false;
-          }
-          return true;
-        }
-        case DATE -> {
-          if (PolicyDates.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects a date such as `2026-01-31T12:00:00Z` or epoch seconds, found `"
-                    + v
-                    + "`",
-                v.contains("${") ? "policy variables are not substituted in date values" : null);
-            return false;
-          }
-          return true;
-        }
-        case BOOL -> {
-          if (PolicyBooleans.parse(v) == null
-              && !Template.parse(v, version.supportsVariables()).hasVariables()) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`Bool` expects `true` or `false`, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case BINARY -> {
-          if (PolicyBinary.decode(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`BinaryEquals` expects base64 text, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case IP -> {
-          if (IpAddresses.parseRange(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`, found `"
-                    + v
-                    + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        case ARN -> {
-          if (Arn.split(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`"
-                    + name
-                    + "` expects an ARN with six parts (`arn:partition:service:region:account:resource`), found `"
-                    + v
-                    + "`",
-                "use `*` inside a part, e.g. `arn:aws:iam::*:role/*`");
-            return false;
-          }
-          return true;
-        }
-        case NULL -> {
-          if (PolicyBooleans.parse(v) == null) {
-            error(
-                "condition-value",
-                path,
-                at,
-                "`Null` expects `true` or `false`, found `" + v + "`",
-                null);
-            return false;
-          }
-          return true;
-        }
-        default -> throw new IllegalStateException();
-      }
     }
 
     private void checkMembers(Json.JObject obj, String path, List<String> allowed, String what) {
@@ -744,12 +314,7 @@ public final class PolicyParser {
             "unknown-member",
             mp,
             m,
-            "unknown member `"
-                + m.name()
-                + "` in "
-                + what
-                + ", expected one of "
-                + String.join(", ", allowed.stream().map(s -> "`" + s + "`").toList()),
+            "unknown member `" + m.name() + "` in " + what + ", " + Hints.expectedOneOf(allowed),
             Hints.didYouMean(m.name(), allowed));
       }
     }
@@ -801,13 +366,7 @@ public final class PolicyParser {
     }
 
     private int errorCount() {
-      int n = 0;
-      for (Diagnostic d : diagnostics) {
-        if (d.isError()) {
-          n++;
-        }
-      }
-      return n;
+      return d.errorCount();
     }
 
     private static String describe(Json j) {
