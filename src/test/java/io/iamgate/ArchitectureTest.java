@@ -83,7 +83,7 @@ class ArchitectureTest {
         .whereLayer("gateway")
         .mayOnlyBeAccessedByLayers("authorizer", "lambda")
         .whereLayer("audit")
-        .mayOnlyBeAccessedByLayers("store", "authorizer", "lambda", "cli")
+        .mayOnlyBeAccessedByLayers("store", "identity", "authn", "authorizer", "lambda", "cli")
         .whereLayer("authn")
         .mayOnlyBeAccessedByLayers("gateway", "authorizer", "cli")
         .whereLayer("facade")

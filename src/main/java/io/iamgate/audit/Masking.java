@@ -1,7 +1,11 @@
 package io.iamgate.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +20,10 @@ import java.util.Locale;
  *   <li>a JWS or JWE compact serialization: three or five runs of base64url characters joined by
  *       dots whose first run is at least {@value #MIN_SEGMENT} characters long (a JOSE header
  *       always is), replaced by {@code <redacted-token>};
- *   <li>the credential after {@code Bearer }, {@code Basic } or an {@code x-api-key} name, up to
- *       the next white space, quote or comma, replaced by {@code <redacted>}.
+ *   <li>the credential after {@code Bearer }, {@code Basic } or an {@code x-api-key} name (a run of
+ *       at least {@value #MIN_CREDENTIAL} characters up to the next white space, quote or comma),
+ *       replaced by {@code <redacted>};
+ *   <li>the user information of a URL ({@code https://user:password@host}).
  * </ul>
  *
  * A linear scan, no regular expressions. Method ARNs, versions and ids do not match: they are not
@@ -33,10 +39,59 @@ public final class Masking {
 
   private Masking() {}
 
+  /** Shortest run after a scheme name taken for a credential ({@code Bearer token} is prose). */
+  static final int MIN_CREDENTIAL = 8;
+
   /** {@code text} with every credential replaced; the same instance when there is none. */
   public static String mask(String text) {
-    String schemesMasked = maskSchemes(text);
-    return maskTokens(schemesMasked);
+    return maskTokens(maskSchemes(maskUserInfo(text)));
+  }
+
+  /**
+   * A caller-supplied value fit for a log or an error message whatever it holds: a short,
+   * non-reversible fingerprint ({@code sha256:1a2b3c4d}, the first 8 hex digits of its SHA-256) and
+   * its length. Used for values that are not known to the bundle (an unknown API key id, an unknown
+   * role name), which might be a credential sent in the wrong place.
+   */
+  public static String fingerprint(String value) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest, 0, 4) + ", " + value.length() + " chars";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /** {@code scheme://user:password@host} → {@code scheme://<redacted>@host}. */
+  private static String maskUserInfo(String text) {
+    int from = 0;
+    StringBuilder out = null;
+    int copied = 0;
+    int at;
+    while ((at = text.indexOf("://", from)) >= 0) {
+      int start = at + 3;
+      int end = start;
+      while (end < text.length()
+          && text.charAt(end) != '@'
+          && text.charAt(end) != '/'
+          && !endsCredential(text.charAt(end))) {
+        end++;
+      }
+      if (end < text.length() && text.charAt(end) == '@' && end > start) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, start).append(SECRET);
+        copied = end;
+      }
+      from = Math.max(end, start);
+    }
+    if (out == null) {
+      return text;
+    }
+    out.append(text, copied, text.length());
+    return out.toString();
   }
 
   private static String maskSchemes(String text) {
@@ -51,7 +106,7 @@ public final class Masking {
         while (end < text.length() && !endsCredential(text.charAt(end))) {
           end++;
         }
-        if (end > start) {
+        if (end - start >= MIN_CREDENTIAL) {
           spans.add(new int[] {start, end});
         }
         from = Math.max(end, at + 1);

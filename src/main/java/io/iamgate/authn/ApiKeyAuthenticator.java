@@ -1,5 +1,6 @@
 package io.iamgate.authn;
 
+import io.iamgate.audit.Masking;
 import io.iamgate.bundle.ApiKeys;
 import io.iamgate.bundle.Bundle;
 import java.util.HashMap;
@@ -32,8 +33,12 @@ public final class ApiKeyAuthenticator {
       throw new AuthenticationException("the API key is not of the form <id>.<secret>");
     }
     Entry e = byId.get(id);
-    if (e == null || !ApiKeys.verify(presented, e.key().hash())) {
-      throw new AuthenticationException("unknown or wrong API key `" + id + "`");
+    if (e == null) {
+      // not an id of the bundle: it may be a secret sent first (swapped parts), so never echo it
+      throw new AuthenticationException("unknown API key id (" + Masking.fingerprint(id) + ")");
+    }
+    if (!ApiKeys.verify(presented, e.key().hash())) {
+      throw new AuthenticationException("wrong secret for API key `" + id + "`");
     }
     return new Credentials(null, e.user(), Map.of(), null, e.user(), id, "apikey:" + id);
   }

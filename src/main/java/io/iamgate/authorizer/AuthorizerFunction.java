@@ -99,8 +99,17 @@ public final class AuthorizerFunction {
       return;
     }
     long start = System.nanoTime();
-    a.store().current();
-    List<String> warmed = WarmUp.run(a);
+    List<String> warmed;
+    try {
+      a.store().current();
+      warmed = WarmUp.run(a);
+    } catch (RuntimeException e) {
+      log.record(
+          JsonLines.Level.WARN,
+          LOGGER,
+          "warm-up failed (" + e.getClass().getSimpleName() + "); requests are still decided");
+      return;
+    }
     String event =
         "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer x.y.z\","
             + "\"methodArn\":\"arn:aws:execute-api:eu-west-1:000000000000:warmup/prod/GET/warmup\"}";

@@ -1,5 +1,6 @@
 package io.iamgate.identity;
 
+import io.iamgate.audit.Masking;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.TrustPolicies;
 import io.iamgate.compile.CompiledDocument;
@@ -122,7 +123,9 @@ public final class IdentityMapper {
       String session) {
     Bundle.Role role = bundle.roles().get(roleName);
     if (role == null) {
-      return Result.denied("the bundle has no role `" + roleName + "`");
+      // a name the bundle does not know is caller-supplied text that may be a misplaced credential
+      return Result.denied(
+          "the bundle has no role of the requested name (" + Masking.fingerprint(roleName) + ")");
     }
     Bundle.Policy trustPolicy = role.trustPolicy();
     if (trustPolicy == null) {

@@ -184,7 +184,20 @@ public final class BundleStore<T> {
         lastProblem = null;
         return false;
       }
-      ParseResult<Bundle> parsed = BundleReader.read(fetched.files());
+      ParseResult<Bundle> parsed;
+      try {
+        parsed = BundleReader.read(fetched.files());
+      } catch (RuntimeException e) {
+        // a reader bug on hostile input must not escape: the update is rejected like any other
+        fail(
+            "the bundle from "
+                + source.description()
+                + " cannot be read (internal error: "
+                + e.getClass().getSimpleName()
+                + ")",
+            List.of());
+        return false;
+      }
       Bundle bundle = parsed.value();
       if (bundle == null) {
         fail(
@@ -202,7 +215,20 @@ public final class BundleStore<T> {
         lastProblem = null;
         return false;
       }
-      current.set(new Loaded<>(bundle, compiler.apply(bundle)));
+      T compiled;
+      try {
+        compiled = compiler.apply(bundle);
+      } catch (RuntimeException e) {
+        fail(
+            "the bundle from "
+                + source.description()
+                + " cannot be compiled (internal error: "
+                + e.getClass().getSimpleName()
+                + ")",
+            List.of());
+        return false;
+      }
+      current.set(new Loaded<>(bundle, compiled));
       lastTag = fetched.tag();
       lastProblem = null;
       Map<LogField, @Nullable String> fields = new EnumMap<>(LogField.class);

@@ -99,7 +99,29 @@ class JsonLinesTest {
     assertEquals("basic <redacted>", Masking.mask("basic dXNlcjpwYXNz"));
     assertEquals(
         "header x-api-key: <redacted> and Bearer <redacted>",
-        Masking.mask("header x-api-key: bob-ci.sample-secret and Bearer t0k3n"));
+        Masking.mask("header x-api-key: bob-ci.sample-secret and Bearer t0k3n-of-some-length"));
+  }
+
+  @Test
+  void proseAfterASchemeNameIsNotACredential() {
+    assertEquals("no bearer token and no API key", Masking.mask("no bearer token and no API key"));
+  }
+
+  @Test
+  void passwordsInUrlsAreMasked() {
+    assertEquals(
+        "cannot read http://<redacted>@localhost:2772/applications/a",
+        Masking.mask("cannot read http://user:secretpw@localhost:2772/applications/a"));
+    assertEquals("see https://example.com/a@b", Masking.mask("see https://example.com/a@b"));
+  }
+
+  @Test
+  void aFingerprintIdentifiesAValueWithoutRevealingIt() {
+    String secret = "sample-secret-not-for-production";
+    String f = Masking.fingerprint(secret);
+    assertFalse(f.contains(secret), f);
+    assertTrue(f.matches("sha256:[0-9a-f]{8}, 32 chars"), f);
+    assertEquals(f, Masking.fingerprint(secret));
   }
 
   @Test

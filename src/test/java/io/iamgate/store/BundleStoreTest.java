@@ -98,6 +98,37 @@ class BundleStoreTest {
   }
 
   @Test
+  void aCompilerThatThrowsRejectsTheUpdateAndKeepsTheLastGoodBundle() {
+    MemorySource src = new MemorySource();
+    src.text = S3SourceTest.bundle("orders:GetOrder");
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.function.Function<io.iamgate.bundle.Bundle, String> compiler =
+        b -> {
+          if (broken.get()) {
+            throw new IllegalStateException("a reader or compiler bug");
+          }
+          return b.version();
+        };
+    BundleStore<String> store =
+        new BundleStore<>(
+            src,
+            compiler,
+            ticker,
+            Duration.ofSeconds(1),
+            new JsonLines(Clock.systemUTC(), logs::add));
+    String good = store.current().orElseThrow();
+    broken.set(true);
+    src.text = S3SourceTest.bundle("orders:ListOrders");
+    ticker.advance(Duration.ofSeconds(1));
+    assertEquals(good, store.current().orElseThrow());
+    assertTrue(
+        store.lastProblem() != null && store.lastProblem().contains("cannot be compiled"),
+        String.valueOf(store.lastProblem()));
+    assertTrue(logs.get(logs.size() - 1).contains("keeping the last good bundle"), logs.toString());
+  }
+
+  @Test
   void failuresKeepTheLastGoodBundleAndSayWhy() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
