@@ -21,8 +21,7 @@ final class BatchRunner {
     ParseResult<Json> parsed = JsonReader.read(line, null, lineNumber - 1);
     Json root = parsed.value();
     if (root == null) {
-      Diagnostic d = parsed.errors().get(0);
-      return error(null, "line " + lineNumber + ", column " + d.column() + ": " + d.message());
+      return error(null, describe(parsed.errors().get(0)));
     }
     Json id = root instanceof Json.JObject o ? o.get("id") : null;
     try {
@@ -43,6 +42,20 @@ final class BatchRunner {
       // a bug must not stop the batch; report it on the line it happened
       return error(id, "internal error: " + e);
     }
+  }
+
+  /**
+   * A diagnostic of one input line: {@code line 3, column 12: /policies/0: message (hint: ...)}.
+   */
+  static String describe(Diagnostic d) {
+    return "line "
+        + d.line()
+        + ", column "
+        + d.column()
+        + ": "
+        + (d.path().isEmpty() ? "" : d.path() + ": ")
+        + d.message()
+        + (d.hint() == null ? "" : " (hint: " + d.hint() + ")");
   }
 
   private static String error(@Nullable Json id, String message) {

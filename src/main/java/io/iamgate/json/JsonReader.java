@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads strict RFC 8259 JSON (no comments, no trailing commas, no NaN, one top-level value) into a
  * positioned {@link Json} tree. Duplicate member names are kept in the tree and reported as errors;
- * a syntax error ends reading with one positioned diagnostic. Thread-safe.
+ * a syntax error ends reading with one positioned diagnostic that says, in iamgate's words rather
+ * than the parser's, what was expected and what was found ("unexpected end of input: expected `}`
+ * to close the object opened at 3:5"), with the JSON Pointer of the value being read. Thread-safe.
  */
 public final class JsonReader {
   private static final JsonFactory FACTORY =
@@ -48,7 +51,8 @@ public final class JsonReader {
       JsonToken first = p.nextToken();
       if (first == null) {
         diagnostics.add(
-            error(file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input"));
+            error(
+                file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input", null));
         return new ParseResult<>(null, diagnostics);
       }
       Json root = readValue(p, file, lineOffset, "", diagnostics);
@@ -56,62 +60,97 @@ public final class JsonReader {
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
         diagnostics.add(
-            error(
-                file,
-                "",
-                loc.getLineNr() + lineOffset,
-                loc.getColumnNr(),
-                "expected the end of the input after the top-level value, found more text"));
+            isJson(factory)
+                ? syntaxError(factory, text, file, lineOffset, loc)
+                : error(
+                    file,
+                    "",
+                    loc.getLineNr() + lineOffset,
+                    loc.getColumnNr(),
+                    "expected the end of the input after the top-level value, found more text",
+                    null));
       }
       boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
       return new ParseResult<>(failed ? null : root, diagnostics);
+    } catch (StreamConstraintsException e) {
+      diagnostics.add(limitError(factory, text, file, lineOffset, e));
+      return new ParseResult<>(null, diagnostics);
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      int line = loc == null ? 0 : loc.getLineNr() + lineOffset;
-      int col = loc == null ? 0 : loc.getColumnNr();
-      String format = factory.getFormatName().equals("JSON") ? "JSON" : factory.getFormatName();
-      diagnostics.add(error(file, "", line, col, "invalid " + format + ": " + describe(e)));
+      diagnostics.add(
+          isJson(factory)
+              ? syntaxError(factory, text, file, lineOffset, e.getLocation())
+              : YamlSyntax.error(e, file, lineOffset));
       return new ParseResult<>(null, diagnostics);
     } catch (IOException e) {
-      diagnostics.add(error(file, "", 0, 0, "cannot read JSON: " + e.getMessage()));
+      // a String source cannot fail to read; should it ever, say so without Jackson's words
+      diagnostics.add(error(file, "", 0, 0, "cannot read the input", null));
       return new ParseResult<>(null, diagnostics);
     }
   }
 
-  private static String describe(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return "syntax error";
+  private static boolean isJson(JsonFactory factory) {
+    return factory.getFormatName().equals(JsonFactory.FORMAT_NAME_JSON);
+  }
+
+  /**
+   * The first syntax error of a JSON text that Jackson rejected, in iamgate's words ({@link
+   * JsonSyntax}); at Jackson's position with a plain message should the two ever disagree.
+   */
+  private static Diagnostic syntaxError(
+      JsonFactory factory,
+      String text,
+      @Nullable String file,
+      int lineOffset,
+      @Nullable JsonLocation at) {
+    JsonSyntax.Problem p =
+        JsonSyntax.firstProblem(
+            text, lineOffset, factory.streamReadConstraints().getMaxNestingDepth());
+    if (p != null) {
+      return error(file, p.path(), p.line(), p.column(), p.message(), p.hint());
     }
-    int nl = m.indexOf('\n');
-    if (nl >= 0) {
-      m = m.substring(0, nl);
+    return error(
+        file,
+        "",
+        at == null ? 0 : at.getLineNr() + lineOffset,
+        at == null ? 0 : at.getColumnNr(),
+        "invalid JSON",
+        null);
+  }
+
+  /** A text over one of the reader's size limits. */
+  private static Diagnostic limitError(
+      JsonFactory factory,
+      String text,
+      @Nullable String file,
+      int lineOffset,
+      StreamConstraintsException e) {
+    StreamReadConstraints limits = factory.streamReadConstraints();
+    if (isJson(factory)) {
+      // the nesting limit, and any syntax error before the limit was reached
+      JsonSyntax.Problem p = JsonSyntax.firstProblem(text, lineOffset, limits.getMaxNestingDepth());
+      if (p != null) {
+        return error(file, p.path(), p.line(), p.column(), p.message(), p.hint());
+      }
     }
-    m = m.strip();
-    if (m.endsWith(".")) {
-      m = m.substring(0, m.length() - 1);
+    String m = String.valueOf(e.getOriginalMessage());
+    String why;
+    if (m.startsWith("Number value length")) {
+      why = "a number is longer than " + limits.getMaxNumberLength() + " characters";
+    } else if (m.startsWith("String value length")) {
+      why = "a string is longer than " + limits.getMaxStringLength() + " characters";
+    } else if (m.startsWith("Document nesting depth")) {
+      why = "objects and arrays nest more than " + limits.getMaxNestingDepth() + " levels deep";
+    } else {
+      why = "the input exceeds the reader's size limits";
     }
-    if (!m.isEmpty()) {
-      m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
-    }
-    if (m.contains("ALLOW_COMMENTS") || m.contains("code 47")) {
-      return "comments are not allowed in JSON";
-    }
-    // "unexpected character (']' (code 93)): expected a valid value (JSON String, ...)"
-    m =
-        m.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "`$1`")
-            .replaceAll(
-                "\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "")
-            .replaceAll("\\(for [^)]*\\)", "")
-            .replaceAll("\\s+", " ")
-            .strip();
-    if (m.endsWith("was expecting")) {
-      m = m + " a JSON value";
-    }
-    if ((m.contains("`]`") || m.contains("`}`")) && m.contains("expected")) {
-      return m + " (trailing commas are not allowed)";
-    }
-    return m;
+    JsonLocation loc = e.getLocation();
+    return error(
+        file,
+        "",
+        loc == null ? 0 : loc.getLineNr() + lineOffset,
+        loc == null ? 0 : loc.getColumnNr(),
+        why,
+        null);
   }
 
   private static Json readValue(
@@ -180,8 +219,13 @@ public final class JsonReader {
     }
   }
 
-  private static Diagnostic error(
-      @Nullable String file, String path, int line, int col, String message) {
-    return new Diagnostic("json-syntax", Severity.ERROR, file, path, line, col, message, null);
+  static Diagnostic error(
+      @Nullable String file,
+      String path,
+      int line,
+      int col,
+      String message,
+      @Nullable String hint) {
+    return new Diagnostic("json-syntax", Severity.ERROR, file, path, line, col, message, hint);
   }
 }

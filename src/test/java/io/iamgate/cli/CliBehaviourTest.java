@@ -86,6 +86,27 @@ class CliBehaviourTest {
   }
 
   @Test
+  void malformedJsonSaysWhatWasExpectedWhereInItsOwnWords() {
+    CliRun r = CliRun.withInput("{\"Version\": \"2012-10-17\", \"Statement\": [", "validate", "-");
+    assertEquals(1, r.exit());
+    assertEquals(
+        "<stdin>:1:41: error[json-syntax]: /Statement: unexpected end of input: expected `]` to"
+            + " close the array opened at 1:40\n"
+            + "1 of 1 file invalid\n",
+        r.out());
+  }
+
+  @Test
+  void aMalformedBatchLineCarriesTheSameMessage() {
+    CliRun r = CliRun.withInput("{\"id\": 1, \"policies\": [\n", "simulate", "--batch", "-");
+    assertEquals(0, r.exit());
+    assertEquals(
+        "{\"id\":null,\"error\":\"line 1, column 24: /policies: unexpected end of input:"
+            + " expected `]` to close the array opened at 1:23\"}\n",
+        r.out());
+  }
+
+  @Test
   void invalidUtf8IsReportedNotThrown(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("latin1.json");
     Files.write(f, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
