@@ -477,7 +477,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private Map<String, NamedDocument> loadPolicies(String policiesFile)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(policiesFile, null);
+    String text = Inputs.readTextOrFail(policiesFile, null);
     ParseResult<Json> json = JsonReader.read(text, policiesFile, 0);
     Json root = json.value();
     if (root == null) {
@@ -527,7 +527,7 @@ final class BenchCommand implements Callable<Integer> {
   private List<Line> loadRequests(
       String requestsFile, String policiesFile, Map<String, NamedDocument> docs)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(requestsFile, null);
+    String text = Inputs.readTextOrFail(requestsFile, null);
     List<Line> out = new ArrayList<>();
     int lineNumber = 0;
     for (String raw : text.split("\n", -1)) {
@@ -584,7 +584,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private Map<String, Decision> loadExpected(String expectedFile)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(expectedFile, null);
+    String text = Inputs.readTextOrFail(expectedFile, null);
     Map<String, Decision> out = new HashMap<>();
     int lineNumber = 0;
     for (String raw : text.split("\n", -1)) {

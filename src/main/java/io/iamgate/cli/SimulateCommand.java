@@ -18,15 +18,9 @@ import io.iamgate.identity.Principal;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -364,34 +358,15 @@ final class SimulateCommand implements Callable<Integer> {
   private int runBatch(String batch) {
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
-    BufferedReader reader;
-    try {
-      reader =
-          batch.equals("-")
-              ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-              : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      err.println("iamgate: cannot read `" + batch + "`: no such file");
-      return 1;
-    } catch (IOException e) {
-      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
-      return 1;
-    }
-    try (reader) {
-      BatchRunner runner = new BatchRunner();
-      String line;
-      int lineNumber = 0;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        out.println(runner.evaluate(line, lineNumber));
-      }
+    try (InputStream input = Inputs.open(batch, in)) {
+      new BatchRunner().run(input, out);
       out.flush();
       return 0;
-    } catch (IOException | UncheckedIOException e) {
-      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
+    } catch (Inputs.InputException e) {
+      err.println("iamgate: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("iamgate: " + Inputs.cannotRead(batch, Inputs.describe(e)));
       return 1;
     }
   }

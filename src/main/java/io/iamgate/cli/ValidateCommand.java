@@ -6,8 +6,12 @@ import io.iamgate.bundle.BundleReader;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.parse.PolicyParser;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,20 +75,24 @@ final class ValidateCommand implements Callable<Integer> {
     int invalid = 0;
     for (String f : files) {
       try {
-        boolean isBundle =
-            !f.equals("-")
-                && (bundle
-                    || Inputs.looksLikeBundle(
-                        f,
-                        java.nio.file.Files.isDirectory(java.nio.file.Path.of(f))
-                            ? null
-                            : Inputs.readText(f, in)));
+        boolean directory = !f.equals("-") && Files.isDirectory(Path.of(f));
+        String text = null;
+        if (!directory) {
+          ParseResult<String> read = Inputs.readText(f, in);
+          text = read.value();
+          if (text == null) {
+            all.addAll(read.diagnostics());
+            invalid++;
+            continue;
+          }
+        }
+        boolean isBundle = !f.equals("-") && (bundle || Inputs.looksLikeBundle(f, text));
         if (isBundle) {
           ParseResult<Bundle> b;
           try {
-            b = BundleReader.read(BundleFiles.read(java.nio.file.Path.of(f)));
-          } catch (java.io.IOException e) {
-            throw new Inputs.InputException("cannot read `" + f + "`: " + Inputs.describe(e));
+            b = BundleReader.read(BundleFiles.read(Path.of(f)));
+          } catch (IOException e) {
+            throw new Inputs.InputException(Inputs.cannotRead(f, Inputs.describe(e)));
           }
           all.addAll(b.diagnostics());
           Bundle v = b.value();
@@ -109,7 +117,10 @@ final class ValidateCommand implements Callable<Integer> {
           }
           continue;
         }
-        ParseResult<PolicyDocument> r = Inputs.policy(f, in);
+        ParseResult<PolicyDocument> r =
+            PolicyParser.parse(
+                Objects.requireNonNull(text, "only a directory is not read as text"),
+                Inputs.displayName(f));
         all.addAll(r.diagnostics());
         if (!r.ok()) {
           invalid++;

@@ -8,9 +8,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +93,59 @@ public final class JsonReader {
       diagnostics.add(error(file, "", 0, 0, "cannot read the input", null));
       return new ParseResult<>(null, diagnostics);
     }
+  }
+
+  /**
+   * Decodes UTF-8 bytes strictly. Invalid UTF-8 is one error at the line and column of the first
+   * bad byte (columns count the characters decoded before it, as for JSON).
+   *
+   * @param file the file name for diagnostics, or {@code null}
+   * @param lineOffset added to the line number
+   */
+  public static ParseResult<String> decode(byte[] bytes, @Nullable String file, int lineOffset) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    out.flip();
+    if (!r.isError()) {
+      return new ParseResult<>(out.toString(), List.of());
+    }
+    String before = out.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      char c = before.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= before.length() || before.charAt(i + 1) != '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int at = in.position();
+    StringBuilder seq = new StringBuilder();
+    for (int i = at; i < Math.min(bytes.length, at + Math.max(1, r.length())); i++) {
+      seq.append(seq.length() == 0 ? "" : " ")
+          .append(String.format(Locale.ROOT, "0x%02X", bytes[i] & 0xFF));
+    }
+    return new ParseResult<>(
+        null,
+        List.of(
+            new Diagnostic(
+                "encoding",
+                Severity.ERROR,
+                file,
+                "",
+                line + lineOffset,
+                before.length() - lineStart + 1,
+                "not valid UTF-8: unexpected " + (r.length() > 1 ? "bytes " : "byte ") + seq,
+                "iamgate reads UTF-8 text; convert it from its encoding, such as Latin-1 or Windows-1252")));
   }
 
   private static boolean isJson(JsonFactory factory) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +115,35 @@ class CliBehaviourTest {
     Files.write(f, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
     CliRun r = CliRun.of("validate", f.toString());
     assertEquals(1, r.exit());
-    assertTrue(r.out().contains("not valid UTF-8"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                f
+                    + ":1:3: error[encoding]: /: not valid UTF-8: unexpected byte 0xE9 (hint:"
+                    + " iamgate reads UTF-8 text; convert it from its encoding, such as Latin-1 or"
+                    + " Windows-1252)\n"),
+        r.out());
+  }
+
+  @Test
+  void aBatchLineThatIsNotUtf8IsAnErrorLineAndTheBatchGoesOn() {
+    String ok = "{\"id\":1,\"policies\":[],\"action\":\"a:b\",\"resource\":\"r\"}\r\n";
+    byte[] latin1 = "{\"id\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    input.writeBytes(ok.getBytes(StandardCharsets.UTF_8));
+    input.writeBytes(latin1);
+    input.writeBytes(ok.getBytes(StandardCharsets.UTF_8));
+    CliRun r = CliRun.withBytes(input.toByteArray(), "simulate", "--batch", "-");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(3, lines.size(), r.out());
+    assertTrue(lines.get(0).startsWith("{\"id\":1,\"decision\":\"ImplicitDeny\""), lines.get(0));
+    assertEquals(
+        "{\"id\":null,\"error\":\"line 2, column 11: not valid UTF-8: unexpected byte 0xE9"
+            + " (hint: iamgate reads UTF-8 text; convert it from its encoding, such as Latin-1 or"
+            + " Windows-1252)\"}",
+        lines.get(1));
+    assertEquals(lines.get(0), lines.get(2));
   }
 
   @Test

@@ -143,7 +143,8 @@ class CliGoldenTest {
                 M + "bare-word.json",
                 M + "number-garbage.json",
                 M + "unterminated-string.json",
-                M + "control-character.json")),
+                M + "control-character.json",
+                M + "not-utf8.json")),
         Arguments.of("validate-malformed-bundle", 1, List.of("validate", M + "bundle")),
         Arguments.of(
             "simulate-batch-malformed", 0, List.of("simulate", "--batch", M + "cases.jsonl")),

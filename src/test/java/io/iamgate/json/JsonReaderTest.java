@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,6 +198,26 @@ class JsonReaderTest {
     assertEquals(
         List.of("duplicate-member", "json-syntax"),
         r.errors().stream().map(Diagnostic::code).toList());
+  }
+
+  @Test
+  void textThatIsNotUtf8NamesTheFirstBadByte() {
+    byte[] latin1 = "{\n  \"Sid\": \"caf\u00e9\"\n}".getBytes(StandardCharsets.ISO_8859_1);
+    ParseResult<String> r = JsonReader.decode(latin1, "p.json", 0);
+    assertNull(r.value());
+    assertEquals(
+        "p.json:2:14: error[encoding]: /: not valid UTF-8: unexpected byte 0xE9 (hint: iamgate"
+            + " reads UTF-8 text; convert it from its encoding, such as Latin-1 or Windows-1252)",
+        r.errors().get(0).format());
+    // a sequence cut off by the end of the text, on line 4 of a larger text
+    byte[] cut = {'"', 'a', (byte) 0xE2, (byte) 0x82};
+    Diagnostic d = JsonReader.decode(cut, null, 3).errors().get(0);
+    assertEquals(4, d.line());
+    assertEquals(3, d.column());
+    assertEquals("not valid UTF-8: unexpected bytes 0xE2 0x82", d.message());
+    assertEquals(
+        "h\u00e9 \u2603",
+        JsonReader.decode("h\u00e9 \u2603".getBytes(StandardCharsets.UTF_8), null, 0).value());
   }
 
   @Test
