@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Reading input files with errors a person can act on. */
 final class Inputs {
-  /** The name of standard input in diagnostics. */
+  /**
+   * The one name of standard input ({@code -} on the command line) in every message: diagnostics,
+   * errors, policy names in explanations.
+   */
   static final String STDIN = "<stdin>";
 
   private Inputs() {}
@@ -34,9 +37,9 @@ final class Inputs {
     return name.equals("-") ? STDIN : name;
   }
 
-  /** "cannot read `name`: why". */
+  /** "cannot read `name`: why" ({@code cannot read <stdin>: why} for standard input). */
   static String cannotRead(String name, String why) {
-    return "cannot read `" + name + "`: " + why;
+    return "cannot read " + (name.equals("-") ? STDIN : "`" + name + "`") + ": " + why;
   }
 
   /**
@@ -47,7 +50,7 @@ final class Inputs {
   static InputStream open(String name, @Nullable InputStream stdin) throws InputException {
     if (name.equals("-")) {
       if (stdin == null) {
-        throw new InputException(cannotRead(name, "this option does not read standard input"));
+        throw new InputException(cannotRead(name, "standard input is not read here; name a file"));
       }
       return stdin;
     }

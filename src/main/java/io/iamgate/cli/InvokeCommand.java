@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -77,19 +74,19 @@ final class InvokeCommand implements Callable<Integer> {
             env, new JsonLines(Clock.systemUTC(), line -> logLines.append(line).append('\n')));
     int failures = 0;
     for (String f : Objects.requireNonNull(files, "picocli requires an EVENT file")) {
-      out.println("== " + f);
-      try (InputStream in = Files.newInputStream(Path.of(f))) {
+      out.println("== " + Inputs.displayName(f));
+      try (InputStream in = Inputs.open(f, null)) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         if (function.answer(in, response, null) == AuthorizerFunction.Answer.UNAUTHORIZED) {
           out.println("error: Unauthorized (API Gateway answers 401)");
         } else {
           out.println(response.toString(StandardCharsets.UTF_8));
         }
-      } catch (NoSuchFileException e) {
-        err.println("iamgate: cannot read `" + f + "`: no such file");
+      } catch (Inputs.InputException e) {
+        err.println("iamgate: " + e.getMessage());
         failures++;
       } catch (IOException e) {
-        err.println("iamgate: cannot read `" + f + "`: " + e.getMessage());
+        err.println("iamgate: " + Inputs.cannotRead(f, Inputs.describe(e)));
         failures++;
       }
     }

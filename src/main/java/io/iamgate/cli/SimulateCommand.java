@@ -256,11 +256,18 @@ final class SimulateCommand implements Callable<Integer> {
   private int runBundle(String bundle, Principal principal, String action, String resource) {
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
+    if (bundle.equals("-")) {
+      err.println(
+          "iamgate: "
+              + Inputs.cannotRead(
+                  bundle, "--bundle reads a file or directory, not standard input"));
+      return 1;
+    }
     ParseResult<Bundle> parsed;
     try {
       parsed = BundleReader.read(BundleFiles.read(Path.of(bundle)));
-    } catch (java.io.IOException e) {
-      err.println("iamgate: cannot read `" + bundle + "`: " + Inputs.describe(e));
+    } catch (IOException e) {
+      err.println("iamgate: " + Inputs.cannotRead(bundle, Inputs.describe(e)));
       return 1;
     }
     Bundle read = parsed.value();
@@ -348,7 +355,8 @@ final class SimulateCommand implements Callable<Integer> {
       ParseResult<PolicyDocument> r = Inputs.policy(file, in);
       errors.addAll(r.errors());
       PolicyDocument d = r.value();
-      return d != null ? new NamedDocument(Path.of(file).getFileName().toString(), d) : null;
+      String name = file.equals("-") ? Inputs.STDIN : Path.of(file).getFileName().toString();
+      return d != null ? new NamedDocument(name, d) : null;
     } catch (Inputs.InputException e) {
       problems.add(e.getMessage());
       return null;

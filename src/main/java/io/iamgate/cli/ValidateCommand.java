@@ -75,6 +75,10 @@ final class ValidateCommand implements Callable<Integer> {
     int invalid = 0;
     for (String f : files) {
       try {
+        if (bundle && f.equals("-")) {
+          throw new Inputs.InputException(
+              Inputs.cannotRead(f, "--bundle reads files and directories, not standard input"));
+        }
         boolean directory = !f.equals("-") && Files.isDirectory(Path.of(f));
         String text = null;
         if (!directory) {

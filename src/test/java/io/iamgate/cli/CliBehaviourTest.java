@@ -110,6 +110,44 @@ class CliBehaviourTest {
   }
 
   @Test
+  void standardInputIsCalledStdinByEveryCommand() {
+    String allowAll =
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+    CliRun simulate =
+        CliRun.withInput(
+            allowAll, "simulate", "--policy", "-", "--action", "a:b", "--resource", "r");
+    assertEquals(0, simulate.exit(), simulate.err());
+    assertTrue(simulate.out().contains("  identity[<stdin>]/Statement/0\n"), simulate.out());
+
+    CliRun malformed =
+        CliRun.withInput("{", "simulate", "--policy", "-", "--action", "a:b", "--resource", "r");
+    assertTrue(
+        malformed.err().startsWith("<stdin>:1:2: error[json-syntax]: /: unexpected end of input"),
+        malformed.err());
+
+    CliRun bundle = CliRun.of("validate", "--bundle", "-");
+    assertEquals(
+        "iamgate: cannot read <stdin>: --bundle reads files and directories, not standard input\n"
+            + "1 of 1 file invalid\n",
+        bundle.out());
+
+    CliRun simulateBundle =
+        CliRun.of("simulate", "--bundle", "-", "--user", "u", "--action", "a:b", "--resource", "r");
+    assertEquals(
+        "iamgate: cannot read <stdin>: --bundle reads a file or directory, not standard input\n",
+        simulateBundle.err());
+
+    CliRun bench = CliRun.of("bench", "--policies", "-", "--requests", "r.jsonl");
+    assertEquals(
+        "iamgate: cannot read <stdin>: standard input is not read here; name a file\n",
+        bench.err());
+    for (CliRun r : List.of(simulate, malformed, bundle, simulateBundle, bench)) {
+      assertFalse(r.out().contains("`-`") || r.err().contains("`-`"), r.out() + r.err());
+      assertFalse(r.out().contains("[-]") || r.err().contains("[-]"), r.out() + r.err());
+    }
+  }
+
+  @Test
   void invalidUtf8IsReportedNotThrown(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("latin1.json");
     Files.write(f, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
