@@ -218,10 +218,10 @@ final class BenchCommand implements Callable<Integer> {
     if (!json) {
       err.printf(
           Locale.ROOT,
-          "warming up for %.1f s on %d requests (%d distinct policy sets)...%n",
+          "warming up for %.1f s on %s (%s)...%n",
           warmupSeconds,
-          n,
-          cache.size());
+          Plural.count(n, "request"),
+          Plural.count(cache.size(), "distinct policy set"));
     }
     long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     do {
@@ -283,11 +283,11 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "requests     %d per pass, %d passes, %d decisions timed, %d policy sets%n",
+          "requests     %d per pass, %s, %s timed, %s%n",
           n,
-          passes,
-          engineCount,
-          cache.size());
+          Plural.count(passes, "pass", "passes"),
+          Plural.count(engineCount, "decision"),
+          Plural.count(cache.size(), "policy set"));
       out.printf(Locale.ROOT, "throughput   %,.0f decisions/s (single thread)%n", throughput);
       out.printf(Locale.ROOT, "mean         %.1f ns%n", mean);
       out.printf(
@@ -509,7 +509,10 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     if (!errors.isEmpty()) {
-      throw new BenchInputException(errors.size() + " policy errors, the first: " + errors.get(0));
+      throw new BenchInputException(
+          Plural.count(errors.size(), "policy error")
+              + (errors.size() == 1 ? ": " : ", the first: ")
+              + errors.get(0));
     }
     if (lenient > 0) {
       spec()
@@ -517,8 +520,8 @@ final class BenchCommand implements Callable<Integer> {
           .getErr()
           .println(
               "iamgate: warning: "
-                  + lenient
-                  + " resource patterns have a wildcard in the ARN service part (`arn:app:*:...`), which the"
+                  + Plural.count(lenient, "resource pattern has", "resource patterns have")
+                  + " a wildcard in the ARN service part (`arn:app:*:...`), which the"
                   + " specification rejects (section 1.3); bench accepts them so the standard workload can be measured");
     }
     return docs;

@@ -108,16 +108,16 @@ final class ValidateCommand implements Callable<Integer> {
                     + ": bundle "
                     + v.shortVersion()
                     + " with "
-                    + v.users().size()
-                    + " users, "
-                    + v.groups().size()
-                    + " groups, "
-                    + v.roles().size()
-                    + " roles, "
-                    + v.policies().values().stream().filter(p -> !p.builtIn()).count()
-                    + " managed policies, "
-                    + v.routes().size()
-                    + " routes");
+                    + String.join(
+                        ", ",
+                        Plural.count(v.users().size(), "user"),
+                        Plural.count(v.groups().size(), "group"),
+                        Plural.count(v.roles().size(), "role"),
+                        Plural.count(
+                            v.policies().values().stream().filter(p -> !p.builtIn()).count(),
+                            "managed policy",
+                            "managed policies"),
+                        Plural.count(v.routes().size(), "route")));
           }
           continue;
         }
@@ -163,13 +163,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!quiet) {
         out.println(
-            invalid == 0
-                ? files.size() + (files.size() == 1 ? " file" : " files") + " valid"
-                : invalid
-                    + " of "
-                    + files.size()
-                    + (files.size() == 1 ? " file" : " files")
-                    + " invalid");
+            (invalid == 0 ? "" : invalid + " of ")
+                + Plural.count(files.size(), "file")
+                + (invalid == 0 ? " valid" : " invalid"));
       }
     }
     return invalid == 0 ? 0 : 1;
