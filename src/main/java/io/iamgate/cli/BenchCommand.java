@@ -57,7 +57,9 @@ import picocli.CommandLine.Spec;
           + " independent reference evaluator, and reports the engine's agreement with them.",
       "",
       "  iamgate bench",
-      "  iamgate bench --policies roles.json --requests requests.jsonl --expected expected.jsonl"
+      "  iamgate bench --policies roles.json --requests requests.jsonl \\",
+      "      --expected expected.jsonl",
+      ""
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

@@ -28,11 +28,14 @@ import picocli.CommandLine.Spec;
     name = "invoke",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Lambda authorizer in this process on API Gateway events and print each response",
-      "(a 401 prints `error: Unauthorized`). Settings come from the IAMGATE_* environment variables;",
-      "without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
+      "Run the Lambda authorizer in this process on API Gateway events and print each response.",
       "",
-      "  iamgate invoke events/*.json"
+      "A 401 prints `error: Unauthorized`. Settings come from the IAMGATE_* environment variables;"
+          + " without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
+      "",
+      "  iamgate invoke events/*.json",
+      "  iamgate invoke --bundle file:bundle.yaml --log events/*.json",
+      ""
     })
 final class InvokeCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -43,7 +46,11 @@ final class InvokeCommand implements Callable<Integer> {
   @Option(
       names = "--bundle",
       paramLabel = "SOURCE",
-      description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
+      description = {
+        "the bundle, named as IAMGATE_BUNDLE names it:",
+        "file:PATH, s3://BUCKET/KEY or",
+        "appconfig://APP/ENV/PROFILE"
+      })
   @Nullable String bundle;
 
   @Option(

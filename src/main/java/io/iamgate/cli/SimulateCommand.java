@@ -42,9 +42,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluate a request against policies and explain the decision.",
       "",
-      "  iamgate simulate --policy p.json --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1 --context aws:SourceIp=203.0.113.7",
-      "  iamgate simulate --batch cases.jsonl        (one JSON case per line; `-` reads standard input)",
-      "  iamgate simulate --bundle bundle.yaml --user alice --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1"
+      "One request against policy documents:",
+      "  iamgate simulate --policy p.json --action orders:GetOrder \\",
+      "      --resource arn:app:orders:eu-west-1:123456789012:order/1 \\",
+      "      --context aws:SourceIp=203.0.113.7",
+      "As a user or role of a bundle:",
+      "  iamgate simulate --bundle bundle.yaml --user alice --action orders:GetOrder \\",
+      "      --resource arn:app:orders:eu-west-1:123456789012:order/1",
+      "A batch of cases, one JSON object per line (`-` reads standard input):",
+      "  iamgate simulate --batch cases.jsonl",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -37,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "policy documents (JSON); `-` reads standard input")
+      description =
+          "policy documents (JSON) and bundles (files or directories); `-` reads standard input")
   @Nullable List<String> files;
 
   @Option(names = "--json", description = "print one JSON object with every diagnostic")

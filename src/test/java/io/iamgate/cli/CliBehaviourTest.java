@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,45 @@ class CliBehaviourTest {
     assertTrue(
         r.out().contains("validate") && r.out().contains("simulate") && r.out().contains("bench"),
         r.out());
+  }
+
+  @Test
+  void everyCommandSummaryIsACompleteSentence() {
+    // the command list shows each command's first description line: it must not stop mid-sentence
+    List<String> lines = CliRun.of("--help").out().lines().toList();
+    Map<String, String> summaries = new LinkedHashMap<>();
+    String current = null;
+    for (String line : lines.subList(lines.indexOf("Commands:") + 1, lines.size())) {
+      if (line.isBlank()) {
+        break;
+      }
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        current = line.strip().split(" ", 2)[0];
+        summaries.put(current, line.strip().substring(current.length()).strip());
+      } else if (current != null) {
+        summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+      }
+    }
+    assertEquals(
+        List.of("validate", "simulate", "bench", "hash-key", "invoke"),
+        List.copyOf(summaries.keySet()));
+    for (Map.Entry<String, String> e : summaries.entrySet()) {
+      assertTrue(e.getValue().endsWith("."), e.getKey() + ": " + e.getValue());
+      // and the command's own help opens with the same sentence
+      List<String> help = CliRun.of(e.getKey(), "--help").out().lines().toList();
+      int start = 0;
+      while (help.get(start).startsWith("Usage:") || help.get(start).startsWith(" ")) {
+        start++;
+      }
+      StringBuilder first = new StringBuilder();
+      for (String line : help.subList(start, help.size())) {
+        if (line.isBlank() || line.startsWith(" ")) {
+          break;
+        }
+        first.append(first.length() == 0 ? "" : " ").append(line.strip());
+      }
+      assertEquals(e.getValue(), first.toString(), e.getKey());
+    }
   }
 
   @Test

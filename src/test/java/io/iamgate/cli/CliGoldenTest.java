@@ -24,6 +24,12 @@ class CliGoldenTest {
 
   static Stream<Arguments> commands() {
     return Stream.of(
+        Arguments.of("help", 0, List.of("--help")),
+        Arguments.of("help-validate", 0, List.of("validate", "--help")),
+        Arguments.of("help-simulate", 0, List.of("simulate", "--help")),
+        Arguments.of("help-bench", 0, List.of("bench", "--help")),
+        Arguments.of("help-hash-key", 0, List.of("hash-key", "--help")),
+        Arguments.of("help-invoke", 0, List.of("invoke", "--help")),
         Arguments.of("validate-broken", 1, List.of("validate", P + "broken.json")),
         Arguments.of("validate-broken-json", 1, List.of("validate", "--json", P + "broken.json")),
         Arguments.of(
