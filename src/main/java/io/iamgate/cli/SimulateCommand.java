@@ -18,15 +18,19 @@ import io.iamgate.identity.Principal;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.parse.Hints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -282,6 +286,11 @@ final class SimulateCommand implements Callable<Integer> {
       parsed.errors().forEach(d -> err.println(d.format()));
       return 1;
     }
+    String unknown = unknownPrincipal(read, principal);
+    if (unknown != null) {
+      err.println("iamgate: " + unknown);
+      return 1;
+    }
     Map<String, Object> ctx = new LinkedHashMap<>();
     for (String kv : context) {
       int eq = kv.indexOf('=');
@@ -342,6 +351,63 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     return a.allowed() ? 0 : DENIED;
+  }
+
+  /**
+   * Why the bundle has no such principal, with the closest name ("did you mean `alice`?"), the
+   * other kind when the name is one ("`Auditor` is a role"), or a few of the names it has; {@code
+   * null} when it has the principal.
+   */
+  static @Nullable String unknownPrincipal(Bundle bundle, Principal principal) {
+    boolean isUser = principal.kind() == Principal.Kind.USER;
+    Set<String> names = isUser ? bundle.users().keySet() : bundle.roles().keySet();
+    String name = principal.name();
+    if (names.contains(name)) {
+      return null;
+    }
+    String kind = isUser ? "user" : "role";
+    String other = isUser ? "role" : "user";
+    String closest = closest(name, names);
+    String hint = closest == null ? null : "did you mean `" + closest + "`?";
+    if (hint == null && (isUser ? bundle.roles() : bundle.users()).containsKey(name)) {
+      hint = "`" + name + "` is a " + other + ": ask with --" + other + " " + name;
+    }
+    if (hint == null) {
+      List<String> sorted = names.stream().sorted().map(n -> "`" + n + "`").toList();
+      if (sorted.isEmpty()) {
+        hint = "it has no " + kind + "s";
+      } else if (sorted.size() == 1) {
+        hint = "its one " + kind + " is " + sorted.get(0);
+      } else {
+        List<String> shown = new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), 5)));
+        String last =
+            sorted.size() > shown.size()
+                ? (sorted.size() - shown.size()) + " more"
+                : shown.remove(shown.size() - 1);
+        hint = "its " + kind + "s are " + String.join(", ", shown) + " and " + last;
+      }
+    }
+    return "the bundle has no " + kind + " `" + name + "` (hint: " + hint + ")";
+  }
+
+  /**
+   * The name closest to {@code name} by {@link Hints#distance}, ignoring case, when it is a likely
+   * typo. A name is allowed one more edit than {@link Hints#closest} allows a policy keyword, so
+   * that two swapped letters ({@code alcie}) still find {@code alice}.
+   */
+  private static @Nullable String closest(String name, Collection<String> names) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int allowed = name.length() <= 3 ? 1 : name.length() <= 8 ? 2 : 3;
+    String best = null;
+    int bestDistance = allowed + 1;
+    for (String candidate : names.stream().sorted().toList()) {
+      int d = Hints.distance(lower, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return best;
   }
 
   private List<NamedDocument> load(

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,6 +243,54 @@ class CliBehaviourTest {
     assertTrue(key.startsWith("ci-1."), key);
     assertTrue(io.iamgate.bundle.ApiKeys.verify(key, hash));
     assertEquals(2, CliRun.of("hash-key", "--id", "bad id").exit());
+  }
+
+  @Test
+  void anUnknownUserOrRoleSuggestsTheClosestOrListsTheNames() {
+    String[] request = {"--action", "orders:GetOrder", "--resource", "arn:app:orders:::order/1"};
+    Map<List<String>, String> cases = new LinkedHashMap<>();
+    cases.put(List.of("--user", "alcie"), "user `alcie` (hint: did you mean `alice`?)");
+    cases.put(List.of("--role", "auditor"), "role `auditor` (hint: did you mean `Auditor`?)");
+    cases.put(
+        List.of("--user", "Auditor"),
+        "user `Auditor` (hint: `Auditor` is a role: ask with --role Auditor)");
+    cases.put(
+        List.of("--user", "mallory"), "user `mallory` (hint: its users are `alice` and `carol`)");
+    cases.put(List.of("--role", "Admin"), "role `Admin` (hint: its one role is `Auditor`)");
+    cases.forEach(
+        (who, message) -> {
+          List<String> args =
+              new ArrayList<>(List.of("simulate", "--bundle", "src/examples/bundle"));
+          args.addAll(who);
+          args.addAll(List.of(request));
+          CliRun r = CliRun.of(args.toArray(String[]::new));
+          assertEquals(1, r.exit(), r.err());
+          assertEquals("iamgate: the bundle has no " + message + "\n", r.err());
+        });
+  }
+
+  private static String[] concat(String a, String b, String c, String d, String e, String[] rest) {
+    List<String> all = new ArrayList<>(List.of(a, b, c, d, e));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void aLongListOfNamesIsCutAndAnEmptyOneSaysSo(@TempDir Path dir) throws Exception {
+    Path bundle = dir.resolve("bundle.json");
+    Files.writeString(
+        bundle,
+        "{\"format\":\"iamgate-bundle/1\",\"users\":{\"u1\":{},\"u2\":{},\"u3\":{},\"u4\":{},"
+            + "\"u5\":{},\"u6\":{},\"u7\":{}}}");
+    String b = bundle.toString();
+    String[] request = {"--action", "orders:GetOrder", "--resource", "r"};
+    CliRun user = CliRun.of(concat("simulate", "--bundle", b, "--user", "zed", request));
+    assertEquals(
+        "iamgate: the bundle has no user `zed` (hint: its users are `u1`, `u2`, `u3`, `u4`, `u5`"
+            + " and 2 more)\n",
+        user.err());
+    CliRun role = CliRun.of(concat("simulate", "--bundle", b, "--role", "zed", request));
+    assertEquals("iamgate: the bundle has no role `zed` (hint: it has no roles)\n", role.err());
   }
 
   @Test
