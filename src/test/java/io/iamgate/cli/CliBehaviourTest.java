@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +75,37 @@ class CliBehaviourTest {
       }
       assertEquals(e.getValue(), first.toString(), e.getKey());
     }
+  }
+
+  @Test
+  void versionIsTheBuildsProjectVersion() throws Exception {
+    Matcher m =
+        Pattern.compile("<artifactId>iamgate</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("pom.xml")));
+    assertTrue(m.find());
+    for (String option : List.of("--version", "-V")) {
+      CliRun r = CliRun.of(option);
+      assertEquals(0, r.exit());
+      assertEquals("iamgate " + m.group(1) + "\n", r.out());
+    }
+    for (String command : List.of("validate", "simulate", "bench", "hash-key", "invoke")) {
+      assertEquals("iamgate " + m.group(1) + "\n", CliRun.of(command, "--version").out(), command);
+    }
+  }
+
+  @Test
+  void versionFallsBackToTheManifestThenSaysItIsUnknown() {
+    assertEquals("1.2.3", Main.Version.of(properties("version=1.2.3\n"), "9.9.9"));
+    assertEquals("9.9.9", Main.Version.of(null, "9.9.9"));
+    // an unfiltered resource (run from the sources, not the build) is no version
+    assertEquals("9.9.9", Main.Version.of(properties("version=${project.version}\n"), "9.9.9"));
+    assertEquals("9.9.9", Main.Version.of(properties("other=1\n"), "9.9.9"));
+    assertEquals("(unknown version)", Main.Version.of(properties("version=\n"), null));
+    assertEquals("(unknown version)", Main.Version.of(null, " "));
+  }
+
+  private static InputStream properties(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test
