@@ -241,6 +241,27 @@ class CliBehaviourTest {
   }
 
   @Test
+  void aBundlePolicyFileThatIsNotUtf8NamesTheBadByte(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(dir.resolve("bundle.yaml"), "format: iamgate-bundle/1\n");
+    Files.write(
+        dir.resolve("policies/Reader.json"),
+        "{\"Version\": \"2012-10-17\",\n \"Id\": \"caf\u00e9\"}"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    CliRun r = CliRun.of("validate", dir.toString());
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "iamgate: cannot read `"
+                    + dir
+                    + "`: "
+                    + dir.resolve("policies/Reader.json")
+                    + ":2:12: not valid UTF-8: unexpected byte 0xE9\n"),
+        r.out());
+  }
+
+  @Test
   void aBatchLineThatIsNotUtf8IsAnErrorLineAndTheBatchGoesOn() {
     String ok = "{\"id\":1,\"policies\":[],\"action\":\"a:b\",\"resource\":\"r\"}\r\n";
     byte[] latin1 = "{\"id\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
