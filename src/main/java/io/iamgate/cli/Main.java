@@ -71,7 +71,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("iamgate: " + ex.getMessage());
+          c.getErr().println("iamgate: " + UsageErrors.describe(ex, a));
           c.getErr()
               .println(
                   "try `iamgate "

@@ -117,6 +117,44 @@ class CliBehaviourTest {
   }
 
   @Test
+  void usageErrorsAreInOurWordsWithHints() {
+    Map<List<String>, String> cases = new LinkedHashMap<>();
+    cases.put(
+        List.of("validat", "x.json"),
+        "iamgate: unknown command `validat` (hint: did you mean `validate`?)\n"
+            + "try `iamgate --help`\n");
+    cases.put(
+        List.of("frob"),
+        "iamgate: unknown command `frob` (hint: the commands are validate, simulate, bench,"
+            + " hash-key, invoke)\ntry `iamgate --help`\n");
+    cases.put(
+        List.of("simulate", "--polcy", "p.json"),
+        "iamgate: unknown option `--polcy` (hint: did you mean `--policy`?)\n"
+            + "try `iamgate simulate --help`\n");
+    cases.put(List.of("validate"), "iamgate: validate needs FILE\ntry `iamgate validate --help`\n");
+    cases.put(
+        List.of("hash-key"), "iamgate: hash-key needs --id ID\ntry `iamgate hash-key --help`\n");
+    cases.put(
+        List.of("hash-key", "--id"),
+        "iamgate: --id needs a value (ID)\ntry `iamgate hash-key --help`\n");
+    cases.put(
+        List.of("bench", "--seconds", "ten"),
+        "iamgate: --seconds: expected a number, found `ten`\ntry `iamgate bench --help`\n");
+    cases.put(
+        List.of("bench", "--seed", "1.5"),
+        "iamgate: --seed: expected a whole number, found `1.5`\ntry `iamgate bench --help`\n");
+    cases.put(
+        List.of("simulate", "--action", "a:b", "--resource", "r", "extra"),
+        "iamgate: unexpected argument `extra`\ntry `iamgate simulate --help`\n");
+    cases.forEach(
+        (args, expected) -> {
+          CliRun r = CliRun.of(args.toArray(String[]::new));
+          assertEquals(2, r.exit(), args.toString());
+          assertEquals(expected, r.err(), args.toString());
+        });
+  }
+
+  @Test
   void simulateWithoutActionIsAUsageError() {
     CliRun r = CliRun.of("simulate", "--policy", "src/examples/policies/developer.json");
     assertEquals(2, r.exit());
