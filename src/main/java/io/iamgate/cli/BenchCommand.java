@@ -524,7 +524,7 @@ final class BenchCommand implements Callable<Integer> {
               "iamgate: warning: "
                   + Plural.count(lenient, "resource pattern has", "resource patterns have")
                   + " a wildcard in the ARN service part (`arn:app:*:...`), which the"
-                  + " specification rejects (section 1.3); bench accepts them so the standard workload can be measured");
+                  + " specification rejects (section 1.3); bench accepts such patterns so the standard workload can be measured");
     }
     return docs;
   }
@@ -542,11 +542,13 @@ final class BenchCommand implements Callable<Integer> {
       }
       String where = requestsFile + ":" + lineNumber;
       ParseResult<Json> json = JsonReader.read(raw, requestsFile, lineNumber - 1);
-      if (!json.ok() || !(json.value() instanceof Json.JObject o)) {
+      Json value = json.value();
+      if (value == null) {
+        throw new BenchInputException(json.errors().get(0).format());
+      }
+      if (!(value instanceof Json.JObject o)) {
         throw new BenchInputException(
-            where
-                + ": expected a JSON object per line"
-                + (json.ok() ? "" : ": " + json.errors().get(0).message()));
+            where + ": expected a JSON object per line, found " + value.typeName());
       }
       String id = o.get("id") == null ? String.valueOf(lineNumber) : Json.scalarText(o.get("id"));
       List<String> roles = new ArrayList<>();
@@ -598,6 +600,9 @@ final class BenchCommand implements Callable<Integer> {
         continue;
       }
       ParseResult<Json> json = JsonReader.read(raw, expectedFile, lineNumber - 1);
+      if (!json.ok()) {
+        throw new BenchInputException(json.errors().get(0).format());
+      }
       Decision d = null;
       String id = null;
       if (json.ok() && json.value() instanceof Json.JObject o) {

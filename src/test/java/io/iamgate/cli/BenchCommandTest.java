@@ -109,6 +109,31 @@ class BenchCommandTest {
   }
 
   @Test
+  void aMalformedRequestLineNamesLineAndColumn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("roles.json"), ROLES);
+    Files.writeString(
+        dir.resolve("requests.jsonl"),
+        REQUESTS.lines().findFirst().orElseThrow() + "\n{\"id\":\"q2\",\"roles\":[\"role-a\"]\n");
+    Path requests = dir.resolve("requests.jsonl");
+    CliRun r =
+        CliRun.of(
+            "bench",
+            "--policies",
+            dir.resolve("roles.json").toString(),
+            "--requests",
+            requests.toString());
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.err()
+            .endsWith(
+                "\niamgate: "
+                    + requests
+                    + ":2:30: error[json-syntax]: /: unexpected end of input: expected `}` to close"
+                    + " the object opened at 2:1\n"),
+        r.err());
+  }
+
+  @Test
   void unknownRoleNamesTheLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("roles.json"), ROLES);
     Files.writeString(
