@@ -33,7 +33,7 @@ final class JsonSyntax {
     FIRST_ITEM,
     /** After {@code ,} in an array: an item. */
     NEXT_ITEM,
-    /** After {@code {}: a member name or <code>}</code>. */
+    /** After <code>{</code>: a member name or <code>}</code>. */
     FIRST_MEMBER,
     /** After {@code ,} in an object: a member name. */
     NEXT_MEMBER,

@@ -131,7 +131,15 @@ final class YamlSyntax {
 
   /** The parser's wording made iamgate's: tokens named, quotes as backticks, no final period. */
   private static String words(String problem) {
-    String s = problem.replace("'\\t(TAB)'", "tab");
+    String s = problem;
+    int source = s.indexOf(" at [Source:");
+    if (source < 0) {
+      source = s.indexOf("[Source:");
+    }
+    if (source >= 0) {
+      s = s.substring(0, source).strip();
+    }
+    s = s.replace("'\\t(TAB)'", "tab");
     s = s.replace(", but got ", ", found ").replace(", but found ", ", found ");
     s = s.replace("found unexpected end of stream", "unexpected end of input");
     s = CANNOT_START.matcher(s).replaceAll("unexpected $1");
