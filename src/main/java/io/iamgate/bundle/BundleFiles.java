@@ -1,9 +1,9 @@
 package io.iamgate.bundle;
 
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,16 +76,14 @@ public record BundleFiles(String source, List<File> files) {
     return new BundleFiles(path.toString(), files);
   }
 
+  /** The UTF-8 text of a file; text that is not UTF-8 fails naming the line and column. */
   private static String text(Path p) throws IOException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("`" + p + "` is not valid UTF-8 text");
+    ParseResult<String> r = JsonReader.decode(Files.readAllBytes(p), p.toString(), 0);
+    String text = r.value();
+    if (text == null) {
+      Diagnostic d = r.errors().get(0);
+      throw new IOException(p + ":" + d.line() + ":" + d.column() + ": " + d.message());
     }
+    return text;
   }
 }

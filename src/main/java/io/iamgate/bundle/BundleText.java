@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  * .json}, YAML otherwise (docs/bundle-format.md, "Files"). Thread-safe.
  */
 final class BundleText {
-  private static final JsonFactory JSON = new JsonFactory();
-
   /** Created on first use: a JSON bundle never loads the YAML parser (~50 ms of a cold start). */
   private static final class Yaml {
     static final JsonFactory FACTORY = new YAMLFactory();
@@ -22,13 +20,13 @@ final class BundleText {
   private BundleText() {}
 
   /**
-   * Reads {@code f}, reporting syntax errors in {@code file}: {@code json-syntax} for JSON, {@code
-   * yaml-syntax} (worded by {@link YamlErrors}) for YAML.
+   * Reads {@code f}, reporting syntax errors in {@code file}: {@code json-syntax} for JSON (with
+   * the JSON reader's limits), {@code yaml-syntax} for YAML.
    */
   static ParseResult<Json> read(BundleFiles.File f, @Nullable String file) {
     if (f.path().endsWith(".json")) {
-      return JsonReader.read(JSON, f.text(), file, 0);
+      return JsonReader.read(f.text(), file, 0);
     }
-    return JsonReader.read(Yaml.FACTORY, f.text(), file, 0, YamlErrors::describe);
+    return JsonReader.read(Yaml.FACTORY, f.text(), file, 0);
   }
 }

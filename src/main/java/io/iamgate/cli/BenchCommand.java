@@ -57,7 +57,9 @@ import picocli.CommandLine.Spec;
           + " independent reference evaluator, and reports the engine's agreement with them.",
       "",
       "  iamgate bench",
-      "  iamgate bench --policies roles.json --requests requests.jsonl --expected expected.jsonl"
+      "  iamgate bench --policies roles.json --requests requests.jsonl \\",
+      "      --expected expected.jsonl",
+      ""
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -218,10 +220,10 @@ final class BenchCommand implements Callable<Integer> {
     if (!json) {
       err.printf(
           Locale.ROOT,
-          "warming up for %.1f s on %d requests (%d distinct policy sets)...%n",
+          "warming up for %.1f s on %s (%s)...%n",
           warmupSeconds,
-          n,
-          cache.size());
+          Plural.count(n, "request"),
+          Plural.count(cache.size(), "distinct policy set"));
     }
     long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     do {
@@ -283,11 +285,11 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "requests     %d per pass, %d passes, %d decisions timed, %d policy sets%n",
+          "requests     %d per pass, %s, %s timed, %s%n",
           n,
-          passes,
-          engineCount,
-          cache.size());
+          Plural.count(passes, "pass", "passes"),
+          Plural.count(engineCount, "decision"),
+          Plural.count(cache.size(), "policy set"));
       out.printf(Locale.ROOT, "throughput   %,.0f decisions/s (single thread)%n", throughput);
       out.printf(Locale.ROOT, "mean         %.1f ns%n", mean);
       out.printf(
@@ -477,7 +479,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private Map<String, NamedDocument> loadPolicies(String policiesFile)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(policiesFile, null);
+    String text = Inputs.readTextOrFail(policiesFile, null);
     ParseResult<Json> json = JsonReader.read(text, policiesFile, 0);
     Json root = json.value();
     if (root == null) {
@@ -509,7 +511,10 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     if (!errors.isEmpty()) {
-      throw new BenchInputException(errors.size() + " policy errors, the first: " + errors.get(0));
+      throw new BenchInputException(
+          Plural.count(errors.size(), "policy error")
+              + (errors.size() == 1 ? ": " : ", the first: ")
+              + errors.get(0));
     }
     if (lenient > 0) {
       spec()
@@ -517,9 +522,9 @@ final class BenchCommand implements Callable<Integer> {
           .getErr()
           .println(
               "iamgate: warning: "
-                  + lenient
-                  + " resource patterns have a wildcard in the ARN service part (`arn:app:*:...`), which the"
-                  + " specification rejects (section 1.3); bench accepts them so the standard workload can be measured");
+                  + Plural.count(lenient, "resource pattern has", "resource patterns have")
+                  + " a wildcard in the ARN service part (`arn:app:*:...`), which the"
+                  + " specification rejects (section 1.3); bench accepts such patterns so the standard workload can be measured");
     }
     return docs;
   }
@@ -527,7 +532,7 @@ final class BenchCommand implements Callable<Integer> {
   private List<Line> loadRequests(
       String requestsFile, String policiesFile, Map<String, NamedDocument> docs)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(requestsFile, null);
+    String text = Inputs.readTextOrFail(requestsFile, null);
     List<Line> out = new ArrayList<>();
     int lineNumber = 0;
     for (String raw : text.split("\n", -1)) {
@@ -537,11 +542,13 @@ final class BenchCommand implements Callable<Integer> {
       }
       String where = requestsFile + ":" + lineNumber;
       ParseResult<Json> json = JsonReader.read(raw, requestsFile, lineNumber - 1);
-      if (!json.ok() || !(json.value() instanceof Json.JObject o)) {
+      Json value = json.value();
+      if (value == null) {
+        throw new BenchInputException(json.errors().get(0).format());
+      }
+      if (!(value instanceof Json.JObject o)) {
         throw new BenchInputException(
-            where
-                + ": expected a JSON object per line"
-                + (json.ok() ? "" : ": " + json.errors().get(0).message()));
+            where + ": expected a JSON object per line, found " + value.typeName());
       }
       String id = o.get("id") == null ? String.valueOf(lineNumber) : Json.scalarText(o.get("id"));
       List<String> roles = new ArrayList<>();
@@ -584,7 +591,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private Map<String, Decision> loadExpected(String expectedFile)
       throws Inputs.InputException, BenchInputException {
-    String text = Inputs.readText(expectedFile, null);
+    String text = Inputs.readTextOrFail(expectedFile, null);
     Map<String, Decision> out = new HashMap<>();
     int lineNumber = 0;
     for (String raw : text.split("\n", -1)) {
@@ -593,6 +600,9 @@ final class BenchCommand implements Callable<Integer> {
         continue;
       }
       ParseResult<Json> json = JsonReader.read(raw, expectedFile, lineNumber - 1);
+      if (!json.ok()) {
+        throw new BenchInputException(json.errors().get(0).format());
+      }
       Decision d = null;
       String id = null;
       if (json.ok() && json.value() instanceof Json.JObject o) {

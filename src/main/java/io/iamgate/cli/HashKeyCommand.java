@@ -20,8 +20,14 @@ import picocli.CommandLine.Spec;
     name = "hash-key",
     mixinStandardHelpOptions = true,
     description = {
-      "Create an API key. Prints the key (give it to the client; it is not stored anywhere) and the",
-      "entry to put under the user's `apiKeys` in the bundle, which holds only a salted hash."
+      "Create an API key and the bundle entry that stores its salted hash.",
+      "",
+      "Prints the key (`<id>.<secret>`: give it to the client; it is stored nowhere) and the entry"
+          + " to put under the user's `apiKeys` in the bundle, which holds only a salted SHA-256"
+          + " of the secret.",
+      "",
+      "  iamgate hash-key --id bob-ci",
+      ""
     })
 final class HashKeyCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;

@@ -1,13 +1,12 @@
 package io.iamgate.cli;
 
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /** Reading input files with errors a person can act on. */
 final class Inputs {
+  /**
+   * The one name of standard input ({@code -} on the command line) in every message: diagnostics,
+   * errors, policy names in explanations.
+   */
+  static final String STDIN = "<stdin>";
+
   private Inputs() {}
 
   /** A file that could not be read: the message names the file and why. */
@@ -27,40 +32,67 @@ final class Inputs {
     }
   }
 
+  /** The name of an input in messages: {@value #STDIN} for {@code -}, else the name as given. */
+  static String displayName(String name) {
+    return name.equals("-") ? STDIN : name;
+  }
+
+  /** "cannot read `name`: why" ({@code cannot read <stdin>: why} for standard input). */
+  static String cannotRead(String name, String why) {
+    return "cannot read " + (name.equals("-") ? STDIN : "`" + name + "`") + ": " + why;
+  }
+
   /**
-   * Reads a UTF-8 text file, or {@code -} for standard input.
+   * Opens a file, or standard input for {@code -}.
    *
    * @param stdin standard input, or {@code null} where the command does not read it
    */
-  static String readText(String name, @Nullable InputStream stdin) throws InputException {
-    try {
-      byte[] bytes;
-      if (!name.equals("-")) {
-        bytes = Files.readAllBytes(Path.of(name));
-      } else if (stdin != null) {
-        bytes = stdin.readAllBytes();
-      } else {
-        throw new InputException("cannot read `-`: this option does not read standard input");
+  static InputStream open(String name, @Nullable InputStream stdin) throws InputException {
+    if (name.equals("-")) {
+      if (stdin == null) {
+        throw new InputException(cannotRead(name, "standard input is not read here; name a file"));
       }
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (NoSuchFileException e) {
-      throw new InputException("cannot read `" + name + "`: no such file");
-    } catch (AccessDeniedException e) {
-      throw new InputException("cannot read `" + name + "`: permission denied");
-    } catch (CharacterCodingException e) {
-      throw new InputException("cannot read `" + name + "`: the file is not valid UTF-8 text");
-    } catch (IOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (Files.isDirectory(Path.of(name))) {
-        why = "it is a directory";
-      }
-      throw new InputException("cannot read `" + name + "`: " + why);
+      return stdin;
     }
+    Path path = Path.of(name);
+    if (Files.isDirectory(path)) {
+      throw new InputException(cannotRead(name, "it is a directory"));
+    }
+    try {
+      return Files.newInputStream(path);
+    } catch (IOException e) {
+      throw new InputException(cannotRead(name, describe(e)));
+    }
+  }
+
+  /**
+   * Reads a UTF-8 text file, or {@code -} for standard input. Text that is not UTF-8 is an error
+   * diagnostic at the line and column of the first bad byte.
+   *
+   * @param stdin standard input, or {@code null} where the command does not read it
+   */
+  static ParseResult<String> readText(String name, @Nullable InputStream stdin)
+      throws InputException {
+    byte[] bytes;
+    try (InputStream in = open(name, stdin)) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new InputException(cannotRead(name, describe(e)));
+    }
+    return JsonReader.decode(bytes, displayName(name), 0);
+  }
+
+  /**
+   * Like {@link #readText}, for a command that reports one problem and stops: text that is not
+   * UTF-8 is an {@link InputException} whose message is the positioned diagnostic.
+   */
+  static String readTextOrFail(String name, @Nullable InputStream stdin) throws InputException {
+    ParseResult<String> r = readText(name, stdin);
+    String text = r.value();
+    if (text == null) {
+      throw new InputException(r.errors().get(0).format());
+    }
+    return text;
   }
 
   /** A one-line reason for an I/O failure. */
@@ -71,7 +103,7 @@ final class Inputs {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null ? "an I/O error" : e.getMessage();
   }
 
   /**
@@ -85,9 +117,9 @@ final class Inputs {
     if (text == null) {
       return false;
     }
-    var json = io.iamgate.json.JsonReader.read(text, name, 0);
+    ParseResult<Json> json = JsonReader.read(text, name, 0);
     return json.ok()
-        && json.value() instanceof io.iamgate.json.Json.JObject o
+        && json.value() instanceof Json.JObject o
         && o.get("Statement") == null
         && (o.get("users") != null
             || o.get("roles") != null
@@ -96,8 +128,13 @@ final class Inputs {
             || o.get("format") != null);
   }
 
-  /** Reads and parses one policy document file. */
+  /** Reads and parses one policy document file ({@code -} for standard input). */
   static ParseResult<PolicyDocument> policy(String name, InputStream stdin) throws InputException {
-    return PolicyParser.parse(readText(name, stdin), name.equals("-") ? "<stdin>" : name);
+    ParseResult<String> text = readText(name, stdin);
+    String t = text.value();
+    if (t == null) {
+      return new ParseResult<>(null, text.diagnostics());
+    }
+    return PolicyParser.parse(t, displayName(name));
   }
 }

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +28,14 @@ import picocli.CommandLine.Spec;
     name = "invoke",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the Lambda authorizer in this process on API Gateway events and print each response",
-      "(a 401 prints `error: Unauthorized`). Settings come from the IAMGATE_* environment variables;",
-      "without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
+      "Run the Lambda authorizer in this process on API Gateway events and print each response.",
       "",
-      "  iamgate invoke events/*.json"
+      "A 401 prints `error: Unauthorized`. Settings come from the IAMGATE_* environment variables;"
+          + " without IAMGATE_BUNDLE or --bundle it runs on the embedded SAMPLE bundle.",
+      "",
+      "  iamgate invoke events/*.json",
+      "  iamgate invoke --bundle file:bundle.yaml --log events/*.json",
+      ""
     })
 final class InvokeCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
@@ -46,7 +46,11 @@ final class InvokeCommand implements Callable<Integer> {
   @Option(
       names = "--bundle",
       paramLabel = "SOURCE",
-      description = "the bundle, as IAMGATE_BUNDLE would name it (file:, s3://, appconfig://)")
+      description = {
+        "the bundle, named as IAMGATE_BUNDLE names it:",
+        "file:PATH, s3://BUCKET/KEY or",
+        "appconfig://APP/ENV/PROFILE"
+      })
   @Nullable String bundle;
 
   @Option(
@@ -77,19 +81,19 @@ final class InvokeCommand implements Callable<Integer> {
             env, new JsonLines(Clock.systemUTC(), line -> logLines.append(line).append('\n')));
     int failures = 0;
     for (String f : Objects.requireNonNull(files, "picocli requires an EVENT file")) {
-      out.println("== " + f);
-      try (InputStream in = Files.newInputStream(Path.of(f))) {
+      out.println("== " + Inputs.displayName(f));
+      try (InputStream in = Inputs.open(f, null)) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         if (function.answer(in, response, null) == AuthorizerFunction.Answer.UNAUTHORIZED) {
           out.println("error: Unauthorized (API Gateway answers 401)");
         } else {
           out.println(response.toString(StandardCharsets.UTF_8));
         }
-      } catch (NoSuchFileException e) {
-        err.println("iamgate: cannot read `" + f + "`: no such file");
+      } catch (Inputs.InputException e) {
+        err.println("iamgate: " + e.getMessage());
         failures++;
       } catch (IOException e) {
-        err.println("iamgate: cannot read `" + f + "`: " + e.getMessage());
+        err.println("iamgate: " + Inputs.cannotRead(f, Inputs.describe(e)));
         failures++;
       }
     }

@@ -1,8 +1,10 @@
 package io.iamgate.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +58,10 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // every command's --version, not only the top level's, prints the version
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new Version());
+    }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -65,7 +71,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("iamgate: " + ex.getMessage());
+          c.getErr().println("iamgate: " + UsageErrors.describe(ex, a));
           c.getErr()
               .println(
                   "try `iamgate "
@@ -99,12 +105,49 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Reads the version from the jar manifest. */
+  /**
+   * The version of this build: {@code iamgate/version.properties}, which Maven filters with the
+   * project version, else the jar manifest's {@code Implementation-Version}, else "unknown
+   * version".
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "/iamgate/version.properties";
+    static final String UNKNOWN = "(unknown version)";
+
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"iamgate " + (v == null ? "development build" : v)};
+      String version;
+      try (InputStream properties = Main.class.getResourceAsStream(RESOURCE)) {
+        version = of(properties, Main.class.getPackage().getImplementationVersion());
+      } catch (IOException e) {
+        version = of(null, Main.class.getPackage().getImplementationVersion());
+      }
+      return new String[] {"iamgate " + version};
+    }
+
+    /**
+     * The version in {@code properties} (the {@code version} key), else {@code manifest}, else
+     * {@link #UNKNOWN}. A value Maven did not filter ({@code ${project.version}}) or a blank one is
+     * no version.
+     */
+    static String of(@Nullable InputStream properties, @Nullable String manifest) {
+      if (properties != null) {
+        Properties p = new Properties();
+        try {
+          p.load(properties);
+          String v = p.getProperty("version");
+          if (v != null && isVersion(v)) {
+            return v.strip();
+          }
+        } catch (IOException | IllegalArgumentException e) {
+          // unreadable: fall back to the manifest
+        }
+      }
+      return manifest != null && isVersion(manifest) ? manifest.strip() : UNKNOWN;
+    }
+
+    private static boolean isVersion(String v) {
+      return !v.isBlank() && !v.contains("${");
     }
   }
 }

@@ -18,21 +18,19 @@ import io.iamgate.identity.Principal;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
-import java.io.BufferedReader;
+import io.iamgate.policy.parse.Hints;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -48,9 +46,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluate a request against policies and explain the decision.",
       "",
-      "  iamgate simulate --policy p.json --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1 --context aws:SourceIp=203.0.113.7",
-      "  iamgate simulate --batch cases.jsonl        (one JSON case per line; `-` reads standard input)",
-      "  iamgate simulate --bundle bundle.yaml --user alice --action orders:GetOrder --resource arn:app:orders:eu-west-1:123456789012:order/1"
+      "One request against policy documents:",
+      "  iamgate simulate --policy p.json --action orders:GetOrder \\",
+      "      --resource arn:app:orders:eu-west-1:123456789012:order/1 \\",
+      "      --context aws:SourceIp=203.0.113.7",
+      "As a user or role of a bundle:",
+      "  iamgate simulate --bundle bundle.yaml --user alice --action orders:GetOrder \\",
+      "      --resource arn:app:orders:eu-west-1:123456789012:order/1",
+      "A batch of cases, one JSON object per line (`-` reads standard input):",
+      "  iamgate simulate --batch cases.jsonl",
+      ""
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -262,16 +267,28 @@ final class SimulateCommand implements Callable<Integer> {
   private int runBundle(String bundle, Principal principal, String action, String resource) {
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
+    if (bundle.equals("-")) {
+      err.println(
+          "iamgate: "
+              + Inputs.cannotRead(
+                  bundle, "--bundle reads a file or directory, not standard input"));
+      return 1;
+    }
     ParseResult<Bundle> parsed;
     try {
       parsed = BundleReader.read(BundleFiles.read(Path.of(bundle)));
-    } catch (java.io.IOException e) {
-      err.println("iamgate: cannot read `" + bundle + "`: " + Inputs.describe(e));
+    } catch (IOException e) {
+      err.println("iamgate: " + Inputs.cannotRead(bundle, Inputs.describe(e)));
       return 1;
     }
     Bundle read = parsed.value();
     if (read == null) {
       parsed.errors().forEach(d -> err.println(d.format()));
+      return 1;
+    }
+    String unknown = unknownPrincipal(read, principal);
+    if (unknown != null) {
+      err.println("iamgate: " + unknown);
       return 1;
     }
     Map<String, Object> ctx = new LinkedHashMap<>();
@@ -336,6 +353,63 @@ final class SimulateCommand implements Callable<Integer> {
     return a.allowed() ? 0 : DENIED;
   }
 
+  /**
+   * Why the bundle has no such principal, with the closest name ("did you mean `alice`?"), the
+   * other kind when the name is one ("`Auditor` is a role"), or a few of the names it has; {@code
+   * null} when it has the principal.
+   */
+  static @Nullable String unknownPrincipal(Bundle bundle, Principal principal) {
+    boolean isUser = principal.kind() == Principal.Kind.USER;
+    Set<String> names = isUser ? bundle.users().keySet() : bundle.roles().keySet();
+    String name = principal.name();
+    if (names.contains(name)) {
+      return null;
+    }
+    String kind = isUser ? "user" : "role";
+    String other = isUser ? "role" : "user";
+    String closest = closest(name, names);
+    String hint = closest == null ? null : "did you mean `" + closest + "`?";
+    if (hint == null && (isUser ? bundle.roles() : bundle.users()).containsKey(name)) {
+      hint = "`" + name + "` is a " + other + ": ask with --" + other + " " + name;
+    }
+    if (hint == null) {
+      List<String> sorted = names.stream().sorted().map(n -> "`" + n + "`").toList();
+      if (sorted.isEmpty()) {
+        hint = "it has no " + kind + "s";
+      } else if (sorted.size() == 1) {
+        hint = "its one " + kind + " is " + sorted.get(0);
+      } else {
+        List<String> shown = new ArrayList<>(sorted.subList(0, Math.min(sorted.size(), 5)));
+        String last =
+            sorted.size() > shown.size()
+                ? (sorted.size() - shown.size()) + " more"
+                : shown.remove(shown.size() - 1);
+        hint = "its " + kind + "s are " + String.join(", ", shown) + " and " + last;
+      }
+    }
+    return "the bundle has no " + kind + " `" + name + "` (hint: " + hint + ")";
+  }
+
+  /**
+   * The name closest to {@code name} by {@link Hints#distance}, ignoring case, when it is a likely
+   * typo. A name is allowed one more edit than {@link Hints#closest} allows a policy keyword, so
+   * that two swapped letters ({@code alcie}) still find {@code alice}.
+   */
+  private static @Nullable String closest(String name, Collection<String> names) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int allowed = name.length() <= 3 ? 1 : name.length() <= 8 ? 2 : 3;
+    String best = null;
+    int bestDistance = allowed + 1;
+    for (String candidate : names.stream().sorted().toList()) {
+      int d = Hints.distance(lower, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   private List<NamedDocument> load(
       List<String> files, List<Diagnostic> errors, List<String> problems) {
     List<NamedDocument> docs = new ArrayList<>();
@@ -354,7 +428,8 @@ final class SimulateCommand implements Callable<Integer> {
       ParseResult<PolicyDocument> r = Inputs.policy(file, in);
       errors.addAll(r.errors());
       PolicyDocument d = r.value();
-      return d != null ? new NamedDocument(Path.of(file).getFileName().toString(), d) : null;
+      String name = file.equals("-") ? Inputs.STDIN : Path.of(file).getFileName().toString();
+      return d != null ? new NamedDocument(name, d) : null;
     } catch (Inputs.InputException e) {
       problems.add(e.getMessage());
       return null;
@@ -364,34 +439,15 @@ final class SimulateCommand implements Callable<Integer> {
   private int runBatch(String batch) {
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
-    BufferedReader reader;
-    try {
-      reader =
-          batch.equals("-")
-              ? new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-              : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      err.println("iamgate: cannot read `" + batch + "`: no such file");
-      return 1;
-    } catch (IOException e) {
-      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
-      return 1;
-    }
-    try (reader) {
-      BatchRunner runner = new BatchRunner();
-      String line;
-      int lineNumber = 0;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        out.println(runner.evaluate(line, lineNumber));
-      }
+    try (InputStream input = Inputs.open(batch, in)) {
+      new BatchRunner().run(input, out);
       out.flush();
       return 0;
-    } catch (IOException | UncheckedIOException e) {
-      err.println("iamgate: cannot read `" + batch + "`: " + e.getMessage());
+    } catch (Inputs.InputException e) {
+      err.println("iamgate: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("iamgate: " + Inputs.cannotRead(batch, Inputs.describe(e)));
       return 1;
     }
   }

@@ -6,8 +6,12 @@ import io.iamgate.bundle.BundleReader;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.PolicyDocument;
+import io.iamgate.policy.parse.PolicyParser;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "policy documents (JSON); `-` reads standard input")
+      description =
+          "policy documents (JSON) and bundles (files or directories); `-` reads standard input")
   @Nullable List<String> files;
 
   @Option(names = "--json", description = "print one JSON object with every diagnostic")
@@ -71,20 +76,28 @@ final class ValidateCommand implements Callable<Integer> {
     int invalid = 0;
     for (String f : files) {
       try {
-        boolean isBundle =
-            !f.equals("-")
-                && (bundle
-                    || Inputs.looksLikeBundle(
-                        f,
-                        java.nio.file.Files.isDirectory(java.nio.file.Path.of(f))
-                            ? null
-                            : Inputs.readText(f, in)));
+        if (bundle && f.equals("-")) {
+          throw new Inputs.InputException(
+              Inputs.cannotRead(f, "--bundle reads files and directories, not standard input"));
+        }
+        boolean directory = !f.equals("-") && Files.isDirectory(Path.of(f));
+        String text = null;
+        if (!directory) {
+          ParseResult<String> read = Inputs.readText(f, in);
+          text = read.value();
+          if (text == null) {
+            all.addAll(read.diagnostics());
+            invalid++;
+            continue;
+          }
+        }
+        boolean isBundle = !f.equals("-") && (bundle || Inputs.looksLikeBundle(f, text));
         if (isBundle) {
           ParseResult<Bundle> b;
           try {
-            b = BundleReader.read(BundleFiles.read(java.nio.file.Path.of(f)));
-          } catch (java.io.IOException e) {
-            throw new Inputs.InputException("cannot read `" + f + "`: " + Inputs.describe(e));
+            b = BundleReader.read(BundleFiles.read(Path.of(f)));
+          } catch (IOException e) {
+            throw new Inputs.InputException(Inputs.cannotRead(f, Inputs.describe(e)));
           }
           all.addAll(b.diagnostics());
           Bundle v = b.value();
@@ -96,22 +109,23 @@ final class ValidateCommand implements Callable<Integer> {
                     + ": bundle "
                     + v.shortVersion()
                     + " with "
-                    + count(v.users().size(), "user", "users")
-                    + ", "
-                    + count(v.groups().size(), "group", "groups")
-                    + ", "
-                    + count(v.roles().size(), "role", "roles")
-                    + ", "
-                    + count(
-                        v.policies().values().stream().filter(p -> !p.builtIn()).count(),
-                        "managed policy",
-                        "managed policies")
-                    + ", "
-                    + count(v.routes().size(), "route", "routes"));
+                    + String.join(
+                        ", ",
+                        Plural.count(v.users().size(), "user"),
+                        Plural.count(v.groups().size(), "group"),
+                        Plural.count(v.roles().size(), "role"),
+                        Plural.count(
+                            v.policies().values().stream().filter(p -> !p.builtIn()).count(),
+                            "managed policy",
+                            "managed policies"),
+                        Plural.count(v.routes().size(), "route")));
           }
           continue;
         }
-        ParseResult<PolicyDocument> r = Inputs.policy(f, in);
+        ParseResult<PolicyDocument> r =
+            PolicyParser.parse(
+                Objects.requireNonNull(text, "only a directory is not read as text"),
+                Inputs.displayName(f));
         all.addAll(r.diagnostics());
         if (!r.ok()) {
           invalid++;
@@ -150,13 +164,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (!quiet) {
         out.println(
-            invalid == 0
-                ? files.size() + (files.size() == 1 ? " file" : " files") + " valid"
-                : invalid
-                    + " of "
-                    + files.size()
-                    + (files.size() == 1 ? " file" : " files")
-                    + " invalid");
+            (invalid == 0 ? "" : invalid + " of ")
+                + Plural.count(files.size(), "file")
+                + (invalid == 0 ? " valid" : " invalid"));
       }
     }
     return invalid == 0 ? 0 : 1;

@@ -6,19 +6,27 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads strict RFC 8259 JSON (no comments, no trailing commas, no NaN, one top-level value) into a
  * positioned {@link Json} tree. Duplicate member names are kept in the tree and reported as errors;
- * a syntax error ends reading with one positioned diagnostic. Thread-safe.
+ * a syntax error ends reading with one positioned diagnostic that says, in iamgate's words rather
+ * than the parser's, what was expected and what was found ("unexpected end of input: expected `}`
+ * to close the object opened at 3:5"), with the JSON Pointer of the value being read. Thread-safe.
  */
 public final class JsonReader {
   private static final JsonFactory FACTORY =
@@ -41,121 +49,194 @@ public final class JsonReader {
 
   /**
    * Reads {@code text} with another Jackson format whose parser reports token positions (the bundle
-   * reader passes a YAML factory); everything else is as for JSON, except that problems with the
-   * text itself have the code {@code <format>-syntax} ({@code yaml-syntax}) and name the format.
+   * reader passes a YAML factory); everything else is as for JSON.
    */
   public static ParseResult<Json> read(
       JsonFactory factory, String text, @Nullable String file, int lineOffset) {
-    String format = factory.getFormatName();
-    return read(
-        factory,
-        text,
-        file,
-        lineOffset,
-        e -> {
-          JsonLocation loc = e.getLocation();
-          return new SyntaxError(
-              loc == null ? 0 : loc.getLineNr(),
-              loc == null ? 0 : loc.getColumnNr(),
-              "invalid " + format + ": " + describe(e));
-        });
+    ParseResult<Json> r = readTree(factory, text, file, lineOffset, new ArrayList<>());
+    if (isJson(factory)) {
+      return r;
+    }
+    return new ParseResult<>(r.value(), r.diagnostics().stream().map(JsonReader::asYaml).toList());
   }
 
-  /**
-   * A syntax error as a format's reader words it.
-   *
-   * @param line the 1-based line in {@code text} (the line offset is added to it), 0 if unknown
-   * @param column the 1-based column, 0 if unknown
-   * @param message what is wrong, in the words of the format's users: no parser class names, no
-   *     input excerpts
-   */
-  public record SyntaxError(int line, int column, String message) {}
+  private static Diagnostic asYaml(Diagnostic d) {
+    return d.code().equals("json-syntax")
+        ? new Diagnostic(
+            "yaml-syntax",
+            d.severity(),
+            d.file(),
+            d.path(),
+            d.line(),
+            d.column(),
+            d.message().replace("expected a JSON value", "expected a YAML value"),
+            d.hint())
+        : d;
+  }
 
-  /**
-   * Like {@link #read(JsonFactory, String, String, int)}, with the format's own description of a
-   * syntax error: {@code describe} turns the exception of {@code factory}'s parser into the
-   * position and message of the one diagnostic reported (for YAML, the bundle reader's).
-   */
-  public static ParseResult<Json> read(
+  private static ParseResult<Json> readTree(
       JsonFactory factory,
       String text,
       @Nullable String file,
       int lineOffset,
-      Function<JsonProcessingException, SyntaxError> describe) {
-    String format = factory.getFormatName();
-    String code = format.toLowerCase(Locale.ROOT) + "-syntax";
-    List<Diagnostic> diagnostics = new ArrayList<>();
+      List<Diagnostic> diagnostics) {
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         diagnostics.add(
             error(
-                code,
-                file,
-                1 + lineOffset,
-                1,
-                "expected a " + format + " value, found an empty input"));
+                file, "", 1 + lineOffset, 1, "expected a JSON value, found an empty input", null));
         return new ParseResult<>(null, diagnostics);
       }
-      Json root = readValue(p, file, lineOffset, "", code, diagnostics);
+      Json root = readValue(p, file, lineOffset, "", diagnostics);
       JsonToken extra = p.nextToken();
       if (extra != null) {
         JsonLocation loc = p.currentTokenLocation();
         diagnostics.add(
-            error(
-                code,
-                file,
-                loc.getLineNr() + lineOffset,
-                loc.getColumnNr(),
-                "expected the end of the input after the top-level value, found more text"));
+            isJson(factory)
+                ? syntaxError(factory, text, file, lineOffset, loc)
+                : error(
+                    file,
+                    "",
+                    loc.getLineNr() + lineOffset,
+                    loc.getColumnNr(),
+                    "expected the end of the input after the top-level value, found more text",
+                    null));
       }
       boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
       return new ParseResult<>(failed ? null : root, diagnostics);
+    } catch (StreamConstraintsException e) {
+      diagnostics.add(limitError(factory, text, file, lineOffset, e));
+      return new ParseResult<>(null, diagnostics);
     } catch (JsonProcessingException e) {
-      SyntaxError se = describe.apply(e);
-      int line = se.line() == 0 ? 0 : se.line() + lineOffset;
-      diagnostics.add(error(code, file, line, se.column(), se.message()));
+      diagnostics.add(
+          isJson(factory)
+              ? syntaxError(factory, text, file, lineOffset, e.getLocation())
+              : YamlSyntax.error(e, file, lineOffset));
       return new ParseResult<>(null, diagnostics);
     } catch (IOException e) {
-      diagnostics.add(error(code, file, 0, 0, "cannot read " + format + ": " + e.getMessage()));
+      // a String source cannot fail to read; should it ever, say so without Jackson's words
+      diagnostics.add(error(file, "", 0, 0, "cannot read the input", null));
       return new ParseResult<>(null, diagnostics);
     }
   }
 
-  private static String describe(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
-      return "syntax error";
+  /**
+   * Decodes UTF-8 bytes strictly. Invalid UTF-8 is one error at the line and column of the first
+   * bad byte (columns count the characters decoded before it, as for JSON).
+   *
+   * @param file the file name for diagnostics, or {@code null}
+   * @param lineOffset added to the line number
+   */
+  public static ParseResult<String> decode(byte[] bytes, @Nullable String file, int lineOffset) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
     }
-    int nl = m.indexOf('\n');
-    if (nl >= 0) {
-      m = m.substring(0, nl);
+    out.flip();
+    if (!r.isError()) {
+      return new ParseResult<>(out.toString(), List.of());
     }
-    m = m.strip();
-    if (m.endsWith(".")) {
-      m = m.substring(0, m.length() - 1);
+    String before = out.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      char c = before.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= before.length() || before.charAt(i + 1) != '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
     }
-    if (!m.isEmpty()) {
-      m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    int at = in.position();
+    StringBuilder seq = new StringBuilder();
+    for (int i = at; i < Math.min(bytes.length, at + Math.max(1, r.length())); i++) {
+      seq.append(seq.length() == 0 ? "" : " ")
+          .append(String.format(Locale.ROOT, "0x%02X", bytes[i] & 0xFF));
     }
-    if (m.contains("ALLOW_COMMENTS") || m.contains("code 47")) {
-      return "comments are not allowed in JSON";
+    return new ParseResult<>(
+        null,
+        List.of(
+            new Diagnostic(
+                "encoding",
+                Severity.ERROR,
+                file,
+                "",
+                line + lineOffset,
+                before.length() - lineStart + 1,
+                "not valid UTF-8: unexpected " + (r.length() > 1 ? "bytes " : "byte ") + seq,
+                "iamgate reads UTF-8 text; convert it from its encoding, such as Latin-1 or Windows-1252")));
+  }
+
+  private static boolean isJson(JsonFactory factory) {
+    return factory.getFormatName().equals(JsonFactory.FORMAT_NAME_JSON);
+  }
+
+  /**
+   * The first syntax error of a JSON text that Jackson rejected, in iamgate's words ({@link
+   * JsonSyntax}); at Jackson's position with a plain message should the two ever disagree.
+   */
+  private static Diagnostic syntaxError(
+      JsonFactory factory,
+      String text,
+      @Nullable String file,
+      int lineOffset,
+      @Nullable JsonLocation at) {
+    JsonSyntax.Problem p =
+        JsonSyntax.firstProblem(
+            text, lineOffset, factory.streamReadConstraints().getMaxNestingDepth());
+    if (p != null) {
+      return error(file, p.path(), p.line(), p.column(), p.message(), p.hint());
     }
-    // "unexpected character (']' (code 93)): expected a valid value (JSON String, ...)"
-    m =
-        m.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "`$1`")
-            .replaceAll(
-                "\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "")
-            .replaceAll("\\(for [^)]*\\)", "")
-            .replaceAll("\\s+", " ")
-            .strip();
-    if (m.endsWith("was expecting")) {
-      m = m + " a JSON value";
+    return error(
+        file,
+        "",
+        at == null ? 0 : at.getLineNr() + lineOffset,
+        at == null ? 0 : at.getColumnNr(),
+        "invalid JSON",
+        null);
+  }
+
+  /** A text over one of the reader's size limits. */
+  private static Diagnostic limitError(
+      JsonFactory factory,
+      String text,
+      @Nullable String file,
+      int lineOffset,
+      StreamConstraintsException e) {
+    StreamReadConstraints limits = factory.streamReadConstraints();
+    if (isJson(factory)) {
+      // the nesting limit, and any syntax error before the limit was reached
+      JsonSyntax.Problem p = JsonSyntax.firstProblem(text, lineOffset, limits.getMaxNestingDepth());
+      if (p != null) {
+        return error(file, p.path(), p.line(), p.column(), p.message(), p.hint());
+      }
     }
-    if ((m.contains("`]`") || m.contains("`}`")) && m.contains("expected")) {
-      return m + " (trailing commas are not allowed)";
+    String m = String.valueOf(e.getOriginalMessage());
+    String why;
+    if (m.startsWith("Number value length")) {
+      why = "a number is longer than " + limits.getMaxNumberLength() + " characters";
+    } else if (m.startsWith("String value length")) {
+      why = "a string is longer than " + limits.getMaxStringLength() + " characters";
+    } else if (m.startsWith("Document nesting depth")) {
+      why = "objects and arrays nest more than " + limits.getMaxNestingDepth() + " levels deep";
+    } else {
+      why = "the input exceeds the reader's size limits";
     }
-    return m;
+    JsonLocation loc = e.getLocation();
+    return error(
+        file,
+        "",
+        loc == null ? 0 : loc.getLineNr() + lineOffset,
+        loc == null ? 0 : loc.getColumnNr(),
+        why,
+        null);
   }
 
   private static Json readValue(
@@ -163,7 +244,6 @@ public final class JsonReader {
       @Nullable String file,
       int lineOffset,
       String path,
-      String code,
       List<Diagnostic> diagnostics)
       throws IOException {
     JsonLocation loc = p.currentTokenLocation();
@@ -181,7 +261,7 @@ public final class JsonReader {
           int nameCol = nl.getColumnNr();
           String childPath = JsonPointer.child(path, name);
           p.nextToken();
-          Json value = readValue(p, file, lineOffset, childPath, code, diagnostics);
+          Json value = readValue(p, file, lineOffset, childPath, diagnostics);
           if (!seen.add(name)) {
             diagnostics.add(
                 new Diagnostic(
@@ -202,8 +282,7 @@ public final class JsonReader {
         List<Json> items = new ArrayList<>();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(
-              readValue(p, file, lineOffset, JsonPointer.child(path, i++), code, diagnostics));
+          items.add(readValue(p, file, lineOffset, JsonPointer.child(path, i++), diagnostics));
         }
         return new Json.JArray(line, col, items);
       }
@@ -226,7 +305,7 @@ public final class JsonReader {
         // only from formats other than JSON, e.g. YAML's `!!binary`: the tree has no such value
         diagnostics.add(
             new Diagnostic(
-                code,
+                "json-syntax",
                 Severity.ERROR,
                 file,
                 path,
@@ -240,8 +319,13 @@ public final class JsonReader {
     }
   }
 
-  private static Diagnostic error(
-      String code, @Nullable String file, int line, int col, String message) {
-    return new Diagnostic(code, Severity.ERROR, file, "", line, col, message, null);
+  static Diagnostic error(
+      @Nullable String file,
+      String path,
+      int line,
+      int col,
+      String message,
+      @Nullable String hint) {
+    return new Diagnostic("json-syntax", Severity.ERROR, file, path, line, col, message, hint);
   }
 }

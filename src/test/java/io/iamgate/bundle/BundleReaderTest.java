@@ -184,8 +184,7 @@ class BundleReaderTest {
     assertEquals(4, d.line());
     assertEquals(1, d.column());
     assertEquals(
-        "invalid YAML: expected `,` or `]`, but got the end of the file"
-            + " (in the flow sequence that starts at line 3, column 13)",
+        "expected `,` or `]`, found the end of the input (in the `[...]` list that starts at 3:13)",
         d.message());
 
     List<String> malformed =

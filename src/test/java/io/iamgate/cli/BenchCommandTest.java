@@ -69,6 +69,71 @@ class BenchCommandTest {
   }
 
   @Test
+  void countsInTheTextReportAgreeWithTheirNouns(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("roles.json"), ROLES);
+    Files.writeString(dir.resolve("requests.jsonl"), REQUESTS);
+    CliRun r =
+        CliRun.of(
+            "bench",
+            "--policies",
+            dir.resolve("roles.json").toString(),
+            "--requests",
+            dir.resolve("requests.jsonl").toString(),
+            "--warmup-seconds",
+            "0",
+            "--seconds",
+            "0");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.out().startsWith("requests     4 per pass, 1 pass, 4 decisions timed, 3 policy sets\n"),
+        r.out());
+    assertTrue(r.err().contains("warning: 1 resource pattern has a wildcard"), r.err());
+    assertTrue(r.err().contains("on 4 requests (3 distinct policy sets)"), r.err());
+  }
+
+  @Test
+  void onePolicyErrorIsOneError(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("roles.json"),
+        "{\"role-a\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}}}");
+    Files.writeString(dir.resolve("requests.jsonl"), REQUESTS);
+    CliRun r =
+        CliRun.of(
+            "bench",
+            "--policies",
+            dir.resolve("roles.json").toString(),
+            "--requests",
+            dir.resolve("requests.jsonl").toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("iamgate: 1 policy error: "), r.err());
+  }
+
+  @Test
+  void aMalformedRequestLineNamesLineAndColumn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("roles.json"), ROLES);
+    Files.writeString(
+        dir.resolve("requests.jsonl"),
+        REQUESTS.lines().findFirst().orElseThrow() + "\n{\"id\":\"q2\",\"roles\":[\"role-a\"]\n");
+    Path requests = dir.resolve("requests.jsonl");
+    CliRun r =
+        CliRun.of(
+            "bench",
+            "--policies",
+            dir.resolve("roles.json").toString(),
+            "--requests",
+            requests.toString());
+    assertEquals(1, r.exit());
+    assertTrue(
+        r.err()
+            .endsWith(
+                "\niamgate: "
+                    + requests
+                    + ":2:30: error[json-syntax]: /: unexpected end of input: expected `}` to close"
+                    + " the object opened at 2:1\n"),
+        r.err());
+  }
+
+  @Test
   void unknownRoleNamesTheLine(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("roles.json"), ROLES);
     Files.writeString(

@@ -20,9 +20,16 @@ class CliGoldenTest {
   private static final Path DIR = Path.of("src/test/resources/golden/cli");
   private static final String P = "src/examples/policies/";
   private static final String ARN = "arn:app:orders:eu-west-1:123456789012:order/ord-42";
+  private static final String M = "src/test/resources/cli/malformed/";
 
   static Stream<Arguments> commands() {
     return Stream.of(
+        Arguments.of("help", 0, List.of("--help")),
+        Arguments.of("help-validate", 0, List.of("validate", "--help")),
+        Arguments.of("help-simulate", 0, List.of("simulate", "--help")),
+        Arguments.of("help-bench", 0, List.of("bench", "--help")),
+        Arguments.of("help-hash-key", 0, List.of("hash-key", "--help")),
+        Arguments.of("help-invoke", 0, List.of("invoke", "--help")),
         Arguments.of("validate-broken", 1, List.of("validate", P + "broken.json")),
         Arguments.of("validate-broken-json", 1, List.of("validate", "--json", P + "broken.json")),
         Arguments.of(
@@ -130,6 +137,23 @@ class CliGoldenTest {
                 ARN,
                 "--context",
                 "aws:SourceIp=10.0.0.7")),
+        Arguments.of(
+            "validate-malformed-json",
+            1,
+            List.of(
+                "validate",
+                M + "empty.json",
+                M + "open-object.json",
+                M + "truncated.json",
+                M + "trailing-comma.json",
+                M + "bare-word.json",
+                M + "number-garbage.json",
+                M + "unterminated-string.json",
+                M + "control-character.json",
+                M + "not-utf8.json")),
+        Arguments.of("validate-malformed-bundle", 1, List.of("validate", M + "bundle")),
+        Arguments.of(
+            "simulate-batch-malformed", 0, List.of("simulate", "--batch", M + "cases.jsonl")),
         Arguments.of(
             "simulate-bundle-unknown-user",
             1,

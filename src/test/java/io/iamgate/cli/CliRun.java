@@ -12,14 +12,14 @@ record CliRun(int exit, String out, String err) {
   }
 
   static CliRun withInput(String stdin, String... args) {
+    return withBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  static CliRun withBytes(byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        Main.run(args, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(stdin));
     return new CliRun(code, out.toString(), err.toString());
   }
 }
