@@ -39,7 +39,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code simulate}: evaluates one request, or a JSON Lines batch of cases. */
+/**
+ * {@code simulate}: evaluates one request, or a JSON Lines batch of cases.
+ *
+ * <p>Why this file is over 400 lines: most of it is picocli's option declarations with their help
+ * text and the three modes' argument checks (documents, a bundle principal, a batch), each of which
+ * names the option at fault; the evaluation itself goes through {@code IamGate} and {@code
+ * BatchRunner}.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
