@@ -178,6 +178,18 @@ public final class Authorizer {
         trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
     boolean simple = simpleFor(event);
     String arn = event.arn().toString();
+    if (!simple && a.allowed() && (arn.indexOf('*') >= 0 || arn.indexOf('?') >= 0)) {
+      // API Gateway reads * and ? in a returned Resource as wildcards and has no escape: an Allow
+      // of this ARN, cached, would also allow every ARN it matches (issue: cache replays)
+      trail =
+          trail.decided(
+              Decision.IMPLICIT_DENY,
+              null,
+              "allowed, but the method ARN contains `*` or `?`, which API Gateway would read as"
+                  + " wildcards in the returned policy; denied");
+      ResponseContext context = context(s, d, principal, credentials, trail);
+      return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
+    }
     if (!simple && a.allowed() && arn.length() > RouteTablePolicy.MAX_RESOURCE) {
       trail =
           trail.decided(

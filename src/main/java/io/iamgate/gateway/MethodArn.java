@@ -38,6 +38,10 @@ public record MethodArn(
    *
    * @throws IllegalArgumentException with a message saying what is wrong
    */
+  private static boolean hasWildcard(String part) {
+    return part.indexOf('*') >= 0 || part.indexOf('?') >= 0;
+  }
+
   public static MethodArn parse(@Nullable String arn) {
     if (arn == null || arn.isEmpty()) {
       throw new IllegalArgumentException("the event has no methodArn/routeArn");
@@ -60,6 +64,14 @@ public record MethodArn(
     if (rest.length < 3 || rest[0].isEmpty() || rest[1].isEmpty() || rest[2].isEmpty()) {
       throw new IllegalArgumentException(
           "the method ARN `" + arn + "` has no API id, stage and method or route");
+    }
+    if (hasWildcard(rest[0])
+        || hasWildcard(rest[1])
+        || hasWildcard(parts[3])
+        || hasWildcard(parts[4])) {
+      // API Gateway sets these parts itself; a wildcard there would widen every returned pattern
+      throw new IllegalArgumentException(
+          "the method ARN `" + arn + "` has `*` or `?` in its region, account, API id or stage");
     }
     if (rest.length == 3 && rest[2].startsWith("$")) {
       return new MethodArn(parts[1], parts[3], parts[4], rest[0], rest[1], null, rest[2]);

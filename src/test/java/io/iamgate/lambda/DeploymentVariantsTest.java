@@ -204,4 +204,24 @@ class DeploymentVariantsTest {
     assertTrue(
         ApiGatewayPolicy.responseAllows(answer, restArn("test-invoke-stage", "GET")), answer);
   }
+
+  @ParameterizedTest(name = "a wildcard character in the path: {0}")
+  @ValueSource(strings = {"*", "ord-4?", "*/items"})
+  void anArnWithAWildcardIsNeverAllowedInAPolicy(String orderId) throws IOException {
+    // API Gateway reads * and ? in a returned Resource as wildcards: an Allow of this ARN, cached
+    // for alice's token, would allow every order route, including those her policies deny
+    String arn = restArn("prod", "GET").replace("ord-42", orderId);
+    String event =
+        rest(
+                "/orders/" + orderId,
+                "GET",
+                "prod",
+                "\"Authorization\": \"Bearer " + ALICE + "\", ",
+                null)
+            .replace(restArn("prod", "GET"), arn);
+    String answer = respond(event);
+    ApiGatewayPolicy policy = ApiGatewayPolicy.parse(answer);
+    assertFalse(policy.allow().stream().anyMatch(r -> r.contains(orderId)), answer);
+    assertFalse(policy.allows(restArn("prod", "DELETE")), answer);
+  }
 }
