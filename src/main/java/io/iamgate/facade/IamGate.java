@@ -54,14 +54,24 @@ public final class IamGate {
   }
 
   /**
-   * Opens the bundle the environment names: {@code IAMGATE_BUNDLE} (the source; empty for the
-   * embedded sample), {@code IAMGATE_REFRESH_SECONDS} (default 60) and {@code
-   * IAMGATE_FETCH_TIMEOUT_MS} (default 2000).
+   * Opens the bundle the environment names: {@code IAMGATE_BUNDLE} (the source), {@code
+   * IAMGATE_REFRESH_SECONDS} (default 60) and {@code IAMGATE_FETCH_TIMEOUT_MS} (default 2000). As
+   * for the authorizer, the embedded SAMPLE bundle (an empty {@code IAMGATE_BUNDLE}, or {@code
+   * embedded:}) is refused unless {@code IAMGATE_ALLOW_SAMPLE_BUNDLE=true}: a backend that forgot
+   * the setting must not run on demo users.
    *
-   * @throws IllegalArgumentException naming the variable, when a setting is malformed
+   * @throws IllegalArgumentException naming the variable, when a setting is malformed or the sample
+   *     bundle is named without being allowed
    */
   public static IamGate fromEnvironment(Map<String, String> env) {
     Settings s = Settings.from(env);
+    String bundle = s.bundle().trim();
+    if ((bundle.isEmpty() || bundle.equals("embedded:"))
+        && !Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false)) {
+      throw new IllegalArgumentException(
+          "IAMGATE_BUNDLE is not set: refusing to run on the embedded SAMPLE bundle (set"
+              + " IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)");
+    }
     return open(s.bundle(), s.refresh(), s.fetchTimeout());
   }
 

@@ -71,7 +71,8 @@ class ReadmeSnippetsTest {
   @Test
   void theFacadeSnippetAnswers() {
     // README snippet 2
-    IamGate gate = IamGate.fromEnvironment(System.getenv()); // or IamGate.open("file:bundle.yaml")
+    IamGate gate =
+        IamGate.open("file:src/examples/bundle"); // or IamGate.fromEnvironment(System.getenv())
     Authorization a =
         gate.authorize(
             Principal.user("alice"),
@@ -83,7 +84,7 @@ class ReadmeSnippetsTest {
           "denied: " + a.reason()); // the reason names the deciding statement or gate
     }
     // end of snippet
-    assertNull(a.problem(), "the embedded sample bundle knows alice");
+    assertNull(a.problem(), "the example bundle knows alice");
   }
 
   @Test

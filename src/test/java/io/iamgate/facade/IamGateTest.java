@@ -3,6 +3,7 @@ package io.iamgate.facade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamgate.eval.Decision;
@@ -97,7 +98,7 @@ class IamGateTest {
     assertEquals(java.time.Duration.ofSeconds(30), s.refresh());
     assertEquals(java.time.Duration.ofMillis(2000), s.fetchTimeout());
     var e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        assertThrows(
             IllegalArgumentException.class,
             () -> IamGate.Settings.from(Map.of("IAMGATE_FETCH_TIMEOUT_MS", "soon")));
     assertTrue(e.getMessage().startsWith("IAMGATE_FETCH_TIMEOUT_MS `soon`"), e.getMessage());
@@ -115,5 +116,17 @@ class IamGateTest {
     assertEquals(
         List.of(Decision.ALLOW, Decision.IMPLICIT_DENY, Decision.ALLOW),
         out.stream().map(Authorization::decision).toList());
+  }
+
+  @Test
+  void fromEnvironmentRefusesTheSampleBundleUnlessAllowed() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> IamGate.fromEnvironment(Map.of()));
+    assertTrue(e.getMessage().contains("IAMGATE_BUNDLE is not set"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> IamGate.fromEnvironment(Map.of("IAMGATE_BUNDLE", "embedded:")));
+    IamGate demo = IamGate.fromEnvironment(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
+    assertTrue(demo.bundleVersion().isPresent());
   }
 }
