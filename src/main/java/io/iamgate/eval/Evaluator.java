@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * identity and boundary gates each need an applying Allow; otherwise Allow. Evaluation does no
  * parsing, no I/O and throws nothing for any well-formed request.
  *
- * <p>{@link #decide} and {@link #explain} are one algorithm ({@link #run}) with two sinks: decide's
- * stops at the first statement that settles the answer, explain's collects every applying
- * statement. They cannot drift apart.
+ * <p>{@link #decide} and {@link #explain} are one algorithm ({@link #run}): decide stops at the
+ * first statement that settles the answer, explain passes a collector that records every applying
+ * statement (and so visits them all). They cannot drift apart.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -30,146 +30,128 @@ public final class Evaluator {
     BOUNDARY_ALLOW
   }
 
-  /** Where the algorithm reports applying statements, and what it makes of the decision. */
-  private interface Sink<R> {
-    /** Whether the first statement that settles the answer is enough. */
-    boolean firstOnly();
-
-    /** {@code s} of {@code group} applies to the request, counting as {@code role}. */
-    void applying(Role role, CompiledPolicies group, CompiledStatement s);
-
-    /** The answer, given the decision and, for an implicit deny, the gate that failed. */
-    R result(Decision decision, @Nullable PolicyType failedGate);
-  }
-
   /** Decides, stopping at the first deciding statement. The hot path. */
   public static Evaluation decide(CompiledPolicySet set, Request request) {
-    return run(set, request, new FirstHit());
+    return run(set, request, null);
   }
 
   /** Decides and reports every applying statement. Slower than {@link #decide}; same decision. */
   public static Explanation explain(CompiledPolicySet set, Request request) {
-    return run(set, request, new Collect());
+    Collect all = new Collect();
+    Evaluation e = run(set, request, all);
+    return new Explanation(
+        e.decision(),
+        e.failedGate(),
+        all.denies,
+        all.guardrailAllows,
+        all.identityAllows,
+        all.boundaryAllows);
   }
 
-  /** Section 2.3, once. */
-  private static <R> R run(CompiledPolicySet set, Request request, Sink<R> sink) {
+  /**
+   * Section 2.3, once. Without a collector it stops at the first statement that settles the answer;
+   * with one it visits every candidate statement and records each that applies.
+   */
+  private static Evaluation run(CompiledPolicySet set, Request request, @Nullable Collect all) {
     CompiledPolicies identityGroup = set.identity();
     CompiledPolicies boundaryGroup = set.boundary();
     CompiledPolicies guardrailGroup = set.guardrails();
     Candidates identity = candidates(identityGroup, request);
     Candidates boundary = boundaryGroup == null ? null : candidates(boundaryGroup, request);
     Candidates guardrails = guardrailGroup == null ? null : candidates(guardrailGroup, request);
-    boolean first = sink.firstOnly();
+    boolean first = all == null;
 
-    // denies, in the order identity, boundary, guardrails
-    boolean denied = scan(sink, Role.DENY, identityGroup, identity.denies(), request);
-    if (boundary != null && boundaryGroup != null && !(denied && first)) {
-      denied |= scan(sink, Role.DENY, boundaryGroup, boundary.denies(), request);
+    // denies, in the order identity, boundary, guardrails: the first one decides
+    CompiledPolicies denyGroup = identityGroup;
+    CompiledStatement deny = scan(all, Role.DENY, identityGroup, identity.denies(), request);
+    if (boundary != null && boundaryGroup != null && (deny == null || !first)) {
+      CompiledStatement d = scan(all, Role.DENY, boundaryGroup, boundary.denies(), request);
+      if (deny == null && d != null) {
+        deny = d;
+        denyGroup = boundaryGroup;
+      }
     }
-    if (guardrails != null && guardrailGroup != null && !(denied && first)) {
-      denied |= scan(sink, Role.DENY, guardrailGroup, guardrails.denies(), request);
+    if (guardrails != null && guardrailGroup != null && (deny == null || !first)) {
+      CompiledStatement d = scan(all, Role.DENY, guardrailGroup, guardrails.denies(), request);
+      if (deny == null && d != null) {
+        deny = d;
+        denyGroup = guardrailGroup;
+      }
     }
-    if (denied && first) {
-      return sink.result(Decision.EXPLICIT_DENY, null);
+    if (deny != null && first) {
+      return new Evaluation(Decision.EXPLICIT_DENY, denyGroup, deny, null);
     }
     // the allow gates, in the order an implicit deny is reported
     boolean guardrailAllows =
         guardrails == null
             || guardrailGroup == null
-            || scan(sink, Role.GUARDRAIL_ALLOW, guardrailGroup, guardrails.allows(), request);
+            || scan(all, Role.GUARDRAIL_ALLOW, guardrailGroup, guardrails.allows(), request)
+                != null;
     if (!guardrailAllows && first) {
-      return sink.result(Decision.IMPLICIT_DENY, PolicyType.GUARDRAIL);
+      return Evaluation.implicitDeny(PolicyType.GUARDRAIL);
     }
-    boolean identityAllows =
-        scan(sink, Role.IDENTITY_ALLOW, identityGroup, identity.allows(), request);
-    if (!identityAllows && first) {
-      return sink.result(Decision.IMPLICIT_DENY, PolicyType.IDENTITY);
+    CompiledStatement allow =
+        scan(all, Role.IDENTITY_ALLOW, identityGroup, identity.allows(), request);
+    if (allow == null && first) {
+      return Evaluation.implicitDeny(PolicyType.IDENTITY);
     }
     boolean boundaryAllows =
         boundary == null
             || boundaryGroup == null
-            || scan(sink, Role.BOUNDARY_ALLOW, boundaryGroup, boundary.allows(), request);
-    if (denied) {
-      return sink.result(Decision.EXPLICIT_DENY, null);
+            || scan(all, Role.BOUNDARY_ALLOW, boundaryGroup, boundary.allows(), request) != null;
+    if (deny != null) {
+      return new Evaluation(Decision.EXPLICIT_DENY, denyGroup, deny, null);
     }
     if (!guardrailAllows) {
-      return sink.result(Decision.IMPLICIT_DENY, PolicyType.GUARDRAIL);
+      return Evaluation.implicitDeny(PolicyType.GUARDRAIL);
     }
-    if (!identityAllows) {
-      return sink.result(Decision.IMPLICIT_DENY, PolicyType.IDENTITY);
+    if (allow == null) {
+      return Evaluation.implicitDeny(PolicyType.IDENTITY);
     }
     if (!boundaryAllows) {
-      return sink.result(Decision.IMPLICIT_DENY, PolicyType.BOUNDARY);
+      return Evaluation.implicitDeny(PolicyType.BOUNDARY);
     }
-    return sink.result(Decision.ALLOW, null);
+    return new Evaluation(Decision.ALLOW, identityGroup, allow, null);
   }
 
   /**
-   * Reports the applying statements (only the first when the sink wants one); whether any applied.
+   * The first statement of {@code statements} that applies, or {@code null}; with a collector,
+   * every applying statement is recorded as {@code role} (and all are visited).
    */
-  private static <R> boolean scan(
-      Sink<R> sink, Role role, CompiledPolicies group, CompiledStatement[] statements, Request r) {
+  private static @Nullable CompiledStatement scan(
+      @Nullable Collect all,
+      Role role,
+      CompiledPolicies group,
+      CompiledStatement[] statements,
+      Request r) {
     String resource = r.resource();
-    boolean any = false;
+    CompiledStatement found = null;
     for (CompiledStatement s : statements) {
       if (s.appliesTo(resource, r)) {
-        sink.applying(role, group, s);
-        if (sink.firstOnly()) {
-          return true;
+        if (all == null) {
+          return s;
         }
-        any = true;
+        all.add(role, group, s);
+        if (found == null) {
+          found = s;
+        }
       }
     }
-    return any;
+    return found;
   }
 
   private static Candidates candidates(CompiledPolicies group, Request r) {
     return group.candidates(r.actionId(), r.foldedService(), r.foldedName());
   }
 
-  /** decide's sink: keeps the deciding deny or identity allow. */
-  private static final class FirstHit implements Sink<Evaluation> {
-    private @Nullable CompiledPolicies group;
-    private @Nullable CompiledStatement statement;
-
-    @Override
-    public boolean firstOnly() {
-      return true;
-    }
-
-    @Override
-    public void applying(Role role, CompiledPolicies g, CompiledStatement s) {
-      if (role == Role.DENY || role == Role.IDENTITY_ALLOW) {
-        group = g;
-        statement = s;
-      }
-    }
-
-    @Override
-    public Evaluation result(Decision decision, @Nullable PolicyType failedGate) {
-      if (decision == Decision.IMPLICIT_DENY) {
-        return Evaluation.implicitDeny(
-            java.util.Objects.requireNonNull(failedGate, "an implicit deny names its gate"));
-      }
-      return new Evaluation(decision, group, statement, null);
-    }
-  }
-
-  /** explain's sink: every applying statement, by what it counts for. */
-  private static final class Collect implements Sink<Explanation> {
+  /** explain's collector: every applying statement, by what it counts for. */
+  private static final class Collect {
     private final List<StatementRef> denies = new ArrayList<>();
     private final List<StatementRef> guardrailAllows = new ArrayList<>();
     private final List<StatementRef> identityAllows = new ArrayList<>();
     private final List<StatementRef> boundaryAllows = new ArrayList<>();
 
-    @Override
-    public boolean firstOnly() {
-      return false;
-    }
-
-    @Override
-    public void applying(Role role, CompiledPolicies group, CompiledStatement s) {
+    void add(Role role, CompiledPolicies group, CompiledStatement s) {
       List<StatementRef> to =
           switch (role) {
             case DENY -> denies;
@@ -178,12 +160,6 @@ public final class Evaluator {
             case BOUNDARY_ALLOW -> boundaryAllows;
           };
       to.add(group.refOf(s));
-    }
-
-    @Override
-    public Explanation result(Decision decision, @Nullable PolicyType failedGate) {
-      return new Explanation(
-          decision, failedGate, denies, guardrailAllows, identityAllows, boundaryAllows);
     }
   }
 }
