@@ -1,6 +1,8 @@
 package io.iamgate.bundle;
 
 import io.iamgate.json.Json;
+import io.iamgate.policy.Template;
+import io.iamgate.policy.parse.Hints;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +95,9 @@ final class RoutesReader {
             "expected `*` or an ARN template, found `" + resource + "`");
         ok = false;
       }
+      if (ok && path != null && resource != null) {
+        ok = variablesResolve(p + "/resource", o.get("resource"), path, resource);
+      }
       if (ok && path != null && !seen.add(method + " " + RouteTable.shape(path))) {
         c.error(
             "duplicate-name", p, item, "another route already maps `" + method + " " + path + "`");
@@ -104,5 +109,62 @@ final class RoutesReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether every variable of the resource template can have a value for this route: {@code
+   * ${request:path/X}} needs a parameter {@code X} in the path, and a name without a colon can only
+   * be {@code ${account}}; other keys ({@code aws:RequestedRegion}, {@code jwt:...}, {@code
+   * request:header/...}) are resolved per request. A variable with a default always resolves.
+   * Reports each one that cannot, with the route's parameters or a "did you mean".
+   */
+  private boolean variablesResolve(String at, @Nullable Json node, String path, String resource) {
+    List<String> params = new ArrayList<>();
+    for (String seg : path.split("/")) {
+      if (seg.startsWith("{") && seg.endsWith("}")) {
+        String name = seg.substring(1, seg.length() - 1);
+        params.add(name.endsWith("+") ? name.substring(0, name.length() - 1) : name);
+      }
+    }
+    boolean ok = true;
+    for (Template.Part part : Template.parse(resource, true).parts()) {
+      if (!(part instanceof Template.Variable v) || v.defaultValue() != null) {
+        continue;
+      }
+      String folded = v.foldedName();
+      if (folded.startsWith("request:path/")) {
+        String param = v.name().substring("request:path/".length());
+        if (!params.contains(param)) {
+          String close = Hints.closest(param, params);
+          c.error(
+              "route",
+              at,
+              node,
+              "`${"
+                  + v.name()
+                  + "}` names no parameter of the path `"
+                  + path
+                  + "` ("
+                  + (params.isEmpty()
+                      ? "it has none"
+                      : "its parameters: " + String.join(", ", params))
+                  + ")",
+              close == null ? null : "did you mean `${request:path/" + close + "}`?");
+          ok = false;
+        }
+      } else if (folded.indexOf(':') < 0 && !folded.equals("account")) {
+        c.error(
+            "route",
+            at,
+            node,
+            "unknown variable `${"
+                + v.name()
+                + "}`: a route resource may use `${account}`, `${request:path/NAME}` or a context"
+                + " key such as `${aws:RequestedRegion}`",
+            Hints.didYouMean(v.name(), List.of("account")));
+        ok = false;
+      }
+    }
+    return ok;
   }
 }

@@ -363,4 +363,34 @@ class BundleReaderTest {
     assertTrue(r.ok(), r.diagnostics().toString());
     assertTrue(r.warnings().isEmpty(), r.warnings().toString());
   }
+
+  @Test
+  void routeResourceVariablesMustBeSuppliableByTheRoute() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+            account: "123456789012"
+            routes:
+              - {method: GET, path: "/orders/{id}", action: "orders:GetOrder",
+                 resource: "arn:app:orders:eu-west-1:${account}:order/${request:path/orderId}"}
+              - {method: GET, path: "/items/{itemId}", action: "items:GetItem",
+                 resource: "arn:app:items:eu-west-1:${acount}:item/${request:path/itemId}"}
+              - {method: GET, path: "/reports/{owner}/{id}", action: "reports:GetReport",
+                 resource: "arn:app:reports:${aws:RequestedRegion}:${account}:report/${request:path/owner}/${request:path/id}"}
+              - {method: GET, path: "/files/{path+}", action: "files:Get",
+                 resource: "arn:app:files:::${request:path/path}/${request:path/x, 'none'}"}
+            """);
+    List<String> messages = r.errors().stream().map(Diagnostic::format).toList();
+    assertEquals(2, r.errors().size(), messages.toString());
+    Diagnostic missing = r.errors().get(0);
+    assertEquals("/routes/0/resource", missing.path());
+    assertEquals(
+        "`${request:path/orderId}` names no parameter of the path `/orders/{id}` (its parameters:"
+            + " id)",
+        missing.message());
+    Diagnostic typo = r.errors().get(1);
+    assertEquals("/routes/1/resource", typo.path());
+    assertTrue(typo.message().startsWith("unknown variable `${acount}`"), typo.message());
+    assertEquals("did you mean `account`?", typo.hint());
+  }
 }
