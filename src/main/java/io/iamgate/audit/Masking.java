@@ -3,11 +3,8 @@ package io.iamgate.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes credentials from text bound for a log, in one place. Every text {@link JsonLines} writes
@@ -94,39 +91,48 @@ public final class Masking {
     return out.toString();
   }
 
+  /**
+   * One left-to-right scan: at each position where a scheme name starts (any letter case), the
+   * credential after it is replaced. Allocates nothing when there is none.
+   */
   private static String maskSchemes(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    List<int[]> spans = new ArrayList<>();
-    for (String scheme : SCHEMES) {
-      int from = 0;
-      int at;
-      while ((at = lower.indexOf(scheme, from)) >= 0) {
-        int start = at + scheme.length();
-        int end = start;
-        while (end < text.length() && !endsCredential(text.charAt(end))) {
-          end++;
-        }
-        if (end - start >= MIN_CREDENTIAL) {
-          spans.add(new int[] {start, end});
-        }
-        from = Math.max(end, at + 1);
-      }
-    }
-    if (spans.isEmpty()) {
-      return text;
-    }
-    spans.sort(Comparator.comparingInt(span -> span[0]));
-    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder out = null;
     int copied = 0;
-    for (int[] span : spans) {
-      if (span[0] < copied) {
-        continue; // inside a span already masked
+    int i = 0;
+    while (i < text.length()) {
+      String scheme = schemeAt(text, i);
+      if (scheme == null) {
+        i++;
+        continue;
       }
-      out.append(text, copied, span[0]).append(SECRET);
-      copied = span[1];
+      int start = i + scheme.length();
+      int end = start;
+      while (end < text.length() && !endsCredential(text.charAt(end))) {
+        end++;
+      }
+      if (end - start >= MIN_CREDENTIAL) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, start).append(SECRET);
+        copied = end;
+      }
+      i = Math.max(end, i + 1);
+    }
+    if (out == null) {
+      return text;
     }
     out.append(text, copied, text.length());
     return out.toString();
+  }
+
+  private static @Nullable String schemeAt(String text, int i) {
+    for (String scheme : SCHEMES) {
+      if (text.regionMatches(true, i, scheme, 0, scheme.length())) {
+        return scheme;
+      }
+    }
+    return null;
   }
 
   private static boolean endsCredential(char c) {
