@@ -169,7 +169,8 @@ public final class Authorizer {
     }
     // decision
     Authorization a =
-        IamGate.decide(d, principal, request.match().action(), resource, request.keys(), false);
+        IamGate.decide(
+            d.version(), entry.get(), request.match().action(), resource, request.keys(), false);
     String problem = a.problem();
     if (problem != null) {
       return s.deny(trail.because(problem), principal.key(), context(s, d, principal, null, trail));
@@ -178,28 +179,10 @@ public final class Authorizer {
         trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
     boolean simple = simpleFor(event);
     String arn = event.arn().toString();
-    if (!simple && a.allowed() && (arn.indexOf('*') >= 0 || arn.indexOf('?') >= 0)) {
-      // API Gateway reads * and ? in a returned Resource as wildcards and has no escape: an Allow
-      // of this ARN, cached, would also allow every ARN it matches (issue: cache replays)
+    String unallowable = simple || !a.allowed() ? null : RouteTablePolicy.cannotAllow(arn);
+    if (unallowable != null) {
       trail =
-          trail.decided(
-              Decision.IMPLICIT_DENY,
-              null,
-              "allowed, but the method ARN contains `*` or `?`, which API Gateway would read as"
-                  + " wildcards in the returned policy; denied");
-      ResponseContext context = context(s, d, principal, credentials, trail);
-      return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
-    }
-    if (!simple && a.allowed() && arn.length() > RouteTablePolicy.MAX_RESOURCE) {
-      trail =
-          trail.decided(
-              Decision.IMPLICIT_DENY,
-              null,
-              "allowed, but the method ARN is "
-                  + arn.length()
-                  + " characters long and API Gateway accepts at most "
-                  + RouteTablePolicy.MAX_RESOURCE
-                  + " in a policy; denied");
+          trail.decided(Decision.IMPLICIT_DENY, null, "allowed, but " + unallowable + "; denied");
       ResponseContext context = context(s, d, principal, credentials, trail);
       return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
     }

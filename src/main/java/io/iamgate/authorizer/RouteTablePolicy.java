@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request-independent part of a route-table response for one principal and API stage, and how
@@ -238,6 +239,27 @@ public record RouteTablePolicy(
     return allowed
         ? List.of(new AuthorizerResponse.Statement("Allow", List.of(arn)))
         : List.of(new AuthorizerResponse.Statement("Deny", List.of(denialOf(arn))));
+  }
+
+  /**
+   * Why no policy API Gateway accepts can allow {@code arn} for this call alone, or {@code null}
+   * when one can: an ARN over {@value #MAX_RESOURCE} characters is refused in a {@code Resource},
+   * and {@code *} or {@code ?} in it would be read as wildcards (there is no escape), so an Allow
+   * of it, cached, would also allow every ARN it matches.
+   */
+  static @Nullable String cannotAllow(String arn) {
+    if (arn.indexOf('*') >= 0 || arn.indexOf('?') >= 0) {
+      return "the method ARN contains `*` or `?`, which API Gateway would read as wildcards in the"
+          + " returned policy";
+    }
+    if (arn.length() > MAX_RESOURCE) {
+      return "the method ARN is "
+          + arn.length()
+          + " characters long and API Gateway accepts at most "
+          + MAX_RESOURCE
+          + " in a policy";
+    }
+    return null;
   }
 
   /**

@@ -196,34 +196,54 @@ public final class IamGate {
       Map<String, ?> context,
       boolean explain) {
     String version = b.version();
+    Optional<PrincipalEntry> entry;
     try {
-      Optional<PrincipalEntry> entry = b.principal(p);
-      if (entry.isEmpty()) {
-        return Authorization.denied(
-            "the bundle has no "
-                + (p.kind() == Principal.Kind.USER ? "user" : "role")
-                + " `"
-                + p.name()
-                + "`",
-            version);
-      }
+      entry = b.principal(p);
+    } catch (RuntimeException e) {
+      return Authorization.denied("internal error: " + e.getClass().getSimpleName(), version);
+    }
+    if (entry.isEmpty()) {
+      return Authorization.denied(
+          "the bundle has no "
+              + (p.kind() == Principal.Kind.USER ? "user" : "role")
+              + " `"
+              + p.name()
+              + "`",
+          version);
+    }
+    return decide(version, entry.get(), action, resource, context, explain);
+  }
+
+  /**
+   * {@link #decide(Directory, Principal, String, String, Map, boolean)} for a principal whose entry
+   * the caller has already looked up in the bundle of {@code bundleVersion} (the authorizer, which
+   * needs the entry for its route table too): the same checks and context rule, without a second
+   * cache lookup.
+   */
+  public static Authorization decide(
+      String bundleVersion,
+      PrincipalEntry pe,
+      String action,
+      String resource,
+      Map<String, ?> context,
+      boolean explain) {
+    try {
       String actionProblem = ActionIds.known(action) ? null : Request.actionProblem(action);
       if (actionProblem != null) {
-        return Authorization.denied(actionProblem, version);
+        return Authorization.denied(actionProblem, bundleVersion);
       }
-      PrincipalEntry pe = entry.get();
       RequestContext.Builder cb = pe.contextFor(context);
       if (!cb.problems().isEmpty()) {
-        return Authorization.denied(String.join("; ", cb.problems()), version);
+        return Authorization.denied(String.join("; ", cb.problems()), bundleVersion);
       }
       CompiledPolicySet set = pe.policies();
       Request request = Request.of(action, resource, cb.build());
       if (explain) {
-        return Authorization.of(Evaluator.explain(set, request), version);
+        return Authorization.of(Evaluator.explain(set, request), bundleVersion);
       }
-      return Authorization.of(Evaluator.decide(set, request), version);
+      return Authorization.of(Evaluator.decide(set, request), bundleVersion);
     } catch (RuntimeException e) {
-      return Authorization.denied("internal error: " + e.getClass().getSimpleName(), version);
+      return Authorization.denied("internal error: " + e.getClass().getSimpleName(), bundleVersion);
     }
   }
 }

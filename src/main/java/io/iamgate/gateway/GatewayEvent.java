@@ -13,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param kind which API flavour and payload sent it
  * @param arn the parsed method or route ARN
  * @param method the HTTP method ({@code GET}...), or {@code null} for a WebSocket connection
- * @param path the request path with a leading slash ({@code /orders/42}); {@code null} for a TOKEN
- *     event
+ * @param path the request path as the event carries it, with a leading slash ({@code /orders/42});
+ *     {@code null} for a TOKEN event. It may hold a named HTTP API stage or a custom domain's base
+ *     path, so the authorizer routes by {@link #arn()}, never by this
  * @param routeKey the route template ({@code /orders/{orderId}}, {@code GET /orders/{orderId}},
  *     {@code $connect}), or {@code null} when the payload has none
- * @param token the bearer or raw token from the identity source, or {@code null}
+ * @param token the token of the {@code Authorization} header (of {@code authorizationToken} for a
+ *     TOKEN event) without its {@code Bearer } prefix, or {@code null}
  * @param headers lower-cased header names to their values
  * @param query query string parameters to their values
  * @param pathParameters the path parameters API Gateway bound
