@@ -127,6 +127,10 @@ public final class Masking {
   }
 
   private static @Nullable String schemeAt(String text, int i) {
+    char c = text.charAt(i);
+    if (c != 'b' && c != 'B' && c != 'x' && c != 'X') {
+      return null; // every scheme starts with b or x: most positions end here
+    }
     for (String scheme : SCHEMES) {
       if (text.regionMatches(true, i, scheme, 0, scheme.length())) {
         return scheme;
