@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * names in {@link LogField}). It holds no credential: no token, API key or secret is ever a
  * component, and every text is {@link Masking masked} again when written.
  *
- * @param decisionId the decision's id, also returned in the response context
+ * @param decisionId the decision's id, also returned as {@code answerId} in the response context
  * @param outcome {@code Allow}, {@code ExplicitDeny}, {@code ImplicitDeny}, {@code Deny} (denied
  *     before the engine was asked) or {@code Unauthorized}
  * @param reason why, in words; {@code null} when there is nothing to say

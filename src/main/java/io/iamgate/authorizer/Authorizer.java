@@ -186,16 +186,24 @@ public final class Authorizer {
       ResponseContext context = context(s, d, principal, credentials, trail);
       return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
     }
-    ResponseContext context = context(s, d, principal, credentials, trail);
+    // an answer for the called route alone, or one API Gateway replays for every route
+    boolean routeTable =
+        !simple
+            && settings.cacheMode() == AuthorizerSettings.CacheMode.ROUTE_TABLE
+            && event.kind() != GatewayEvent.Kind.WEBSOCKET_CONNECT
+            && request.match().route() != null;
+    ResponseContext context =
+        routeTable
+            ? ResponseContext.of(
+                principal, d, s.decisionId(), null, null, credentials, settings.contextClaims())
+            : context(s, d, principal, credentials, trail);
     trail = trail.leftOut(0, context.claimsLeftOut());
     // answer
     if (simple) {
       return s.answer(new AuthorizerResponse.Simple(a.allowed(), context.values()), trail);
     }
     List<AuthorizerResponse.Statement> statements;
-    if (settings.cacheMode() == AuthorizerSettings.CacheMode.REQUEST
-        || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT
-        || request.match().route() == null) {
+    if (!routeTable) {
       statements = RouteTablePolicy.exact(arn, a.allowed());
     } else {
       RouteTablePolicy table =

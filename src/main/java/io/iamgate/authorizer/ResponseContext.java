@@ -14,9 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code context} of an answer, which API Gateway hands to the backend: {@code principal},
- * {@code user} or {@code role}, {@code groups}, {@code bundleVersion}, {@code decisionId}, {@code
- * decision}, the deciding {@code statement}, and the claims named in {@code IAMGATE_CONTEXT_CLAIMS}
- * as {@code claim:<name>} (docs/authorizer.md, "Response context").
+ * {@code user} or {@code role}, {@code groups}, {@code bundleVersion}, {@code answerId}, and the
+ * claims named in {@code IAMGATE_CONTEXT_CLAIMS} as {@code claim:<name>}; an answer that speaks for
+ * the called route alone adds the {@code decision} and the deciding {@code statement}
+ * (docs/authorizer.md, "Responses").
+ *
+ * <p>API Gateway replays a cached answer, context included, for every call its cache key matches.
+ * So a context holds only what is true for each of them: a route-table answer, replayed for every
+ * route the caller calls, carries no decision or statement (they would describe the first call),
+ * and {@code answerId} names the decision event that produced the answer, which on a cache hit is
+ * an earlier call's.
  *
  * @param values the context, in that order
  * @param claimsLeftOut configured claims left out to keep the answer under API Gateway's 8 KB
@@ -33,7 +40,9 @@ record ResponseContext(Map<String, Object> values, List<String> claimsLeftOut) {
   /**
    * The context for a decision.
    *
-   * @param decision the decision to report, or {@code null} when the engine was not asked
+   * @param answerId the id of the decision event that produces this answer
+   * @param decision the decision to report, or {@code null} when the engine was not asked or the
+   *     answer is replayed for other routes
    * @param statement the deciding statement, or {@code null}
    * @param credentials whose claims may be copied, or {@code null} to copy none
    * @param contextClaims the claims to copy, in order, while they fit the budget
@@ -41,7 +50,7 @@ record ResponseContext(Map<String, Object> values, List<String> claimsLeftOut) {
   static ResponseContext of(
       Principal p,
       Directory d,
-      String decisionId,
+      String answerId,
       @Nullable Decision decision,
       @Nullable StatementRef statement,
       @Nullable Credentials credentials,
@@ -57,7 +66,7 @@ record ResponseContext(Map<String, Object> values, List<String> claimsLeftOut) {
       }
     }
     ctx.put("bundleVersion", d.bundle().shortVersion());
-    ctx.put("decisionId", decisionId);
+    ctx.put("answerId", answerId);
     if (decision != null) {
       ctx.put("decision", decision.text());
     }

@@ -42,10 +42,13 @@ class DeploymentVariantsTest {
   /** alice may GET an order and may not DELETE one: the route was read and decided correctly. */
   private static void aliceReadsButDoesNotDelete(
       String getEvent, String getArn, String deleteEvent, String deleteArn) throws IOException {
+    LOG.reset();
     String get = respond(getEvent);
     assertTrue(ApiGatewayPolicy.responseAllows(get, getArn), get);
     // decided by alice's read statement: the route was read as GET /orders/{orderId}
-    assertTrue(get.contains("(Sid ReadOrders)"), get);
+    String decided = LOG.toString(StandardCharsets.UTF_8);
+    assertTrue(decided.contains("\"action\":\"orders:GetOrder\""), decided);
+    assertTrue(decided.contains("(Sid ReadOrders)"), decided);
     String delete = respond(deleteEvent);
     assertFalse(ApiGatewayPolicy.responseAllows(delete, deleteArn), delete);
   }

@@ -66,7 +66,7 @@ class HandlerEventsTest {
     }
     String masked =
         response
-                .replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
+                .replaceAll("\"answerId\":\"[^\"]+\"", "\"answerId\":\"<id>\"")
                 .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"")
             + "\n";
     Path golden = GOLDEN.resolve(name);

@@ -118,7 +118,7 @@ class RuntimeClientIT {
       assertTrue(!r.error(), name + ": " + r.body() + "\n" + lambda.output);
       String masked =
           r.body()
-                  .replaceAll("\"decisionId\":\"[^\"]+\"", "\"decisionId\":\"<id>\"")
+                  .replaceAll("\"answerId\":\"[^\"]+\"", "\"answerId\":\"<id>\"")
                   .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"")
               + "\n";
       assertEquals(
