@@ -179,7 +179,7 @@ public final class Authorizer {
         trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
     boolean simple = simpleFor(event);
     String arn = event.arn().toString();
-    String unallowable = simple || !a.allowed() ? null : RouteTablePolicy.cannotAllow(arn);
+    String unallowable = !a.allowed() ? null : unallowable(event, simple);
     if (unallowable != null) {
       trail =
           trail.decided(Decision.IMPLICIT_DENY, null, "allowed, but " + unallowable + "; denied");
@@ -191,7 +191,8 @@ public final class Authorizer {
         !simple
             && settings.cacheMode() == AuthorizerSettings.CacheMode.ROUTE_TABLE
             && event.kind() != GatewayEvent.Kind.WEBSOCKET_CONNECT
-            && request.match().route() != null;
+            && request.match().route() != null
+            && !event.arn().isCatchAll();
     ResponseContext context =
         routeTable
             ? ResponseContext.of(
@@ -227,6 +228,23 @@ public final class Authorizer {
                 ? apiKey
                 : null),
         trail);
+  }
+
+  /**
+   * Why an Allow of this call cannot be answered safely, or {@code null} when it can. A policy
+   * answer cannot allow an ARN API Gateway would read as a pattern ({@link
+   * RouteTablePolicy#cannotAllow}). The HTTP API {@code $default} route's ARN is the same for every
+   * method and path, so any Allow of it, cached, would be replayed for every call on the catch-all:
+   * it is answered only when the settings say API Gateway caches no answer ({@code
+   * IAMGATE_CACHE_TTL_SECONDS=0}).
+   */
+  private @Nullable String unallowable(GatewayEvent event, boolean simple) {
+    if (event.arn().isCatchAll() && settings.answersMayBeCached()) {
+      return "the `$default` route's ARN stands for every method and path, so a cached Allow would"
+          + " be replayed for every call on the catch-all, and IAMGATE_CACHE_TTL_SECONDS is "
+          + (settings.cacheTtl() == null ? "not set" : "not 0");
+    }
+    return simple ? null : RouteTablePolicy.cannotAllow(event.arn().toString());
   }
 
   /** The principal: an API key's user, or the token's by the bundle's identity mapping. */

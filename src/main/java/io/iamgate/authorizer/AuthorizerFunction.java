@@ -75,6 +75,9 @@ public final class AuthorizerFunction {
                 + " IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)");
       }
       a = new Authorizer(Directory.store(source, settings.refresh()), settings, Clock.systemUTC());
+      for (Map.Entry<String, String> note : settings.cachingNotes()) {
+        log.record(JsonLines.Level.valueOf(note.getKey()), LOGGER, note.getValue());
+      }
     } catch (RuntimeException e) {
       problem = "configuration error, every request is denied: " + e.getMessage();
       log.record(JsonLines.Level.ERROR, LOGGER, problem);

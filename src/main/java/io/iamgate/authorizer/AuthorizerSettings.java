@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authorizer's settings, from environment variables.
@@ -22,6 +23,10 @@ import java.util.Map;
  * @param clockSkew {@code IAMGATE_CLOCK_SKEW_SECONDS}: tolerance on token times (default 60)
  * @param contextClaims {@code IAMGATE_CONTEXT_CLAIMS}: comma-separated claims copied into the
  *     response context
+ * @param cacheTtl {@code IAMGATE_CACHE_TTL_SECONDS}: the authorizer result cache TTL the APIs in
+ *     front of this function are configured with (0–3600 s; the SAM template passes its {@code
+ *     CacheTtlSeconds}), or {@code null} when not set, which iamgate reads as "answers may be
+ *     cached"
  * @param allowSampleBundle {@code IAMGATE_ALLOW_SAMPLE_BUNDLE}: the embedded sample bundle (an
  *     empty {@code IAMGATE_BUNDLE}) is refused unless this is {@code true}, so that a deployment
  *     never runs on it by accident
@@ -34,7 +39,16 @@ public record AuthorizerSettings(
     boolean simpleResponses,
     Duration clockSkew,
     List<String> contextClaims,
+    @Nullable Duration cacheTtl,
     boolean allowSampleBundle) {
+
+  /**
+   * Whether API Gateway may replay an answer for other calls: unless {@code
+   * IAMGATE_CACHE_TTL_SECONDS} says 0, iamgate assumes so (fail closed).
+   */
+  public boolean answersMayBeCached() {
+    return cacheTtl == null || !cacheTtl.isZero();
+  }
 
   /** How responses are scoped for API Gateway's result cache. */
   public enum CacheMode {
@@ -67,6 +81,53 @@ public record AuthorizerSettings(
         IamGate.Settings.bool(env, "IAMGATE_HTTP_SIMPLE_RESPONSES", true),
         Duration.ofSeconds(IamGate.Settings.number(env, "IAMGATE_CLOCK_SKEW_SECONDS", 60, 0, 600)),
         claims.isBlank() ? List.of() : List.of(claims.trim().split("\\s*,\\s*")),
+        env.getOrDefault("IAMGATE_CACHE_TTL_SECONDS", "").isBlank()
+            ? null
+            : Duration.ofSeconds(
+                IamGate.Settings.number(env, "IAMGATE_CACHE_TTL_SECONDS", 0, 0, 3600)),
         IamGate.Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false));
+  }
+
+  /**
+   * What an operator should know at startup about how API Gateway's result cache meets these
+   * settings, most serious first: a {@code WARN} where a cached answer may be replayed wrongly
+   * (with the identity sources the settings assume), an {@code INFO} where iamgate fails closed or
+   * relies on identity sources it cannot see (docs/authorizer.md, "Caching safely").
+   *
+   * @return pairs of level ({@code WARN}/{@code INFO}) and message
+   */
+  public List<Map.Entry<String, String>> cachingNotes() {
+    List<Map.Entry<String, String>> notes = new java.util.ArrayList<>();
+    long ttl = cacheTtl == null ? -1 : cacheTtl.toSeconds();
+    boolean cachedForSure = ttl > 0;
+    if (cacheMode == CacheMode.REQUEST && cachedForSure) {
+      notes.add(
+          Map.entry(
+              "WARN",
+              "IAMGATE_CACHE_MODE=request answers for the called route only, but"
+                  + " IAMGATE_CACHE_TTL_SECONDS="
+                  + ttl
+                  + ": unless the identity sources hold the method and path, API Gateway replays"
+                  + " an answer for the caller's other calls (a 403 from a policy answer; an"
+                  + " allow from an HTTP API simple answer, which holds no ARN)"));
+    }
+    if (simpleResponses && cachedForSure) {
+      notes.add(
+          Map.entry(
+              "INFO",
+              "HTTP API simple answers hold no ARN: with IAMGATE_CACHE_TTL_SECONDS="
+                  + ttl
+                  + " the HTTP API authorizer's identity sources must include $context.routeKey,"
+                  + " $context.httpMethod and $context.path (template.yaml's do)"));
+    }
+    if (cacheTtl == null) {
+      notes.add(
+          Map.entry(
+              "INFO",
+              "IAMGATE_CACHE_TTL_SECONDS is not set: iamgate assumes API Gateway caches its"
+                  + " answers, so calls on an HTTP API `$default` route are denied (set it to the"
+                  + " authorizers' TTL, 0 when caching is off)"));
+    }
+    return notes;
   }
 }

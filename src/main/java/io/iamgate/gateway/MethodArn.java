@@ -92,6 +92,15 @@ public record MethodArn(
     return apiPrefix() + "/" + stage + "/" + verbPattern + "/" + pathPattern;
   }
 
+  /**
+   * Whether this is the ARN of an HTTP API's {@code $default} route, the catch-all: API Gateway
+   * sends {@code .../{stage}/$default} for every method and path it serves (docs/authorizer.md,
+   * "The $default route").
+   */
+  public boolean isCatchAll() {
+    return verb == null && path.equals("$default");
+  }
+
   /** The ARN text. */
   @Override
   public String toString() {

@@ -74,7 +74,7 @@ public final class RequestMapper {
     // the event's path, which carries the stage on named HTTP API stages and the base path behind
     // a custom domain
     String method = event.arn().verb() != null ? event.arn().verb() : event.method();
-    String path = "/" + event.arn().path();
+    String path = event.arn().isCatchAll() ? catchAllPath(event) : "/" + event.arn().path();
     RouteTable.Match match =
         event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT || method == null
             ? new RouteTable.Match(
@@ -82,6 +82,23 @@ public final class RequestMapper {
             : routes.match(method, path, event.arn().toString(), variables);
     match.pathParameters().forEach((k, val) -> keys.putIfAbsent("request:path/" + k, val));
     return new Mapped(match, stable, keys);
+  }
+
+  /**
+   * The path a call on the HTTP API's {@code $default} route asks for. Its ARN holds no method and
+   * path, so this is the one route that comes from the event's path, as the backend behind the
+   * catch-all receives it: on a named stage that path starts with {@code /{stage}}, which is
+   * removed. Behind a custom domain whose API mapping has a path, the mapping's path stays in it
+   * and the call matches no bundle route unless the routes include it.
+   */
+  static String catchAllPath(GatewayEvent event) {
+    String path = event.path() == null ? "/" : event.path();
+    String stage = "/" + event.arn().stage();
+    if (!event.arn().stage().equals("$default")
+        && (path.equals(stage) || path.startsWith(stage + "/"))) {
+      path = path.substring(stage.length());
+    }
+    return path.isEmpty() ? "/" : path;
   }
 
   /**

@@ -70,4 +70,55 @@ class AuthorizerSettingsTest {
             .getMessage()
             .contains("from 0 to 600"));
   }
+
+  @Test
+  void theCacheTtlIsReadAndUnsetMeansAnswersMayBeCached() {
+    assertEquals(null, AuthorizerSettings.from(Map.of()).cacheTtl());
+    assertTrue(AuthorizerSettings.from(Map.of()).answersMayBeCached());
+    AuthorizerSettings off = AuthorizerSettings.from(Map.of("IAMGATE_CACHE_TTL_SECONDS", "0"));
+    assertEquals(Duration.ZERO, off.cacheTtl());
+    assertFalse(off.answersMayBeCached());
+    assertTrue(
+        AuthorizerSettings.from(Map.of("IAMGATE_CACHE_TTL_SECONDS", "3600")).answersMayBeCached());
+    for (String bad : List.of("-1", "3601", "5m", "1.5")) {
+      assertTrue(
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> AuthorizerSettings.from(Map.of("IAMGATE_CACHE_TTL_SECONDS", bad)))
+              .getMessage()
+              .startsWith("IAMGATE_CACHE_TTL_SECONDS `" + bad + "`: expected a whole number"),
+          bad);
+    }
+  }
+
+  private static List<String> notes(Map<String, String> env) {
+    return AuthorizerSettings.from(env).cachingNotes().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .toList();
+  }
+
+  @Test
+  void startupNotesSayWhereACachedAnswerMayBeReplayedWrongly() {
+    // request mode with a cache: the answer for one route is replayed for the caller's others
+    List<String> request =
+        notes(Map.of("IAMGATE_CACHE_MODE", "request", "IAMGATE_CACHE_TTL_SECONDS", "300"));
+    assertTrue(request.get(0).startsWith("WARN IAMGATE_CACHE_MODE=request"), request.toString());
+    assertTrue(request.get(0).contains("IAMGATE_CACHE_TTL_SECONDS=300"), request.toString());
+    // simple answers rely on identity sources iamgate cannot see
+    assertTrue(
+        notes(Map.of("IAMGATE_CACHE_TTL_SECONDS", "60")).stream()
+            .anyMatch(n -> n.startsWith("INFO HTTP API simple answers hold no ARN")));
+    // unset: iamgate assumes a cache and says what that costs
+    assertTrue(
+        notes(Map.of()).stream()
+            .anyMatch(n -> n.startsWith("INFO IAMGATE_CACHE_TTL_SECONDS is not set")));
+    // no cache, no notes
+    assertEquals(
+        List.of(),
+        notes(Map.of("IAMGATE_CACHE_MODE", "request", "IAMGATE_CACHE_TTL_SECONDS", "0")));
+    // the route-table default with a cache and policy answers needs no warning
+    assertTrue(
+        notes(Map.of("IAMGATE_CACHE_TTL_SECONDS", "300", "IAMGATE_HTTP_SIMPLE_RESPONSES", "false"))
+            .isEmpty());
+  }
 }
