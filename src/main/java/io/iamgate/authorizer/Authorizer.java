@@ -180,12 +180,6 @@ public final class Authorizer {
     boolean simple = simpleFor(event);
     String arn = event.arn().toString();
     String unallowable = !a.allowed() ? null : unallowable(event, simple);
-    if (unallowable != null) {
-      trail =
-          trail.decided(Decision.IMPLICIT_DENY, null, "allowed, but " + unallowable + "; denied");
-      ResponseContext context = context(s, d, principal, credentials, trail);
-      return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
-    }
     // an answer for the called route alone, or one API Gateway replays for every route
     boolean routeTable =
         !simple
@@ -193,6 +187,43 @@ public final class Authorizer {
             && event.kind() != GatewayEvent.Kind.WEBSOCKET_CONNECT
             && request.match().route() != null
             && !event.arn().isCatchAll();
+    String usageKey =
+        credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null;
+    RouteTablePolicy table =
+        routeTable
+            ? routeTables.of(
+                event.arn(),
+                d,
+                p.routes(),
+                principal.key(),
+                entry.get(),
+                credentials,
+                request.stableKeys())
+            : null;
+    if (unallowable != null) {
+      // the call's own ARN cannot be allowed; the route table's patterns may still let it through
+      List<AuthorizerResponse.Statement> alone =
+          table == null ? null : RouteTablePolicy.tableAlone(arn, table);
+      if (table != null && alone != null) {
+        trail =
+            trail.decided(
+                a.decision(),
+                a.statements().stream().findFirst().orElse(null),
+                a.reason()
+                    + "; answered by the route table's patterns alone, since "
+                    + unallowable);
+        ResponseContext context =
+            ResponseContext.of(
+                principal, d, s.decisionId(), null, null, credentials, settings.contextClaims());
+        return s.answer(
+            new AuthorizerResponse.Policy(principal.key(), alone, context.values(), usageKey),
+            trail.leftOut(table.omitted(), context.claimsLeftOut()));
+      }
+      trail =
+          trail.decided(Decision.IMPLICIT_DENY, null, "allowed, but " + unallowable + "; denied");
+      ResponseContext context = context(s, d, principal, credentials, trail);
+      return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
+    }
     ResponseContext context =
         routeTable
             ? ResponseContext.of(
@@ -204,29 +235,14 @@ public final class Authorizer {
       return s.answer(new AuthorizerResponse.Simple(a.allowed(), context.values()), trail);
     }
     List<AuthorizerResponse.Statement> statements;
-    if (!routeTable) {
+    if (table == null) {
       statements = RouteTablePolicy.exact(arn, a.allowed());
     } else {
-      RouteTablePolicy table =
-          routeTables.of(
-              event.arn(),
-              d,
-              p.routes(),
-              principal.key(),
-              entry.get(),
-              credentials,
-              request.stableKeys());
       statements = RouteTablePolicy.statements(arn, a.allowed(), table);
       trail = trail.leftOut(table.omitted(), trail.claimsLeftOut());
     }
     return s.answer(
-        new AuthorizerResponse.Policy(
-            principal.key(),
-            statements,
-            context.values(),
-            credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST
-                ? apiKey
-                : null),
+        new AuthorizerResponse.Policy(principal.key(), statements, context.values(), usageKey),
         trail);
   }
 

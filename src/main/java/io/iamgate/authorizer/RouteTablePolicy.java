@@ -234,6 +234,38 @@ public record RouteTablePolicy(
     return statements(allow, deny);
   }
 
+  /**
+   * The statements of an answer to an allowed call whose own ARN no policy may hold ({@link
+   * #cannotAllow}: it has {@code *} or {@code ?}, or is too long): the table alone, when one of its
+   * allowed patterns matches the call and no denial written with them does; else {@code null}, and
+   * the call is denied. Nothing request-derived is written, so the answer is exactly what any other
+   * call of this principal on this stage could be answered with.
+   */
+  static @Nullable List<AuthorizerResponse.Statement> tableAlone(
+      String currentArn, RouteTablePolicy table) {
+    boolean through = false;
+    for (String a : table.allowed()) {
+      if (Glob.of(a).matches(currentArn)) {
+        through = true;
+        break;
+      }
+    }
+    if (!through) {
+      return null;
+    }
+    Set<String> deny = new LinkedHashSet<>();
+    for (Denial d : table.denied()) {
+      if (d.guards().length == 0) {
+        continue;
+      }
+      if (d.glob().matches(currentArn)) {
+        return null;
+      }
+      deny.add(d.pattern());
+    }
+    return statements(new LinkedHashSet<>(table.allowed()), deny);
+  }
+
   /** The called ARN alone with its decision. */
   static List<AuthorizerResponse.Statement> exact(String arn, boolean allowed) {
     return allowed
