@@ -223,8 +223,16 @@ public record AuthorizerConfig(
     String route =
         route(verb, path)
             .orElseThrow(() -> new IllegalArgumentException(verb + " /" + path + " is no route"));
-    String template = route.split(" ", 2)[1];
-    Map<String, String> params = pathParameters(route, path);
+    return event(caller, verb, path, route.split(" ", 2)[1], pathParameters(route, path));
+  }
+
+  /**
+   * The event API Gateway sends when {@code caller} calls {@code verb /path} on a route of any API:
+   * {@code template} is the route's path template ({@code /orders/{orderId}}) and {@code params}
+   * the values API Gateway bound to its parameters.
+   */
+  public String event(
+      Caller caller, String verb, String path, String template, Map<String, String> params) {
     boolean key = credential == Credential.API_KEY;
     String headerName = key ? "x-api-key" : "authorization";
     String headerValue = key ? caller.credential() : "Bearer " + caller.credential();
