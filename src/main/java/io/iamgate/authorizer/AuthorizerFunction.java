@@ -104,7 +104,10 @@ public final class AuthorizerFunction {
     long start = System.nanoTime();
     List<String> warmed;
     try {
-      a.store().current();
+      a.store()
+          .current()
+          .map(d -> ReplayRisks.warning(a.settings(), ReplayRisks.of(d.bundle())))
+          .ifPresent(w -> log.record(JsonLines.Level.WARN, LOGGER, w));
       warmed = WarmUp.run(a);
     } catch (RuntimeException e) {
       log.record(
