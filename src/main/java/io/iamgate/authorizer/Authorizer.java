@@ -187,8 +187,6 @@ public final class Authorizer {
             && event.kind() != GatewayEvent.Kind.WEBSOCKET_CONNECT
             && request.match().route() != null
             && !event.arn().isCatchAll();
-    String usageKey =
-        credentials.isApiKey() && event.kind() == GatewayEvent.Kind.REST_REQUEST ? apiKey : null;
     RouteTablePolicy table =
         routeTable
             ? routeTables.of(
@@ -216,7 +214,11 @@ public final class Authorizer {
             ResponseContext.of(
                 principal, d, s.decisionId(), null, null, credentials, settings.contextClaims());
         return s.answer(
-            new AuthorizerResponse.Policy(principal.key(), alone, context.values(), usageKey),
+            new AuthorizerResponse.Policy(
+                principal.key(),
+                alone,
+                context.values(),
+                usageIdentifierKey(event, credentials, apiKey, alone)),
             trail.leftOut(table.omitted(), context.claimsLeftOut()));
       }
       trail =
@@ -242,7 +244,11 @@ public final class Authorizer {
       trail = trail.leftOut(table.omitted(), trail.claimsLeftOut());
     }
     return s.answer(
-        new AuthorizerResponse.Policy(principal.key(), statements, context.values(), usageKey),
+        new AuthorizerResponse.Policy(
+            principal.key(),
+            statements,
+            context.values(),
+            usageIdentifierKey(event, credentials, apiKey, statements)),
         trail);
   }
 
@@ -261,6 +267,26 @@ public final class Authorizer {
           + (settings.cacheTtl() == null ? "not set" : "not 0");
     }
     return simple ? null : RouteTablePolicy.cannotAllow(event.arn().toString());
+  }
+
+  /**
+   * The API key API Gateway meters a usage plan by: only with {@code IAMGATE_USAGE_IDENTIFIER_KEY},
+   * only for an API-key caller of an API with usage plans (REST {@code REQUEST}, WebSocket), and
+   * only when the answer allows something (the called ARN, or in a route table another route a
+   * cached answer is replayed for). Never logged: the decision event holds only the key id.
+   */
+  private @Nullable String usageIdentifierKey(
+      GatewayEvent event,
+      Credentials credentials,
+      @Nullable String apiKey,
+      List<AuthorizerResponse.Statement> statements) {
+    boolean meteredApi =
+        event.kind() == GatewayEvent.Kind.REST_REQUEST
+            || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT;
+    boolean allows = statements.stream().anyMatch(st -> st.effect().equals("Allow"));
+    return settings.usageIdentifierKey() && credentials.isApiKey() && meteredApi && allows
+        ? apiKey
+        : null;
   }
 
   /** The principal: an API key's user, or the token's by the bundle's identity mapping. */

@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param allowSampleBundle {@code IAMGATE_ALLOW_SAMPLE_BUNDLE}: the embedded sample bundle (an
  *     empty {@code IAMGATE_BUNDLE}) is refused unless this is {@code true}, so that a deployment
  *     never runs on it by accident
+ * @param usageIdentifierKey {@code IAMGATE_USAGE_IDENTIFIER_KEY}: return an API-key caller's key as
+ *     {@code usageIdentifierKey} in policy answers that allow something (REST {@code REQUEST} and
+ *     WebSocket), for API Gateway usage plans with the API key source {@code AUTHORIZER}; default
+ *     false, as it hands the key's secret to API Gateway
  */
 public record AuthorizerSettings(
     String bundle,
@@ -40,7 +44,8 @@ public record AuthorizerSettings(
     Duration clockSkew,
     List<String> contextClaims,
     @Nullable Duration cacheTtl,
-    boolean allowSampleBundle) {
+    boolean allowSampleBundle,
+    boolean usageIdentifierKey) {
 
   /**
    * Whether API Gateway may replay an answer for other calls: unless {@code
@@ -85,7 +90,8 @@ public record AuthorizerSettings(
             ? null
             : Duration.ofSeconds(
                 IamGate.Settings.number(env, "IAMGATE_CACHE_TTL_SECONDS", 0, 0, 3600)),
-        IamGate.Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false));
+        IamGate.Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false),
+        IamGate.Settings.bool(env, "IAMGATE_USAGE_IDENTIFIER_KEY", false));
   }
 
   /**

@@ -20,6 +20,7 @@ class AuthorizerSettingsTest {
     assertFalse(s.allowSampleBundle());
     assertEquals(Duration.ofSeconds(60), s.clockSkew());
     assertEquals(List.of(), s.contextClaims());
+    assertFalse(s.usageIdentifierKey(), "returning API keys to API Gateway is opt-in");
   }
 
   @Test
@@ -40,13 +41,16 @@ class AuthorizerSettingsTest {
                 "IAMGATE_ALLOW_SAMPLE_BUNDLE",
                 "TRUE",
                 "IAMGATE_REFRESH_SECONDS",
-                "30"));
+                "30",
+                "IAMGATE_USAGE_IDENTIFIER_KEY",
+                "true"));
     assertEquals(AuthorizerSettings.CacheMode.REQUEST, s.cacheMode());
     assertFalse(s.simpleResponses());
     assertEquals(Duration.ofSeconds(5), s.clockSkew());
     assertEquals(List.of("email", "tenant"), s.contextClaims());
     assertTrue(s.allowSampleBundle());
     assertEquals(Duration.ofSeconds(30), s.refresh());
+    assertTrue(s.usageIdentifierKey());
   }
 
   @Test
@@ -63,6 +67,12 @@ class AuthorizerSettingsTest {
                 () -> AuthorizerSettings.from(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "yes")))
             .getMessage()
             .startsWith("IAMGATE_ALLOW_SAMPLE_BUNDLE `yes`"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AuthorizerSettings.from(Map.of("IAMGATE_USAGE_IDENTIFIER_KEY", "on")))
+            .getMessage()
+            .startsWith("IAMGATE_USAGE_IDENTIFIER_KEY `on`"));
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
