@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end through AWS's real Lambda Java runtime client, with the handler string from {@code
  * template.yaml}, every event in {@code events/} — its named outcome and its exact response JSON
  * (the golden files of {@link HandlerEventsTest}) — in both packagings: the task root that {@code
- * sam build} makes ({@code target/classes} at the root, the runtime dependencies that {@code
- * dependency:copy-dependencies} puts in {@code target/dependency} under {@code lib/}), which is
- * what the template deploys, and the shaded {@code target/iamgate.jar} under {@code lib/}.
+ * sam build} makes, laid out by the same {@code tools/task-root.sh} the Makefile's {@code
+ * build-AuthorizerFunction} runs ({@code target/classes} at the root, the runtime dependencies
+ * under {@code lib/}), which is what the template deploys, and the shaded {@code
+ * target/iamgate.jar} under {@code lib/}.
  */
 class RuntimeClientIT {
   @TempDir static Path dir;

@@ -2,6 +2,7 @@ package io.iamgate.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,35 +45,24 @@ public final class LambdaProcess {
   }
 
   /**
-   * The task root {@code sam build} makes for this project (aws-lambda-builders' Maven workflow):
-   * {@code target/classes} copied to the root, and the runtime dependencies, which {@code
-   * dependency:copy-dependencies} wrote to {@code target/dependency}, under {@code lib/}.
+   * The task root {@code sam build} makes for this project, made by the very script its Makefile
+   * runs ({@code tools/task-root.sh}): {@code target/classes} copied to the root, and the runtime
+   * dependencies, which {@code ./mvnw package} wrote to {@code target/dependency}, under {@code
+   * lib/}.
    */
   public static Path samBuildTaskRoot(Path target, Path dir) throws IOException {
-    Path classes = target.resolve("classes");
-    Path dependencies = target.resolve("dependency");
-    if (!Files.isDirectory(dependencies)) {
-      throw new IllegalStateException(
-          dependencies + " is missing: `mvn package` copies the runtime dependencies there");
-    }
-    try (var files = Files.walk(classes)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path to = dir.resolve(classes.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+    Process p =
+        new ProcessBuilder("sh", "tools/task-root.sh", target.toString(), dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("tools/task-root.sh failed: " + output);
       }
-    }
-    Files.createDirectories(dir.resolve("lib"));
-    try (var jars = Files.list(dependencies)) {
-      for (Path jar : (Iterable<Path>) jars::iterator) {
-        Files.copy(
-            jar,
-            dir.resolve("lib").resolve(jar.getFileName()),
-            StandardCopyOption.REPLACE_EXISTING);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while laying out the task root", e);
     }
     return dir;
   }
