@@ -71,8 +71,9 @@ public final class AuthorizerFunction {
       BundleSource source = BundleSources.fromSetting(settings.bundle(), settings.fetchTimeout());
       if (source instanceof EmbeddedSource && !settings.allowSampleBundle()) {
         throw new IllegalArgumentException(
-            "IAMGATE_BUNDLE is not set: refusing to run on the embedded SAMPLE bundle (set"
-                + " IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)");
+            "IAMGATE_BUNDLE is empty or embedded:, refusing to run on the embedded SAMPLE bundle"
+                + " (set IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a"
+                + " demo)");
       }
       a = new Authorizer(Directory.store(source, settings.refresh()), settings, Clock.systemUTC());
       for (Map.Entry<String, String> note : settings.cachingNotes()) {
