@@ -109,10 +109,32 @@ class ResponseLimitsTest {
   }
 
   @Test
-  void anArnLongerThanApiGatewayAcceptsIsDeniedWithTheReason() throws IOException {
+  void anArnLongerThanApiGatewayAcceptsIsAnsweredByTheRouteTableAlone() throws IOException {
+    // alice may read every file: the table's GET/files/* lets the call through, and nothing the
+    // caller sent is written
     TestBundles.Handler h =
         TestBundles.handler(
             dir, ALLOW_READS, "[" + route("GET", "/files/{id}", "orders:GetOrder") + "]");
+    String longId = "y".repeat(600);
+    String response = h.respond("GET", "files/" + longId);
+    assertWithinLimits(response);
+    ApiGatewayPolicy policy = ApiGatewayPolicy.parse(response);
+    assertTrue(policy.allows(TestBundles.arn("GET", "files/" + longId)), response);
+    assertEquals(List.of(TestBundles.arn("GET", "files/*")), policy.allow());
+    String log = h.log().toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("answered by the route table's patterns alone"), log);
+    assertTrue(log.contains("\"outcome\":\"Allow\""), log);
+  }
+
+  @Test
+  void anArnLongerThanApiGatewayAcceptsIsDeniedWithTheReason() throws IOException {
+    // in request mode there is no table to answer with
+    TestBundles.Handler h =
+        TestBundles.handler(
+            dir,
+            ALLOW_READS,
+            "[" + route("GET", "/files/{id}", "orders:GetOrder") + "]",
+            java.util.Map.of("IAMGATE_CACHE_MODE", "request"));
     String longId = "y".repeat(600);
     String response = h.respond("GET", "files/" + longId);
     assertWithinLimits(response);
