@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
@@ -128,8 +129,13 @@ public final class TokenVerifier {
     } else if (jwksUri == null) {
       throw new IllegalArgumentException("the issuer has neither `jwks` nor `jwksUri`");
     } else {
+      // nimbus's default retriever gives up after 500 ms whatever the setting: pass ours
+      int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
       keys =
-          JWKSourceBuilder.create(URI.create(jwksUri).toURL())
+          JWKSourceBuilder.create(
+                  URI.create(jwksUri).toURL(),
+                  new DefaultResourceRetriever(
+                      millis, millis, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
               .cache(Duration.ofMinutes(15).toMillis(), timeout.toMillis())
               .rateLimited(Duration.ofSeconds(30).toMillis())
               .refreshAheadCache(false)

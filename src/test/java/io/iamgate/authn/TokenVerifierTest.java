@@ -269,6 +269,62 @@ class TokenVerifierTest {
     }
   }
 
+  /** A JWKS server that answers after {@code delayMillis}; stop it when done. */
+  private static HttpServer slowJwks(String jwks, long delayMillis) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/jwks.json",
+        ex -> {
+          try {
+            Thread.sleep(delayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] b = jwks.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    return server;
+  }
+
+  private static TokenVerifier fetching(HttpServer server, Duration timeout) {
+    return new TokenVerifier(
+        List.of(issuer(null, "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json")),
+        Duration.ofSeconds(60),
+        CLOCK,
+        Ticker.systemTicker(),
+        timeout);
+  }
+
+  @Test
+  void jwksFetchesHonourTheFetchTimeout() throws Exception {
+    HttpServer server = slowJwks(new JWKSet(KEY.toPublicJWK()).toString(), 1000);
+    try {
+      // a server answering in 1 s is waited for when the setting allows 2 s
+      assertEquals(
+          "alice",
+          fetching(server, Duration.ofMillis(2000))
+              .verify(valid())
+              .claims()
+              .get("cognito:username"));
+      // and refused, closed, when it allows 300 ms
+      long start = System.nanoTime();
+      String refusal =
+          assertThrows(
+                  AuthenticationException.class,
+                  () -> fetching(server, Duration.ofMillis(300)).verify(valid()))
+              .getMessage();
+      long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertTrue(refusal.contains("refused") && refusal.contains("timed out"), refusal);
+      assertTrue(millis < 1000, "gave up after " + millis + " ms");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void hmacIsNeverConfigurable() {
     TokenVerifier v =
