@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -141,6 +144,7 @@ public final class TokenVerifier {
               .refreshAheadCache(false)
               .build();
     }
+    keys = strongOnly(keys);
     Set<JWSAlgorithm> algorithms = new HashSet<>();
     for (String a : i.algorithms()) {
       JWSAlgorithm alg = JWSAlgorithm.parse(a);
@@ -162,6 +166,33 @@ public final class TokenVerifier {
     claims.setMaxClockSkew((int) skew.toSeconds());
     p.setJWTClaimsSetVerifier(claims);
     return p;
+  }
+
+  /** The shortest RSA modulus accepted (as bundle validation requires of embedded keys). */
+  static final int MIN_RSA_BITS = 2048;
+
+  /**
+   * {@code keys}, refusing a token whose key is an RSA key under {@value #MIN_RSA_BITS} bits: a
+   * fetched JWK set is not validated with the bundle. (nimbus itself refuses an EC key off its
+   * curve.)
+   */
+  private static JWKSource<SecurityContext> strongOnly(JWKSource<SecurityContext> keys) {
+    return (selector, context) -> {
+      List<JWK> selected = keys.get(selector, context);
+      for (JWK k : selected) {
+        if (k instanceof RSAKey rsa && rsa.size() < MIN_RSA_BITS) {
+          throw new KeySourceException(
+              "the issuer's key `"
+                  + rsa.getKeyID()
+                  + "` is an RSA key of "
+                  + rsa.size()
+                  + " bits; at least "
+                  + MIN_RSA_BITS
+                  + " are required");
+        }
+      }
+      return selected;
+    };
   }
 
   /**

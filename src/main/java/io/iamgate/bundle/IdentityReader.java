@@ -210,6 +210,17 @@ final class IdentityReader {
               .allMatch(
                   k -> k instanceof Json.JObject ko && ko.get("kty") instanceof Json.JString)) {
         jwks = Canonical.text(jk);
+        for (int k = 0; k < keys.items().size(); k++) {
+          Json key = keys.items().get(k);
+          String problem = key instanceof Json.JObject ko ? IssuerKeys.problem(ko) : null;
+          if (problem != null) {
+            c.error(
+                "issuer-key",
+                p + "/jwks/keys/" + k,
+                key,
+                "issuer `" + (iss == null ? "?" : iss) + "`: " + problem);
+          }
+        }
       } else {
         c.error("issuer", p + "/jwks", jk, "expected a JWK set {\"keys\": [{\"kty\": ...}, ...]}");
       }

@@ -326,6 +326,28 @@ class TokenVerifierTest {
   }
 
   @Test
+  void fetchedRsaKeysUnder2048BitsAreRefused() throws Exception {
+    RSAKey weak = new RSAKeyGenerator(1024, true).keyID("weak-1024").generate();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(weak.getKeyID()).build(),
+            Tokens.claims("alice", NOW.plusSeconds(600)).build());
+    jwt.sign(new RSASSASigner(weak, true));
+    HttpServer server = slowJwks(new JWKSet(weak.toPublicJWK()).toString(), 0);
+    try {
+      String refusal =
+          assertThrows(
+                  AuthenticationException.class,
+                  () -> fetching(server, Duration.ofSeconds(2)).verify(jwt.serialize()))
+              .getMessage();
+      assertTrue(
+          refusal.contains("`weak-1024` is an RSA key of 1024 bits; at least 2048"), refusal);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void hmacIsNeverConfigurable() {
     TokenVerifier v =
         new TokenVerifier(

@@ -148,6 +148,57 @@ class BundleReaderTest {
     assertEquals("did you mean `audiences`?", d.hint());
   }
 
+  /** A bundle with one issuer whose embedded keys are {@code keys} (JWK JSON objects). */
+  private static ParseResult<Bundle> issuerWithKeys(String... keys) {
+    return json(
+        """
+        {"identity": {"issuers": [
+          {"issuer": "https://other.example.com", "audiences": ["a"],
+           "jwksUri": "https://other.example.com/jwks.json"},
+          {"issuer": "https://auth.example.com", "audiences": ["a"],
+           "jwks": {"keys": [%s]}}]}}"""
+            .formatted(String.join(",", keys)));
+  }
+
+  private static String rsaJwk(int bits) throws Exception {
+    var g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(bits);
+    var pub = (java.security.interfaces.RSAPublicKey) g.generateKeyPair().getPublic();
+    return "{\"kty\": \"RSA\", \"e\": \"AQAB\", \"n\": \"%s\"}".formatted(b64(pub.getModulus()));
+  }
+
+  private static String ecJwk(boolean onCurve) throws Exception {
+    var g = java.security.KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    var w = ((java.security.interfaces.ECPublicKey) g.generateKeyPair().getPublic()).getW();
+    java.math.BigInteger y =
+        onCurve ? w.getAffineY() : w.getAffineY().add(java.math.BigInteger.ONE);
+    return "{\"kty\": \"EC\", \"crv\": \"P-256\", \"x\": \"%s\", \"y\": \"%s\"}"
+        .formatted(b64(w.getAffineX()), b64(y));
+  }
+
+  private static String b64(java.math.BigInteger n) {
+    byte[] b = n.toByteArray();
+    if (b[0] == 0) {
+      b = java.util.Arrays.copyOfRange(b, 1, b.length);
+    }
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  @Test
+  void weakRsaKeysAndEcPointsOffTheirCurveAreRefused() throws Exception {
+    ParseResult<Bundle> r = issuerWithKeys(rsaJwk(2048), rsaJwk(1024), ecJwk(true), ecJwk(false));
+    List<String> messages = r.errors().stream().map(d -> d.path() + " " + d.message()).toList();
+    assertEquals(
+        List.of(
+            "/identity/issuers/1/jwks/keys/1 issuer `https://auth.example.com`: an RSA key of 1024"
+                + " bits is too weak; at least 2048 are required",
+            "/identity/issuers/1/jwks/keys/3 issuer `https://auth.example.com`: the EC key's point"
+                + " (x, y) is not on the curve P-256"),
+        messages);
+    assertTrue(issuerWithKeys(rsaJwk(2048), ecJwk(true)).ok());
+  }
+
   @Test
   void anUnknownQuotaListsTheValidOnes() {
     ParseResult<Bundle> r = json("{\"quotas\": {\"managedPoliciesPerUsers\": 20}}");
