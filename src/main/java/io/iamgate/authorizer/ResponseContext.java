@@ -77,32 +77,54 @@ record ResponseContext(Map<String, Object> values, List<String> claimsLeftOut) {
     if (credentials != null) {
       int budget = CONTEXT_CLAIMS_BUDGET;
       for (String claim : contextClaims) {
-        Object value = scalar(credentials.claims().get(claim));
-        if (value == null) {
+        Object v = credentials.claims().get(claim);
+        if (v == null) {
           continue;
         }
-        int size = claim.length() + String.valueOf(value).length() + 16;
-        if (size > budget) {
-          leftOut.add(claim); // the response must stay under API Gateway's 8 KB
-          continue;
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten(claim, v, false, flat);
+        for (Map.Entry<String, Object> e : flat.entrySet()) {
+          int size = e.getKey().length() + String.valueOf(e.getValue()).length() + 16;
+          if (size > budget) {
+            leftOut.add(e.getKey()); // the response must stay under API Gateway's 8 KB
+            continue;
+          }
+          budget -= size;
+          ctx.put("claim:" + e.getKey(), e.getValue());
         }
-        budget -= size;
-        ctx.put("claim:" + claim, value);
       }
     }
     return new ResponseContext(ctx, leftOut);
   }
 
   /**
-   * A claim as a context value: strings, numbers and booleans as they are, arrays joined by commas.
+   * A claim as flat context values, named as its condition keys are ({@code jwt:<claim>/<member>}):
+   * strings, numbers and booleans as they are; an object's members under {@code <name>/<member>},
+   * at any depth; an array's values joined by commas under its name, and an array of objects joined
+   * member by member ({@code [{"id": "a"}, {"id": "b"}]} → {@code <name>/id = "a,b"}). An empty
+   * array is the empty string. Nothing a token carries is left out silently.
    */
-  private static @Nullable Object scalar(@Nullable Object v) {
-    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-      return v;
+  private static void flatten(String name, Object v, boolean inArray, Map<String, Object> out) {
+    if (v instanceof Map<?, ?> m) {
+      m.forEach(
+          (k, x) -> {
+            if (x != null) {
+              flatten(name + "/" + k, x, inArray, out);
+            }
+          });
+    } else if (v instanceof List<?> l) {
+      if (l.isEmpty() && !inArray) {
+        out.put(name, "");
+      }
+      for (Object x : l) {
+        if (x != null) {
+          flatten(name, x, true, out);
+        }
+      }
+    } else if (inArray) {
+      out.merge(name, String.valueOf(v), (a, b) -> a + "," + b);
+    } else {
+      out.put(name, v instanceof Number || v instanceof Boolean ? v : String.valueOf(v));
     }
-    if (v instanceof List<?> l) {
-      return String.join(",", l.stream().map(String::valueOf).toList());
-    }
-    return null;
   }
 }
