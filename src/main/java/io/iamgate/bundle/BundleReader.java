@@ -16,9 +16,9 @@ import java.util.TreeSet;
  *
  * <p>This class reads the top level and puts the sections together; each section has its reader:
  * {@link QuotasReader}, {@link PoliciesReader}, {@link PrincipalsReader}, {@link ReferenceChecks}
- * (guardrails), {@link IdentityReader} and {@link RoutesReader}, all reporting through one {@link
- * ReadCursor}. Diagnostics are sorted by file, line and column; at one position they stay in the
- * order the sections are read.
+ * (guardrails), {@link IdentityReader}, {@link TrustReferences} and {@link RoutesReader}, all
+ * reporting through one {@link ReadCursor}. Diagnostics are sorted by file, line and column; at one
+ * position they stay in the order the sections are read.
  */
 public final class BundleReader {
   private static final List<String> TOP =
@@ -94,6 +94,10 @@ public final class BundleReader {
     List<String> guardrails = references.guardrails(top.get("guardrails"), quotas);
     Bundle.IdentityMapping identity =
         new IdentityReader(c).read(top.get("identity"), groups, roles);
+    if (identity != null) {
+      new TrustReferences(c, users, groups, roles, identity.issuers(), partition, account)
+          .check(top.get("roles") instanceof Json.JObject r ? r : null);
+    }
     Set<String> services = new TreeSet<>();
     List<Bundle.Route> routes = new RoutesReader(c).read(top.get("routes"), services);
 

@@ -309,7 +309,8 @@ class BundleReaderTest {
     ParseResult<Bundle> r =
         json(
             """
-        {"roles": {
+        {"groups": {"Admins": {}},
+         "roles": {
           "NoTrust": {},
           "BadTrust": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}}},
           "Good": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "group/Admins"}, "Action": "sts:AssumeRole"}}}}}""");
@@ -321,6 +322,68 @@ class BundleReaderTest {
         codes.contains("/roles/BadTrust/trustPolicy/Statement/Resource:trust-resource"),
         codes.toString());
     assertFalse(codes.stream().anyMatch(c -> c.startsWith("/roles/Good")), codes.toString());
+  }
+
+  @Test
+  void trustPoliciesNameOnlyPrincipalsAndIssuersTheBundleDefines() {
+    ParseResult<Bundle> r =
+        yaml(
+            """
+            account: "123456789012"
+            groups: {Admins: {}}
+            users: {alice: {groups: [Admins]}, bob: {}}
+            identity:
+              issuers:
+                - {issuer: "https://auth.example.com", audiences: [a], jwksUri: "https://auth.example.com/jwks"}
+            roles:
+              Auditor:
+                trustPolicy:
+                  Statement:
+                    - Effect: Allow
+                      Principal: {AWS: ["group/Admins", "user/carol", "group/Admin", "role/Nobody"]}
+                      Action: sts:AssumeRole
+                    - Effect: Allow
+                      Principal:
+                        AWS: "arn:app:iam::123456789012:user/dave"
+                        Federated: "https://auth.example.org"
+                      Action: sts:AssumeRoleWithWebIdentity
+              Fine:
+                trustPolicy:
+                  Statement:
+                    Effect: Allow
+                    Principal:
+                      AWS: ["user/alice", "arn:app:iam::123456789012:user/bob", "role/Auditor", "user/*"]
+                      Federated: "https://auth.example.com"
+                    Action: sts:AssumeRole
+            """);
+    List<String> messages =
+        r.errors().stream().map(d -> d.path() + " " + d.message() + " " + d.hint()).toList();
+    String p = "/roles/Auditor/trustPolicy/Statement/";
+    String names = " the trust policy of role `Auditor` names ";
+    assertEquals(
+        List.of(
+            p
+                + "0/Principal/AWS/1"
+                + names
+                + "`user/carol`, which is not a user of the bundle null",
+            p
+                + "0/Principal/AWS/2"
+                + names
+                + "`group/Admin`, which is not a group of the bundle did you mean `Admins`?",
+            p
+                + "0/Principal/AWS/3"
+                + names
+                + "`role/Nobody`, which is not a role of the bundle null",
+            p
+                + "1/Principal/AWS"
+                + names
+                + "`arn:app:iam::123456789012:user/dave`, which is not the ARN of a bundle user null",
+            p
+                + "1/Principal/Federated"
+                + names
+                + "`https://auth.example.org`, which is not an issuer of `identity.issuers` did you"
+                + " mean `https://auth.example.com`?"),
+        messages);
   }
 
   @Test
