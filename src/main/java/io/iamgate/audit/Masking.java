@@ -60,6 +60,31 @@ public final class Masking {
     }
   }
 
+  /**
+   * Caller-supplied text fit for a log or an error message: {@link #mask masked}, and cut to at
+   * most {@code max} characters ({@code …(1234 chars)} says how long it was).
+   */
+  public static String excerpt(String text, int max) {
+    String masked = mask(text);
+    return masked.length() <= max
+        ? masked
+        : masked.substring(0, max) + "…(" + masked.length() + " chars)";
+  }
+
+  /**
+   * An issuer (the {@code iss} of a token not yet verified) fit for a log: shown when it is shaped
+   * like one, an {@code https://} (or {@code http://}) URL of at most 128 characters without white
+   * space or quotes, else reduced to a {@link #fingerprint}, since it may be anything a caller
+   * sent.
+   */
+  public static String issuer(String iss) {
+    boolean url =
+        (iss.startsWith("https://") || iss.startsWith("http://"))
+            && iss.length() <= 128
+            && iss.chars().noneMatch(c -> Character.isWhitespace(c) || endsCredential((char) c));
+    return url ? "`" + mask(iss) + "`" : "(" + fingerprint(iss) + ")";
+  }
+
   /** {@code scheme://user:password@host} → {@code scheme://<redacted>@host}. */
   private static String maskUserInfo(String text) {
     int from = 0;

@@ -22,6 +22,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.iamgate.audit.Masking;
 import io.iamgate.bundle.Bundle;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -168,6 +169,9 @@ public final class TokenVerifier {
     return p;
   }
 
+  /** The longest text a refusal quotes from a token or a library's message. */
+  private static final int MAX_REASON = 200;
+
   /** The shortest RSA modulus accepted (as bundle validation requires of embedded keys). */
   static final int MIN_RSA_BITS = 2048;
 
@@ -231,7 +235,10 @@ public final class TokenVerifier {
       }
       issuer = jwt.getJWTClaimsSet().getIssuer();
     } catch (ParseException e) {
-      throw new AuthenticationException("the token is not a well-formed JWT: " + e.getMessage());
+      // the parser's message may quote the token's text: masked and capped
+      throw new AuthenticationException(
+          "the token is not a well-formed JWT: "
+              + Masking.excerpt(String.valueOf(e.getMessage()), MAX_REASON));
     }
     if (issuer == null) {
       throw new AuthenticationException("the token has no `iss` claim");
@@ -240,14 +247,19 @@ public final class TokenVerifier {
     if (t == null) {
       String problem = problems.get(issuer);
       throw new AuthenticationException(
-          problem != null ? problem : "the issuer `" + issuer + "` is not trusted by the bundle");
+          problem != null
+              ? problem
+              : "the issuer " + Masking.issuer(issuer) + " is not trusted by the bundle");
     }
     JWTClaimsSet claims;
     try {
       claims = t.processor().process(token, null);
     } catch (BadJOSEException | JOSEException | ParseException e) {
       throw new AuthenticationException(
-          "the token from `" + issuer + "` was refused: " + e.getMessage());
+          "the token from `"
+              + issuer
+              + "` was refused: "
+              + Masking.excerpt(String.valueOf(e.getMessage()), MAX_REASON));
     }
     Bundle.Issuer cfg = t.issuer();
     boolean audienceOk =
@@ -259,11 +271,13 @@ public final class TokenVerifier {
         !cfg.clientIds().isEmpty() && clientId instanceof String s && cfg.clientIds().contains(s);
     if (!audienceOk && !clientOk) {
       throw new AuthenticationException(
-          "the token was not issued for this API (audience "
-              + claims.getAudience()
-              + ", client "
-              + clientId
-              + ")");
+          Masking.excerpt(
+              "the token was not issued for this API (audience "
+                  + claims.getAudience()
+                  + ", client "
+                  + clientId
+                  + ")",
+              MAX_REASON));
     }
     String tokenUse = cfg.tokenUse();
     if (tokenUse != null && !tokenUse.equals(claims.getClaim("token_use"))) {
