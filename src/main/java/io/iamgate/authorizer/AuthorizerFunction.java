@@ -1,6 +1,7 @@
 package io.iamgate.authorizer;
 
 import io.iamgate.audit.JsonLines;
+import io.iamgate.facade.IamGate;
 import io.iamgate.gateway.AuthorizerResponse;
 import io.iamgate.gateway.GatewayEvent;
 import io.iamgate.gateway.GatewayEvents;
@@ -8,7 +9,6 @@ import io.iamgate.gateway.ResponseWriter;
 import io.iamgate.identity.Directory;
 import io.iamgate.store.BundleSource;
 import io.iamgate.store.BundleSources;
-import io.iamgate.store.EmbeddedSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,13 +68,8 @@ public final class AuthorizerFunction {
     String problem = null;
     try {
       AuthorizerSettings settings = AuthorizerSettings.from(env);
+      IamGate.Settings.refuseSampleUnlessAllowed(settings.bundle(), settings.allowSampleBundle());
       BundleSource source = BundleSources.fromSetting(settings.bundle(), settings.fetchTimeout());
-      if (source instanceof EmbeddedSource && !settings.allowSampleBundle()) {
-        throw new IllegalArgumentException(
-            "IAMGATE_BUNDLE is empty or embedded:, refusing to run on the embedded SAMPLE bundle"
-                + " (set IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a"
-                + " demo)");
-      }
       a = new Authorizer(Directory.store(source, settings.refresh()), settings, Clock.systemUTC());
       for (Map.Entry<String, String> note : settings.cachingNotes()) {
         log.record(JsonLines.Level.valueOf(note.getKey()), LOGGER, note.getValue());

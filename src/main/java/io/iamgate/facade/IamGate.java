@@ -65,13 +65,8 @@ public final class IamGate {
    */
   public static IamGate fromEnvironment(Map<String, String> env) {
     Settings s = Settings.from(env);
-    String bundle = s.bundle().trim();
-    if ((bundle.isEmpty() || bundle.equals("embedded:"))
-        && !Settings.bool(env, "IAMGATE_ALLOW_SAMPLE_BUNDLE", false)) {
-      throw new IllegalArgumentException(
-          "IAMGATE_BUNDLE is not set: refusing to run on the embedded SAMPLE bundle (set"
-              + " IAMGATE_BUNDLE to your bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)");
-    }
+    Settings.refuseSampleUnlessAllowed(
+        s.bundle(), Settings.bool(env, Settings.ALLOW_SAMPLE_BUNDLE, false));
     return open(s.bundle(), s.refresh(), s.fetchTimeout());
   }
 
@@ -79,6 +74,32 @@ public final class IamGate {
   public record Settings(String bundle, Duration refresh, Duration fetchTimeout) {
     static final Duration DEFAULT_REFRESH = Duration.ofSeconds(60);
     static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMillis(2000);
+
+    /** The variable that allows the embedded SAMPLE bundle. */
+    public static final String ALLOW_SAMPLE_BUNDLE = "IAMGATE_ALLOW_SAMPLE_BUNDLE";
+
+    /**
+     * The one rule for the embedded SAMPLE bundle, which the authorizer and {@link
+     * IamGate#fromEnvironment} share: an empty {@code IAMGATE_BUNDLE} or {@code embedded:} names
+     * it, and it is refused unless {@code IAMGATE_ALLOW_SAMPLE_BUNDLE=true}, since its issuer's
+     * private key is public.
+     *
+     * @param bundle the {@code IAMGATE_BUNDLE} setting
+     * @param allowSample the {@code IAMGATE_ALLOW_SAMPLE_BUNDLE} setting
+     * @throws IllegalArgumentException naming both variables, when the sample is named but not
+     *     allowed
+     */
+    public static void refuseSampleUnlessAllowed(String bundle, boolean allowSample) {
+      if (allowSample || !BundleSources.namesEmbedded(bundle)) {
+        return;
+      }
+      throw new IllegalArgumentException(
+          (bundle.isBlank()
+                  ? "IAMGATE_BUNDLE is not set"
+                  : "IAMGATE_BUNDLE is `embedded:` but IAMGATE_ALLOW_SAMPLE_BUNDLE is not true")
+              + ": refusing to run on the embedded SAMPLE bundle (set IAMGATE_BUNDLE to your"
+              + " bundle, or IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)");
+    }
 
     /** Reads and checks the settings. */
     public static Settings from(Map<String, String> env) {

@@ -3,6 +3,7 @@ package io.iamgate.store;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses a source from one setting ({@code IAMGATE_BUNDLE}):
@@ -19,6 +20,12 @@ import java.time.Duration;
 public final class BundleSources {
   private BundleSources() {}
 
+  /** Whether a setting names the embedded sample bundle: empty (or blank) or {@code embedded:}. */
+  public static boolean namesEmbedded(@Nullable String setting) {
+    String s = setting == null ? "" : setting.trim();
+    return s.isEmpty() || s.equals("embedded:");
+  }
+
   /**
    * The source a setting names.
    *
@@ -26,7 +33,7 @@ public final class BundleSources {
    */
   public static BundleSource fromSetting(String setting, Duration fetchTimeout) {
     String s = setting == null ? "" : setting.trim();
-    if (s.isEmpty() || s.equals("embedded:")) {
+    if (namesEmbedded(s)) {
       return new EmbeddedSource();
     }
     if (s.startsWith("s3://")) {

@@ -123,10 +123,25 @@ class IamGateTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> IamGate.fromEnvironment(Map.of()));
     assertTrue(e.getMessage().contains("IAMGATE_BUNDLE is not set"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> IamGate.fromEnvironment(Map.of("IAMGATE_BUNDLE", "embedded:")));
+    assertEquals(
+        "IAMGATE_BUNDLE is `embedded:` but IAMGATE_ALLOW_SAMPLE_BUNDLE is not true: refusing to"
+            + " run on the embedded SAMPLE bundle (set IAMGATE_BUNDLE to your bundle, or"
+            + " IAMGATE_ALLOW_SAMPLE_BUNDLE=true for a demo)",
+        e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> IamGate.fromEnvironment(Map.of("IAMGATE_BUNDLE", "embedded:")));
+        () ->
+            IamGate.fromEnvironment(
+                Map.of("IAMGATE_BUNDLE", "embedded:", "IAMGATE_ALLOW_SAMPLE_BUNDLE", "false")));
     IamGate demo = IamGate.fromEnvironment(Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
     assertTrue(demo.bundleVersion().isPresent());
+    IamGate named =
+        IamGate.fromEnvironment(
+            Map.of("IAMGATE_BUNDLE", "embedded:", "IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"));
+    assertEquals(demo.bundleVersion(), named.bundleVersion());
   }
 }

@@ -106,6 +106,35 @@ class HandlerEventsTest {
   }
 
   @Test
+  void embeddedWithoutTheFlagIsAConfigurationErrorNamingBothVariables() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AuthorizerHandler h =
+        new AuthorizerHandler(
+            Map.of("IAMGATE_BUNDLE", "embedded:"),
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    Path event = Path.of("events/rest-token-allow.json");
+    assertFalse(allows(invoke(h, event), methodArn(event)));
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        text.contains(
+            "configuration error, every request is denied: IAMGATE_BUNDLE is `embedded:` but"
+                + " IAMGATE_ALLOW_SAMPLE_BUNDLE is not true: refusing to run on the embedded"
+                + " SAMPLE bundle"),
+        text);
+    assertFalse(text.contains("IAMGATE_BUNDLE is not set"), text);
+  }
+
+  @Test
+  void embeddedWithTheFlagRunsOnTheSample() throws IOException {
+    AuthorizerHandler h =
+        new AuthorizerHandler(
+            Map.of("IAMGATE_BUNDLE", " embedded: ", "IAMGATE_ALLOW_SAMPLE_BUNDLE", "TRUE"),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    Path event = Path.of("events/rest-token-allow.json");
+    assertTrue(allows(invoke(h, event), methodArn(event)));
+  }
+
+  @Test
   void snapStartHooksPrimeAndRefresh() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     AuthorizerHandler h =
