@@ -70,7 +70,9 @@ public final class AuthorizerFunction {
       AuthorizerSettings settings = AuthorizerSettings.from(env);
       IamGate.Settings.refuseSampleUnlessAllowed(settings.bundle(), settings.allowSampleBundle());
       BundleSource source = BundleSources.fromSetting(settings.bundle(), settings.fetchTimeout());
-      a = new Authorizer(Directory.store(source, settings.refresh()), settings, Clock.systemUTC());
+      a =
+          new Authorizer(
+              Directory.store(source, settings.refresh(), log), settings, Clock.systemUTC());
       for (Map.Entry<String, String> note : settings.cachingNotes()) {
         log.record(JsonLines.Level.valueOf(note.getKey()), LOGGER, note.getValue());
       }

@@ -1,5 +1,6 @@
 package io.iamgate.identity;
 
+import io.iamgate.audit.JsonLines;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.RouteTable;
 import io.iamgate.compile.CompiledDocument;
@@ -45,6 +46,12 @@ public final class Directory {
   /** A store of directories over {@code source}, with the default caches and the system clock. */
   public static BundleStore<Directory> store(BundleSource source, Duration refreshInterval) {
     return BundleStore.of(source, refreshInterval, compiler(PolicyCaches.defaults()));
+  }
+
+  /** {@link #store(BundleSource, Duration)}, logging loads and rejected updates to {@code log}. */
+  public static BundleStore<Directory> store(
+      BundleSource source, Duration refreshInterval, JsonLines log) {
+    return BundleStore.of(source, refreshInterval, compiler(PolicyCaches.defaults()), log);
   }
 
   /** A fixed store serving one bundle read before (e.g. by the CLI), with the default caches. */

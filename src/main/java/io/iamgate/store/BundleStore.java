@@ -80,8 +80,13 @@ public final class BundleStore<T> {
   /** A store on the system clock that logs to standard error. */
   public static <T> BundleStore<T> of(
       BundleSource source, Duration refreshInterval, Function<Bundle, T> compiler) {
-    return new BundleStore<>(
-        source, compiler, Ticker.systemTicker(), refreshInterval, JsonLines.to(System.err));
+    return of(source, refreshInterval, compiler, JsonLines.to(System.err));
+  }
+
+  /** A store on the system clock that logs to {@code log}. */
+  public static <T> BundleStore<T> of(
+      BundleSource source, Duration refreshInterval, Function<Bundle, T> compiler, JsonLines log) {
+    return new BundleStore<>(source, compiler, Ticker.systemTicker(), refreshInterval, log);
   }
 
   /**
