@@ -1,6 +1,8 @@
 package io.iamgate.authorizer;
 
+import io.iamgate.audit.DecisionEvent;
 import io.iamgate.audit.JsonLines;
+import io.iamgate.eval.Decision;
 import io.iamgate.facade.IamGate;
 import io.iamgate.gateway.AuthorizerResponse;
 import io.iamgate.gateway.GatewayEvent;
@@ -40,6 +42,37 @@ public final class AuthorizerFunction {
     UNAUTHORIZED
   }
 
+  /** How API Gateway acts on an answer, for the called route. */
+  public enum Verdict {
+    /** The response allows the called method or route ARN ({@code isAuthorized: true}). */
+    ALLOW,
+    /**
+     * The response does not allow it: a policy whose statements deny the called ARN (with an
+     * explicit {@code Deny}), or {@code isAuthorized: false}; API Gateway answers 403.
+     */
+    DENY,
+    /** No response: the {@code Unauthorized} error, which API Gateway answers with 401. */
+    UNAUTHORIZED
+  }
+
+  /**
+   * What one event came to, for a caller that reports it ({@code iamgate invoke}). It holds no
+   * credential.
+   *
+   * @param verdict how API Gateway acts on the answer
+   * @param decision the decision event (principal, action, resource, statement, reason), or {@code
+   *     null} when the event was not decided
+   * @param problem why the event could not be decided (an unreadable event, a configuration error),
+   *     or {@code null} when it was; such an event is answered with a denial
+   */
+  public record Result(
+      Verdict verdict, @Nullable DecisionEvent decision, @Nullable String problem) {
+    /** What the Lambda handler does with it. */
+    public Answer answer() {
+      return verdict == Verdict.UNAUTHORIZED ? Answer.UNAUTHORIZED : Answer.RESPONDED;
+    }
+  }
+
   /** Denies every resource: for events that cannot be read, and for internal errors. */
   private static final AuthorizerResponse ANONYMOUS_DENY =
       new AuthorizerResponse.Policy(
@@ -49,7 +82,7 @@ public final class AuthorizerFunction {
           null);
 
   private final @Nullable Authorizer authorizer;
-  private final @Nullable String configurationProblem;
+  private final @Nullable String configurationError;
   private final JsonLines log;
   private final GatewayEvents events = new GatewayEvents();
   private final ResponseWriter writer = new ResponseWriter();
@@ -65,7 +98,7 @@ public final class AuthorizerFunction {
   public AuthorizerFunction(Map<String, String> env, JsonLines log) {
     this.log = log;
     Authorizer a = null;
-    String problem = null;
+    String error = null;
     try {
       AuthorizerSettings settings = AuthorizerSettings.from(env);
       IamGate.Settings.refuseSampleUnlessAllowed(settings.bundle(), settings.allowSampleBundle());
@@ -77,17 +110,35 @@ public final class AuthorizerFunction {
         log.record(JsonLines.Level.valueOf(note.getKey()), LOGGER, note.getValue());
       }
     } catch (RuntimeException e) {
-      problem = "configuration error, every request is denied: " + e.getMessage();
-      log.record(JsonLines.Level.ERROR, LOGGER, problem);
+      error = String.valueOf(e.getMessage());
+      log.record(JsonLines.Level.ERROR, LOGGER, configurationProblem(error));
     }
     this.authorizer = a;
-    this.configurationProblem = problem;
+    this.configurationError = error;
     warmUp();
   }
 
   /** Whether the settings were good (else every answer is a denial). */
   public boolean configured() {
     return authorizer != null;
+  }
+
+  /**
+   * Why events cannot be decided right now, or {@code null} when they can: the configuration error,
+   * or why no bundle is loaded.
+   */
+  public @Nullable String problem() {
+    Authorizer a = authorizer;
+    if (a == null) {
+      return "configuration error: " + configurationError;
+    }
+    if (a.store().current().isEmpty()) {
+      String why = a.store().lastProblem();
+      return "no policy bundle is loaded from "
+          + a.store().source().description()
+          + (why == null ? "" : ": " + why);
+    }
+    return null;
   }
 
   /**
@@ -149,7 +200,17 @@ public final class AuthorizerFunction {
    */
   public Answer answer(InputStream in, OutputStream out, @Nullable String lambdaRequestId)
       throws IOException {
-    return answer(in, out, lambdaRequestId, true);
+    return answer(in, out, lambdaRequestId, true).answer();
+  }
+
+  /**
+   * Answers one event as {@link #answer} does (the same response bytes, the same log lines), and
+   * says what it came to.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public Result evaluate(InputStream in, OutputStream out) throws IOException {
+    return answer(in, out, null, true);
   }
 
   /** Writes the answer to an error nothing else caught: a denial of everything, logged. */
@@ -159,7 +220,7 @@ public final class AuthorizerFunction {
     writer.write(ANONYMOUS_DENY, out);
   }
 
-  private Answer answer(
+  private Result answer(
       InputStream in, OutputStream out, @Nullable String lambdaRequestId, boolean logDecision)
       throws IOException {
     GatewayEvent event;
@@ -170,25 +231,34 @@ public final class AuthorizerFunction {
         log.record(JsonLines.Level.ERROR, LOGGER, "unreadable event, denied: " + e.getMessage());
       }
       writer.write(ANONYMOUS_DENY, out);
-      return Answer.RESPONDED;
+      return new Result(Verdict.DENY, null, "unreadable event: " + e.getMessage());
     }
     Authorizer a = authorizer;
     if (a == null) {
       if (logDecision) {
-        log.record(JsonLines.Level.ERROR, LOGGER, String.valueOf(configurationProblem));
+        log.record(JsonLines.Level.ERROR, LOGGER, configurationProblem(configurationError));
       }
       writer.write(deny(event), out);
-      return Answer.RESPONDED;
+      return new Result(Verdict.DENY, null, "configuration error: " + configurationError);
     }
     Outcome outcome = a.authorize(event);
+    DecisionEvent decision = outcome.event().withLambdaRequestId(lambdaRequestId);
     if (logDecision) {
-      log.decision(outcome.event().withLambdaRequestId(lambdaRequestId));
+      log.decision(decision);
     }
     if (outcome.response() instanceof AuthorizerResponse.Unauthorized) {
-      return Answer.UNAUTHORIZED;
+      return new Result(Verdict.UNAUTHORIZED, decision, null);
     }
     writer.write(outcome.response(), out);
-    return Answer.RESPONDED;
+    return new Result(
+        decision.outcome().equals(Decision.ALLOW.text()) ? Verdict.ALLOW : Verdict.DENY,
+        decision,
+        null);
+  }
+
+  /** The log line of a configuration error. */
+  private static String configurationProblem(@Nullable String error) {
+    return "configuration error, every request is denied: " + error;
   }
 
   private static AuthorizerResponse deny(GatewayEvent e) {

@@ -3,6 +3,7 @@ package io.iamgate.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Command;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success (valid, allowed)",
-      "1:invalid input (policy or request errors)",
+      "0:success (valid, allowed, evaluated)",
+      "1:invalid input (policy or request errors; invoke: an event not evaluated or not as"
+          + " expected)",
       "2:usage error",
       "3:simulate: the request is denied"
     })
@@ -54,7 +56,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code; never exits. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
-    CommandLine cl = new CommandLine(new Main(), new Factory(in));
+    return run(args, out, err, in, System.getenv());
+  }
+
+  /**
+   * Runs the command line with the given streams and environment (the {@code IAMGATE_*} settings of
+   * {@code invoke}) and returns the exit code; never exits.
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    CommandLine cl = new CommandLine(new Main(), new Factory(in, env));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -88,9 +99,11 @@ public final class Main implements Runnable {
   /** Hands standard input to the commands that read it. */
   private static final class Factory implements CommandLine.IFactory {
     private final InputStream in;
+    private final Map<String, String> env;
 
-    Factory(InputStream in) {
+    Factory(InputStream in, Map<String, String> env) {
       this.in = in;
+      this.env = env;
     }
 
     @Override
@@ -100,6 +113,9 @@ public final class Main implements Runnable {
       }
       if (cls == ValidateCommand.class) {
         return cls.cast(new ValidateCommand(in));
+      }
+      if (cls == InvokeCommand.class) {
+        return cls.cast(new InvokeCommand(in, env));
       }
       return CommandLine.defaultFactory().create(cls);
     }

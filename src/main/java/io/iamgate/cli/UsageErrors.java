@@ -2,8 +2,10 @@ package io.iamgate.cli;
 
 import io.iamgate.policy.parse.Hints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -42,7 +44,11 @@ final class UsageErrors {
                       || type == Long.class
                       || type == Integer.class
                   ? "a whole number"
-                  : "a valid value";
+                  : type.isEnum()
+                      ? Arrays.stream(type.getEnumConstants())
+                          .map(c -> "`" + c.toString().toLowerCase(Locale.ROOT) + "`")
+                          .collect(Collectors.joining(", "))
+                      : "a valid value";
       return o.longestName() + ": expected " + expected + ", found `" + value + "`";
     }
     // picocli's own messages start with a capital; ours (simulate needs ..., --id: ...) do not

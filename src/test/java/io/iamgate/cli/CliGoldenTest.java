@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,8 +24,11 @@ class CliGoldenTest {
   private static final String ARN = "arn:app:orders:eu-west-1:123456789012:order/ord-42";
   private static final String M = "src/test/resources/cli/malformed/";
 
-  static Stream<Arguments> commands() {
+  static Stream<Arguments> commands() throws IOException {
+    List<String> invokeEvents = new ArrayList<>(List.of("invoke"));
+    invokeEvents.addAll(InvokeCommandTest.events());
     return Stream.of(
+        Arguments.of("invoke-events", 0, invokeEvents),
         Arguments.of("help", 0, List.of("--help")),
         Arguments.of("help-validate", 0, List.of("validate", "--help")),
         Arguments.of("help-simulate", 0, List.of("simulate", "--help")),
@@ -172,7 +177,8 @@ class CliGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("commands")
   void outputMatchesGoldenFile(String name, int exit, List<String> args) throws IOException {
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    // an empty environment: invoke runs on the embedded sample bundle whatever IAMGATE_* is set
+    CliRun run = CliRun.withEnv(Map.of(), args.toArray(String[]::new));
     String actual =
         "$ iamgate "
             + String.join(" ", args)
