@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Writes the sample events in {@code events/}: one per payload type and outcome on the embedded
- * sample bundle, with tokens signed by the SAMPLE issuer's published key and valid until 2099. Run
- * it again (from the test classpath) after changing the sample bundle's issuer:
+ * sample bundle, and one per variant real deployments send (a named stage, a custom domain's base
+ * path, several identity sources, the console's Test button, API-key callers), with tokens signed
+ * by the SAMPLE issuer's published key and valid until 2099. Run it again (from the test classpath)
+ * after changing the sample bundle's issuer:
  *
  * <pre>
  * ./mvnw -Pjmh test-compile exec:exec -Djmh.main=io.iamgate.testing.SampleEvents -Djmh.args=events
@@ -17,6 +19,9 @@ import java.util.List;
 public final class SampleEvents {
   public static final Instant FAR = Instant.parse("2099-01-01T00:00:00Z");
   public static final String ACCOUNT = "210987654321";
+
+  /** bob's key in the sample bundle (user bob, group ReadOnly: may read orders, not delete). */
+  public static final String BOB_API_KEY = AuthorizerConfig.BOB_API_KEY;
 
   private SampleEvents() {}
 
@@ -133,6 +138,115 @@ public final class SampleEvents {
         .formatted(ACCOUNT, auth);
   }
 
+  /** The identity source value of the route key, as {@code $context.routeKey} gives it. */
+  private static final String ROUTE_KEY_SOURCE = "GET /orders/{orderId}";
+
+  /**
+   * HTTP API payload 2.0 as a real deployment sends it (§12 of the contract): on {@code stage},
+   * with {@code rawPath} as the client called it (a named stage is part of it) and {@code
+   * identitySources} as the JSON array of the configured identity sources' values.
+   */
+  public static String http2Variant(
+      String token, String verb, String stage, String rawPath, String identitySources) {
+    return """
+        {"version": "2.0", "type": "REQUEST",
+         "routeArn": "arn:aws:execute-api:eu-west-1:%s:h3p8n2c6de/%s/%s/orders/ord-42",
+         "identitySource": %s, "routeKey": "%s /orders/{orderId}", "rawPath": "%s", "rawQueryString": "",
+         "headers": {"authorization": "Bearer %s", "user-agent": "curl/8.5.0"}, "pathParameters": {"orderId": "ord-42"},
+         "requestContext": {"accountId": "%s", "apiId": "h3p8n2c6de", "stage": "%s",
+                            "http": {"method": "%s", "path": "%s", "protocol": "HTTP/1.1", "sourceIp": "203.0.113.7",
+                                     "userAgent": "curl/8.5.0"},
+                            "requestId": "sample-request-5", "routeKey": "%s /orders/{orderId}", "timeEpoch": 1798761600000}}
+        """
+        .formatted(
+            ACCOUNT,
+            stage,
+            verb,
+            identitySources,
+            verb,
+            rawPath,
+            token,
+            ACCOUNT,
+            stage,
+            verb,
+            rawPath,
+            verb);
+  }
+
+  /**
+   * HTTP API payload 1.0 as a real deployment sends it: on {@code stage}, with {@code path} as the
+   * client called it and {@code identitySource} the configured identity sources' values joined with
+   * commas (as {@code authorizationToken} too).
+   */
+  public static String http1Variant(
+      String token, String verb, String stage, String path, String identitySource) {
+    return """
+        {"version": "1.0", "type": "REQUEST",
+         "methodArn": "arn:aws:execute-api:eu-west-1:%s:h3p8n2c6de/%s/%s/orders/ord-42",
+         "identitySource": "%s", "authorizationToken": "%s",
+         "resource": "/orders/{orderId}", "path": "%s", "httpMethod": "%s",
+         "headers": {"authorization": "Bearer %s"}, "queryStringParameters": {}, "pathParameters": {"orderId": "ord-42"}, "stageVariables": {},
+         "requestContext": {"accountId": "%s", "apiId": "h3p8n2c6de", "stage": "%s", "resourcePath": "/orders/{orderId}",
+                            "httpMethod": "%s", "path": "%s", "requestId": "sample-request-6", "identity": {"sourceIp": "203.0.113.7"}}}
+        """
+        .formatted(
+            ACCOUNT,
+            stage,
+            verb,
+            identitySource,
+            identitySource,
+            path,
+            verb,
+            token,
+            ACCOUNT,
+            stage,
+            verb,
+            path);
+  }
+
+  /**
+   * A REST API REQUEST event as a real deployment sends it: {@code path} and {@code
+   * requestContext.path} as the client called it ({@code /STAGE/...} on the API's own domain in the
+   * context, the base path on both behind a custom domain), {@code header} the one credential
+   * header ({@code "Authorization": "Bearer ..."} or {@code "x-api-key": "..."}), from {@code
+   * sourceIp} on {@code stage}.
+   */
+  public static String restVariant(
+      String header,
+      String verb,
+      String stage,
+      String path,
+      String contextPath,
+      String sourceIp,
+      String requestId) {
+    return """
+        {"type": "REQUEST",
+         "methodArn": "arn:aws:execute-api:eu-west-1:%s:k7x2m9q4ab/%s/%s/orders/ord-42",
+         "resource": "/orders/{orderId}", "path": "%s", "httpMethod": "%s",
+         "headers": {%s, "User-Agent": "curl/8.5.0"},
+         "multiValueHeaders": {%s, "User-Agent": ["curl/8.5.0"]},
+         "queryStringParameters": null, "multiValueQueryStringParameters": null,
+         "pathParameters": {"orderId": "ord-42"}, "stageVariables": null,
+         "requestContext": {"accountId": "%s", "apiId": "k7x2m9q4ab", "stage": "%s", "resourcePath": "/orders/{orderId}",
+                            "httpMethod": "%s", "path": "%s", "requestId": "%s",
+                            "identity": {"sourceIp": "%s", "userAgent": "curl/8.5.0"}}}
+        """
+        .formatted(
+            ACCOUNT,
+            stage,
+            verb,
+            path,
+            verb,
+            header,
+            header.replaceFirst(": (\".*\")$", ": [$1]"),
+            ACCOUNT,
+            stage,
+            verb,
+            contextPath,
+            requestId,
+            sourceIp);
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "events");
     Files.createDirectories(dir);
@@ -159,7 +273,97 @@ public final class SampleEvents {
             new E("http-v2-simple-unauthorized", http2(null, "GET", "/orders/ord-42")),
             new E("websocket-connect-allow", websocket(alice())),
             new E("websocket-connect-deny", websocket(bob())),
-            new E("websocket-connect-unauthorized", websocket(forged())));
+            new E("websocket-connect-unauthorized", websocket(forged())),
+            // what real deployments send (docs/authorizer.md, "Payload types")
+            new E(
+                "http-v2-named-stage-allow",
+                http2Variant(
+                    alice(), "GET", "prod", "/prod/orders/ord-42", "[\"Bearer " + alice() + "\"]")),
+            new E(
+                "http-v1-named-stage-deny",
+                http1Variant(bob(), "DELETE", "prod", "/prod/orders/ord-42", "Bearer " + bob())),
+            new E(
+                "rest-request-base-path-allow",
+                restVariant(
+                    "\"Authorization\": \"Bearer " + alice() + "\"",
+                    "GET",
+                    "prod",
+                    "/v1/orders/ord-42",
+                    "/v1/orders/ord-42",
+                    "203.0.113.7",
+                    "sample-request-7")),
+            new E(
+                "http-v1-identity-sources-token-first-allow",
+                http1Variant(
+                    alice(),
+                    "GET",
+                    "$default",
+                    "/orders/ord-42",
+                    "Bearer " + alice() + "," + ROUTE_KEY_SOURCE)),
+            new E(
+                "http-v1-identity-sources-token-last-allow",
+                http1Variant(
+                    alice(),
+                    "GET",
+                    "$default",
+                    "/orders/ord-42",
+                    ROUTE_KEY_SOURCE + ",Bearer " + alice())),
+            new E(
+                "http-v2-identity-sources-token-first-allow",
+                http2Variant(
+                    alice(),
+                    "GET",
+                    "$default",
+                    "/orders/ord-42",
+                    "[\"Bearer " + alice() + "\", \"" + ROUTE_KEY_SOURCE + "\"]")),
+            new E(
+                "http-v2-identity-sources-token-last-allow",
+                http2Variant(
+                    alice(),
+                    "GET",
+                    "$default",
+                    "/orders/ord-42",
+                    "[\"" + ROUTE_KEY_SOURCE + "\", \"Bearer " + alice() + "\"]")),
+            new E(
+                "rest-request-console-test-allow",
+                restVariant(
+                    "\"Authorization\": \"Bearer " + alice() + "\"",
+                    "GET",
+                    "test-invoke-stage",
+                    "/orders/ord-42",
+                    "/test-invoke-stage/orders/ord-42",
+                    "test-invoke-source-ip",
+                    "test-invoke-request")),
+            new E(
+                "rest-request-api-key-allow",
+                restVariant(
+                    "\"x-api-key\": \"" + BOB_API_KEY + "\"",
+                    "GET",
+                    "prod",
+                    "/orders/ord-42",
+                    "/prod/orders/ord-42",
+                    "203.0.113.7",
+                    "sample-request-8")),
+            new E(
+                "rest-request-api-key-deny",
+                restVariant(
+                    "\"x-api-key\": \"" + BOB_API_KEY + "\"",
+                    "DELETE",
+                    "prod",
+                    "/orders/ord-42",
+                    "/prod/orders/ord-42",
+                    "203.0.113.7",
+                    "sample-request-8")),
+            new E(
+                "rest-request-api-key-unauthorized",
+                restVariant(
+                    "\"x-api-key\": \"bob-ci.not-the-secret\"",
+                    "GET",
+                    "prod",
+                    "/orders/ord-42",
+                    "/prod/orders/ord-42",
+                    "203.0.113.7",
+                    "sample-request-8")));
     for (E e : all) {
       Files.writeString(dir.resolve(e.name() + ".json"), e.json());
     }
