@@ -12,14 +12,19 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
+import io.iamgate.cli.Main;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.parse.PolicyParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -160,6 +165,41 @@ class ReadmeExamplesTest {
     }
     assertTrue(values > 0, "the block holds no JSON value");
     return policy;
+  }
+
+  @Test
+  void theQuickStartRunsTheMainJobAndShowsItsOutput() throws Exception {
+    Path readme = ROOT.resolve("README.md");
+    assertEquals(
+        "./mvnw -B -q package -DskipTests && java -jar target/iamgate.jar invoke events/*.json",
+        block(readme, "## Quick start", "sh").strip());
+    // what the shell passes for events/*.json: the event files, sorted
+    List<String> args = new ArrayList<>(List.of("invoke"));
+    try (Stream<Path> s = Files.list(ROOT.resolve("events"))) {
+      s.map(p -> "events/" + p.getFileName())
+          .filter(p -> p.endsWith(".json"))
+          .sorted()
+          .forEach(args::add);
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            new ByteArrayInputStream(new byte[0]),
+            Map.of());
+    assertEquals(0, exit, err.toString());
+    List<String> printed = out.toString().lines().toList();
+    assertEquals(args.size() - 1, printed.size(), "one line per event:\n" + out);
+    int last = -1;
+    for (String shown : block(readme, "## Quick start", "text").strip().split("\n")) {
+      int at = printed.indexOf(shown);
+      assertTrue(
+          at > last, "README.md shows a line invoke does not print (in this order): " + shown);
+      last = at;
+    }
   }
 
   @Test
