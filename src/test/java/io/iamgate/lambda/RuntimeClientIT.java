@@ -101,7 +101,7 @@ class RuntimeClientIT {
     try (Stream<Path> s = Files.list(Path.of("events"))) {
       events = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-    assertEquals(26, events.size());
+    assertEquals(27, events.size());
     ObjectMapper json = new ObjectMapper();
     for (Path e : events) {
       String name = e.getFileName().toString();

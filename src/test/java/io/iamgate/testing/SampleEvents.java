@@ -247,6 +247,36 @@ public final class SampleEvents {
             sourceIp);
   }
 
+  /**
+   * HTTP API payload 1.0 on the {@code $default} route, the catch-all: its method ARN ends in
+   * {@code /{stage}/$default} whatever the method and path, which only {@code httpMethod} and
+   * {@code path} carry.
+   */
+  public static String http1DefaultRoute(String token, String verb, String stage, String path) {
+    return """
+        {"version": "1.0", "type": "REQUEST",
+         "methodArn": "arn:aws:execute-api:eu-west-1:%s:h3p8n2c6de/%s/$default",
+         "identitySource": "Bearer %s", "authorizationToken": "Bearer %s",
+         "resource": "$default", "path": "%s", "httpMethod": "%s",
+         "headers": {"authorization": "Bearer %s"}, "queryStringParameters": {}, "pathParameters": {"proxy": "%s"}, "stageVariables": {},
+         "requestContext": {"accountId": "%s", "apiId": "h3p8n2c6de", "stage": "%s", "resourcePath": "$default",
+                            "httpMethod": "%s", "path": "%s", "requestId": "sample-request-9", "identity": {"sourceIp": "203.0.113.7"}}}
+        """
+        .formatted(
+            ACCOUNT,
+            stage,
+            token,
+            token,
+            path,
+            verb,
+            token,
+            path.substring(1),
+            ACCOUNT,
+            stage,
+            verb,
+            path);
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "events");
     Files.createDirectories(dir);
@@ -324,6 +354,10 @@ public final class SampleEvents {
                     "$default",
                     "/orders/ord-42",
                     "[\"" + ROUTE_KEY_SOURCE + "\", \"Bearer " + alice() + "\"]")),
+            // the catch-all's one ARN stands for every call: denied while answers may be cached
+            new E(
+                "http-v1-default-route-deny",
+                http1DefaultRoute(alice(), "GET", "$default", "/orders/ord-42")),
             new E(
                 "rest-request-console-test-allow",
                 restVariant(
