@@ -210,9 +210,7 @@ public final class Authorizer {
                 a.reason()
                     + "; answered by the route table's patterns alone, since "
                     + unallowable);
-        ResponseContext context =
-            ResponseContext.of(
-                principal, d, s.decisionId(), null, null, credentials, settings.contextClaims());
+        ResponseContext context = tableContext(s, d, principal, credentials);
         return s.answer(
             new AuthorizerResponse.Policy(
                 principal.key(),
@@ -228,8 +226,7 @@ public final class Authorizer {
     }
     ResponseContext context =
         routeTable
-            ? ResponseContext.of(
-                principal, d, s.decisionId(), null, null, credentials, settings.contextClaims())
+            ? tableContext(s, d, principal, credentials)
             : context(s, d, principal, credentials, trail);
     trail = trail.leftOut(0, context.claimsLeftOut());
     // answer
@@ -309,6 +306,11 @@ public final class Authorizer {
   private Instant now(GatewayEvent event) {
     Long millis = event.requestTimeEpochMillis();
     return millis == null ? clock.instant() : Instant.ofEpochMilli(millis);
+  }
+
+  /** The context of an answer API Gateway replays for other routes: no decision, no statement. */
+  private ResponseContext tableContext(Answers s, Directory d, Principal p, Credentials c) {
+    return ResponseContext.of(p, d, s.decisionId(), null, null, c, settings.contextClaims());
   }
 
   private ResponseContext context(

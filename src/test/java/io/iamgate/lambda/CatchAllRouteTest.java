@@ -46,27 +46,7 @@ class CatchAllRouteTest {
   }
 
   static String v1(String stage, String method, String path) {
-    return """
-        {"version": "1.0", "type": "REQUEST", "methodArn": "%s%s/$default",
-         "identitySource": "Bearer %s", "authorizationToken": "Bearer %s",
-         "resource": "$default", "path": "%s", "httpMethod": "%s",
-         "headers": {"Authorization": "Bearer %s"}, "pathParameters": {"proxy": "%s"},
-         "requestContext": {"accountId": "%s", "apiId": "h3p8n2c6de", "stage": "%s",
-           "resourcePath": "$default", "httpMethod": "%s", "requestId": "catch-all",
-           "identity": {"sourceIp": "203.0.113.7"}}}
-        """
-        .formatted(
-            PREFIX,
-            stage,
-            ALICE,
-            ALICE,
-            path,
-            method,
-            ALICE,
-            path.substring(1),
-            SampleEvents.ACCOUNT,
-            stage,
-            method);
+    return SampleEvents.http1DefaultRoute(ALICE, method, stage, path);
   }
 
   static String v2(String stage, String method, String path) {
