@@ -395,7 +395,9 @@ class TemplateTest {
   void localRunsUseTheSampleAndDeploysDoNot() throws IOException {
     Map<String, Map<String, String>> config = samconfig();
     assertEquals("0.1", config.get("").get("version"));
-    Map<String, String> sample = Map.of("BundleSource", "embedded:", "AllowSampleBundle", "true");
+    // the sample bundle, on the architecture most Docker hosts run natively
+    Map<String, String> sample =
+        Map.of("BundleSource", "embedded:", "AllowSampleBundle", "true", "Architecture", "x86_64");
     for (String command : List.of("local_invoke", "local_start_api")) {
       Map<String, String> section = config.get("default." + command + ".parameters");
       assertNotNull(section, command);
