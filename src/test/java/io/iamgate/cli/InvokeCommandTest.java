@@ -190,7 +190,7 @@ class InvokeCommandTest {
 
   @Test
   void expectNamesTheEventsAnsweredOtherwise() {
-    CliRun ok = sample("--expect", "deny", DENY, "events/http-v1-unauthorized.json");
+    CliRun ok = sample("--expect", "deny", DENY, "events/http-v1-forged-token-deny.json");
     assertEquals(0, ok.exit(), ok.err());
     CliRun r = sample("--expect", "allow", ALLOW, DENY, UNAUTHORIZED);
     assertEquals(1, r.exit());

@@ -106,8 +106,7 @@ class RuntimeClientIT {
     for (Path e : events) {
       String name = e.getFileName().toString();
       RuntimeApiServer.Result r = lambda.api.invoke(Files.readString(e), 60);
-      boolean http = name.startsWith("http-");
-      if (name.endsWith("-unauthorized.json") && !http) {
+      if (name.endsWith("-unauthorized.json")) {
         assertTrue(r.error(), name + ": " + r.body());
         // API Gateway reads errorMessage only, and needs it to be exactly Unauthorized
         assertEquals(
