@@ -112,6 +112,10 @@ public final class Authorizer {
       PerBundle p = perBundle(d);
       Trail trail = Trail.EMPTY.bundle(d.bundle().shortVersion());
       String apiKey = event.header(d.bundle().identity().apiKeyHeader());
+      String unclear = unclearCredentials(event, apiKey);
+      if (unclear != null) {
+        return started.unauthorized(trail.because(unclear));
+      }
       Credentials credentials;
       try {
         credentials = p.authenticator().authenticate(event.token(), apiKey);
@@ -125,6 +129,37 @@ public final class Authorizer {
           "anonymous",
           null);
     }
+  }
+
+  /**
+   * Why the credentials the caller sent cannot be decided on safely, or {@code null}. API Gateway
+   * caches an answer under the identity sources' values, so the credential iamgate decides on must
+   * be one of them: otherwise an answer for one credential is replayed for callers of another. An
+   * {@code Authorization} header that holds no token is refused, never replaced by an API key. A
+   * token sent next to an API key is used only where the event shows that the cache key holds it
+   * (HTTP APIs list their identity-source values); a REST {@code REQUEST} event does not show them,
+   * so a caller sending both is refused there. WebSocket {@code $connect} answers are never cached.
+   */
+  private static @Nullable String unclearCredentials(GatewayEvent event, @Nullable String apiKey) {
+    String token = event.token();
+    if (token == null) {
+      return null;
+    }
+    if (token.isEmpty()) {
+      return "the Authorization header holds no token";
+    }
+    if (apiKey == null || event.kind() == GatewayEvent.Kind.WEBSOCKET_CONNECT) {
+      return null;
+    }
+    List<String> sources = event.identitySources();
+    String header = event.header("authorization");
+    if (sources != null && header != null && sources.contains(header)) {
+      return null;
+    }
+    return "both a bearer token and an API key were sent, and "
+        + (sources == null
+            ? "a REST REQUEST authorizer's cache key may hold only one of them: send one"
+            : "the authorizer's identity sources do not hold the token");
   }
 
   /** Decides for authenticated credentials: the stages after authentication. */

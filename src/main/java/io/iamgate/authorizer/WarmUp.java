@@ -77,7 +77,8 @@ final class WarmUp {
               "192.0.2.1",
               "warm-up",
               authorizer.clock().millis(),
-              "warm-up");
+              "warm-up",
+              null);
       Outcome o =
           authorizer.decide(
               event, new Credentials(null, user, Map.of(), null, user, "warm-up", "warm-up"));

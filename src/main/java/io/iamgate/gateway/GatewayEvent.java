@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the user agent, or {@code null}
  * @param requestTimeEpochMillis when API Gateway received the request, or {@code null}
  * @param requestId API Gateway's request id, or {@code null}
+ * @param identitySources the identity-source values API Gateway sent, the parts of its cache key
+ *     (HTTP API payload 1.0, split at its commas, and 2.0), or {@code null} when the payload does
+ *     not list them (REST, WebSocket)
  */
 public record GatewayEvent(
     Kind kind,
@@ -43,7 +46,8 @@ public record GatewayEvent(
     @Nullable String sourceIp,
     @Nullable String userAgent,
     @Nullable Long requestTimeEpochMillis,
-    @Nullable String requestId) {
+    @Nullable String requestId,
+    @Nullable List<String> identitySources) {
   public GatewayEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(arn, "arn");
@@ -51,6 +55,7 @@ public record GatewayEvent(
     query = Map.copyOf(query);
     pathParameters = Map.copyOf(pathParameters);
     stageVariables = Map.copyOf(stageVariables);
+    identitySources = identitySources == null ? null : List.copyOf(identitySources);
   }
 
   /** The API flavour and payload of an event, which decide the response shape. */

@@ -77,6 +77,7 @@ public final class GatewayEvents {
             null,
             null,
             null,
+            null,
             null);
       }
       if (!"REQUEST".equals(type)) {
@@ -129,7 +130,8 @@ public final class GatewayEvents {
         text(identity, "sourceIp"),
         firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
         number(ctx, "requestTimeEpoch"),
-        text(ctx, "requestId"));
+        text(ctx, "requestId"),
+        kind == GatewayEvent.Kind.HTTP_V1 ? joinedSources(text(root, "identitySource")) : null);
   }
 
   private GatewayEvent http2(Json.JObject root, Json.@Nullable JObject ctx) {
@@ -162,7 +164,8 @@ public final class GatewayEvents {
         text(http, "sourceIp"),
         text(http, "userAgent"),
         number(ctx, "timeEpoch"),
-        text(ctx, "requestId"));
+        text(ctx, "requestId"),
+        listedSources(root));
   }
 
   private GatewayEvent websocket(Json.JObject root, Json.@Nullable JObject ctx) {
@@ -189,22 +192,54 @@ public final class GatewayEvents {
         text(identity, "sourceIp"),
         firstNonNull(text(identity, "userAgent"), first(headers.get("user-agent"))),
         number(ctx, "requestTimeEpoch"),
-        text(ctx, "requestId"));
+        text(ctx, "requestId"),
+        null);
   }
 
-  /** The token without a {@code Bearer } prefix (any case); {@code null} stays null. */
+  /**
+   * The token without a {@code Bearer } prefix (any case); {@code null} stays null, and a header
+   * that holds no token ({@code ""}, {@code "Bearer"}) is {@code ""}: the caller sent the header,
+   * so it is refused rather than taken as absent (another credential, which API Gateway's cache key
+   * may not hold, must not stand in for it).
+   */
   static @Nullable String bearer(@Nullable String value) {
     if (value == null) {
       return null;
     }
     String v = value.strip();
     if (v.equalsIgnoreCase("Bearer")) {
-      return null;
+      return "";
     }
     if (v.regionMatches(true, 0, "Bearer ", 0, 7)) {
       v = v.substring(7).strip();
     }
-    return v.isEmpty() ? null : v;
+    return v;
+  }
+
+  /** The values of payload 1.0's {@code identitySource}, which joins them with commas. */
+  private static @Nullable List<String> joinedSources(@Nullable String identitySource) {
+    return identitySource == null ? null : List.of(identitySource.split(",", -1));
+  }
+
+  /** The values of payload 2.0's {@code identitySource} array. */
+  private static @Nullable List<String> listedSources(Json.JObject root) {
+    Json v = null;
+    for (Json.Member m : root.members()) {
+      if (m.name().equals("identitySource")) {
+        v = m.value();
+      }
+    }
+    if (!(v instanceof Json.JArray arr)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (Json item : arr.items()) {
+      String text = Json.scalarText(item);
+      if (text != null) {
+        out.add(text);
+      }
+    }
+    return out;
   }
 
   private static Map<String, List<String>> merged(

@@ -110,6 +110,10 @@ class GatewayEventsTest {
   void bearerPrefixesAreStripped() {
     assertEquals("t", GatewayEvents.bearer("bearer t"));
     assertEquals("t", GatewayEvents.bearer("  t "));
-    assertNull(GatewayEvents.bearer("Bearer "));
+    // a header that holds no token is refused, not taken as absent
+    assertEquals("", GatewayEvents.bearer("Bearer "));
+    assertEquals("", GatewayEvents.bearer("bearer"));
+    assertEquals("", GatewayEvents.bearer("  "));
+    assertNull(GatewayEvents.bearer(null));
   }
 }
