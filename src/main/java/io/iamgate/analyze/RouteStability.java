@@ -66,12 +66,22 @@ public final class RouteStability {
     return true;
   }
 
-  /** Whether a statement's conditions test, or substitute, a volatile key. */
+  /**
+   * Whether a statement's conditions test, or substitute, a volatile key, or its resource patterns
+   * substitute one ({@code ${request:header/x-kind}}), whatever the route's resource holds.
+   */
   static boolean dependsOnRequest(CompiledStatement s) {
     for (Condition cond : s.source().conditions()) {
       if (VolatileKeys.isVolatile(cond.key())
           || cond.values().stream().anyMatch(VolatileKeys::mentionedIn)) {
         return true;
+      }
+    }
+    if (s.document().source().version().supportsVariables()) {
+      for (String pattern : s.source().resource().patterns()) {
+        if (pattern.contains("${") && VolatileKeys.mentionedIn(pattern)) {
+          return true;
+        }
       }
     }
     return false;

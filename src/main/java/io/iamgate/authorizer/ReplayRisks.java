@@ -6,17 +6,19 @@ import io.iamgate.policy.CaseFold;
 import io.iamgate.policy.Condition;
 import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.Statement;
+import io.iamgate.policy.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The statements of a bundle whose conditions test a per-request key that no method ARN holds
- * (source IP, time, user agent, MFA age, referer, headers, query): with answers that may be cached,
- * API Gateway replays an Allow they let through for the same route and identity until the TTL ends,
- * whatever that key's value is then (docs/authorizer.md, "Caching safely"). Path parameters, the
- * method and the stage are in the ARN, so conditions on them are not listed.
+ * The statements of a bundle whose conditions test, or whose resources substitute, a per-request
+ * key that no method ARN holds (source IP, time, user agent, MFA age, referer, headers, query), and
+ * the routes whose resources substitute one: with answers that may be cached, API Gateway replays
+ * an Allow they let through for the same route and identity until the TTL ends, whatever that key's
+ * value is then (docs/authorizer.md, "Caching safely"). Path parameters, the method and the stage
+ * are in the ARN, so conditions on them are not listed.
  */
 final class ReplayRisks {
   private ReplayRisks() {}
@@ -43,6 +45,23 @@ final class ReplayRisks {
         add(out, "role " + r.name() + " inline policy " + p.name(), p.document());
       }
     }
+    for (Bundle.Route r : b.routes()) {
+      TreeSet<String> keys = new TreeSet<>();
+      for (Template.Part part : Template.parse(r.resource(), true).parts()) {
+        if (part instanceof Template.Variable v && outsideTheArn(v.name())) {
+          keys.add(v.name());
+        }
+      }
+      if (!keys.isEmpty()) {
+        out.add(
+            "route "
+                + r.method()
+                + " "
+                + r.path()
+                + ": its resource substitutes "
+                + String.join(", ", keys));
+      }
+    }
     return out;
   }
 
@@ -62,6 +81,15 @@ final class ReplayRisks {
         for (String v : c.values()) {
           if (VolatileKeys.mentionedIn(v)) {
             keys.add(c.key() + " (a variable in its value)");
+          }
+        }
+      }
+      if (d.version().supportsVariables()) {
+        for (String pattern : s.resource().patterns()) {
+          for (Template.Part part : Template.parse(pattern, true).parts()) {
+            if (part instanceof Template.Variable v && outsideTheArn(v.name())) {
+              keys.add(v.name() + " (a variable in its resource)");
+            }
           }
         }
       }

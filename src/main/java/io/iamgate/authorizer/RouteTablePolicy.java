@@ -113,12 +113,21 @@ public record RouteTablePolicy(
     for (Route r : routes) {
       String pattern = arn.withRoute(r.verbPattern(), r.pathPattern());
       String resource = resolveResource.apply(r);
-      if (resource == null || !RouteStability.isStable(r.route().action(), resource, set, ctx)) {
+      boolean allow =
+          resource != null
+              && RouteStability.isStable(r.route().action(), resource, set, ctx)
+              && Evaluator.decide(set, Request.of(r.route().action(), resource, ctx)).decision()
+                  == Decision.ALLOW;
+      if (allow) {
+        allowed.add(pattern);
+      } else {
         denied.add(pattern);
-        continue;
+        if (!pattern.endsWith("/") && !pattern.endsWith("*")) {
+          // the router takes `/orders/` for `/orders`: its ARN, `GET/orders/`, must be denied too,
+          // since another route's `GET/orders/*` matches it
+          denied.add(pattern + "/");
+        }
       }
-      Decision d = Evaluator.decide(set, Request.of(r.route().action(), resource, ctx)).decision();
-      (d == Decision.ALLOW ? allowed : denied).add(pattern);
     }
     return fit(allowed, denied);
   }

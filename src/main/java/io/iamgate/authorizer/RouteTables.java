@@ -4,10 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.iamgate.analyze.RouteStability;
+import io.iamgate.analyze.VolatileKeys;
 import io.iamgate.authn.Credentials;
+import io.iamgate.bundle.Bundle;
 import io.iamgate.gateway.MethodArn;
 import io.iamgate.identity.Directory;
 import io.iamgate.identity.PrincipalEntry;
+import io.iamgate.policy.Template;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +69,28 @@ final class RouteTables {
               routes,
               pe.policies(),
               stable,
-              r -> d.routes().resolveForAnyPath(r.route(), variables, RouteStability.PROBE));
+              r ->
+                  dependsOnTheRequest(r.route())
+                      ? null
+                      : d.routes().resolveForAnyPath(r.route(), variables, RouteStability.PROBE));
         });
+  }
+
+  /**
+   * Whether a route's resource substitutes a per-request key other than its own path parameters
+   * (which its ARN pattern stands for) and the stage: {@code ${request:header/x-tenant, 'public'}}
+   * resolves differently from call to call, default or not, so the route is never cached as
+   * allowed.
+   */
+  static boolean dependsOnTheRequest(Bundle.Route route) {
+    for (Template.Part p : Template.parse(route.resource(), true).parts()) {
+      if (p instanceof Template.Variable v
+          && VolatileKeys.isVolatile(v.name())
+          && !v.foldedName().startsWith("request:path/")
+          && !v.foldedName().equals("request:stage")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -94,4 +94,20 @@ class ReplayRisksTest {
     assertNotNull(w);
     assertTrue(w.contains("r5; and 2 more."), w);
   }
+
+  @Test
+  void resourcesThatSubstituteAKeyOutsideTheArnAreNamed() {
+    Bundle b =
+        read(
+            "{\"policies\":{\"P\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Deny\",\"Action\":\"a:B\",\"Resource\":\"arn:app:a:::${request:header/x-kind}\"}]}},"
+                + "\"users\":{\"alice\":{\"policies\":[\"P\"]}},\"routes\":[{\"method\":\"GET\","
+                + "\"path\":\"/t/{id}\",\"action\":\"a:B\",\"resource\":"
+                + "\"arn:app:a:::${request:header/x-tenant, 'public'}/${request:path/id}\"}]}");
+    assertEquals(
+        List.of(
+            "policy P, statement 0: request:header/x-kind (a variable in its resource)",
+            "route GET /t/{id}: its resource substitutes request:header/x-tenant"),
+        ReplayRisks.of(b));
+  }
 }

@@ -233,6 +233,17 @@ public record AuthorizerConfig(
    */
   public String event(
       Caller caller, String verb, String path, String template, Map<String, String> params) {
+    return event(caller, verb, path, template, params, Map.of());
+  }
+
+  /** As above, with more request headers (lower-case names; TOKEN events carry none). */
+  public String event(
+      Caller caller,
+      String verb,
+      String path,
+      String template,
+      Map<String, String> params,
+      Map<String, String> extraHeaders) {
     boolean key = credential == Credential.API_KEY;
     String headerName = key ? "x-api-key" : "authorization";
     String headerValue = key ? caller.credential() : "Bearer " + caller.credential();
@@ -257,9 +268,10 @@ public record AuthorizerConfig(
         e.put("resource", template);
         e.put("path", "/" + path);
         e.put("httpMethod", verb);
-        e.set(
-            "headers",
-            JSON.createObjectNode().put(headerName, headerValue).put("User-Agent", "curl/8.5.0"));
+        ObjectNode restHeaders =
+            JSON.createObjectNode().put(headerName, headerValue).put("User-Agent", "curl/8.5.0");
+        extraHeaders.forEach(restHeaders::put);
+        e.set("headers", restHeaders);
         e.set("pathParameters", JSON.valueToTree(params));
         e.set("queryStringParameters", JSON.createObjectNode());
         ctx.put("accountId", SampleEvents.ACCOUNT)
@@ -279,9 +291,10 @@ public record AuthorizerConfig(
         e.put("routeKey", verb + " " + template);
         e.put("rawPath", "/" + path);
         e.put("rawQueryString", "");
-        e.set(
-            "headers",
-            JSON.createObjectNode().put(headerName, headerValue).put("user-agent", "curl/8.5.0"));
+        ObjectNode httpHeaders =
+            JSON.createObjectNode().put(headerName, headerValue).put("user-agent", "curl/8.5.0");
+        extraHeaders.forEach(httpHeaders::put);
+        e.set("headers", httpHeaders);
         e.set("pathParameters", JSON.valueToTree(params));
         ObjectNode http =
             JSON.createObjectNode()
