@@ -72,4 +72,28 @@ public record DecisionEvent(
         id,
         latencyMicros);
   }
+
+  /**
+   * The same event with the request-derived texts (the method ARN, the resource and the reason)
+   * passed through {@code scrub}, e.g. {@link Masking#maskApiKeys}.
+   */
+  public DecisionEvent scrubbed(java.util.function.UnaryOperator<String> scrub) {
+    return new DecisionEvent(
+        decisionId,
+        outcome,
+        reason == null ? null : scrub.apply(reason),
+        principal,
+        action,
+        resource == null ? null : scrub.apply(resource),
+        statement,
+        bundleVersion,
+        routesLeftOut,
+        claimsLeftOut,
+        eventType,
+        scrub.apply(methodArn),
+        sourceIp,
+        requestId,
+        lambdaRequestId,
+        latencyMicros);
+  }
 }

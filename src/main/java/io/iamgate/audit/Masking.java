@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>a JWS or JWE compact serialization: three or five runs of base64url characters joined by
  *       dots whose first run is at least {@value #MIN_SEGMENT} characters long (a JOSE header
- *       always is), replaced by {@code <redacted-token>};
+ *       always is), or any dotted run in which a run that reads as a JOSE header ({@code eyJ...},
+ *       {@code {"} in base64url) is followed by two more ({@code v1.<JWS>}, {@code <JWS>.json}),
+ *       replaced by {@code <redacted-token>};
  *   <li>the credential after {@code Bearer }, {@code Basic } or an {@code x-api-key} name (a run of
  *       at least {@value #MIN_CREDENTIAL} characters up to the next white space, quote or comma),
  *       replaced by {@code <redacted>};
@@ -178,10 +180,11 @@ public final class Masking {
         i++;
         continue;
       }
-      // a run starts at i: read up to five dot-separated runs
+      // a run starts at i: read its dot-separated runs
       int end = i;
       int runs = 0;
       int firstRun = 0;
+      int header = -1; // the index of the first run that reads as a JOSE header
       int pos = i;
       while (true) {
         int runStart = pos;
@@ -191,15 +194,22 @@ public final class Masking {
         if (runs == 0) {
           firstRun = pos - runStart;
         }
+        if (header < 0 && pos - runStart >= MIN_SEGMENT && text.startsWith("eyJ", runStart)) {
+          header = runs;
+        }
         runs++;
         end = pos;
-        if (runs < 5 && pos < n && text.charAt(pos) == '.') {
+        if (pos + 1 < n && text.charAt(pos) == '.' && isBase64Url(text.charAt(pos + 1))) {
           pos++;
           continue;
         }
         break;
       }
-      if ((runs == 3 || runs == 5) && firstRun >= MIN_SEGMENT) {
+      // a token alone, or one with text joined to it by dots (`v1.<JWS>`, `<JWS>.json`): a run
+      // that reads as a JOSE header ({"... in base64url) followed by two more runs
+      boolean token = (runs == 3 || runs == 5) && firstRun >= MIN_SEGMENT;
+      boolean joined = header >= 0 && header <= runs - 3;
+      if (token || joined) {
         if (out == null) {
           out = new StringBuilder(n);
         }
@@ -213,6 +223,54 @@ public final class Masking {
     }
     out.append(text, copied, n);
     return out.toString();
+  }
+
+  /**
+   * {@code text} with the secret of every API key of the given ids replaced: {@code <id>.<secret>}
+   * (an id preceded by no id character) becomes {@code <id>.<redacted>}, the secret running to the
+   * next {@code /}, white space, quote, comma, {@code ;}, {@code ?}, {@code &} or {@code #}. For
+   * caller text such as a path that holds a key by mistake, where no scheme name marks it.
+   *
+   * @param ids the bundle's API key ids
+   */
+  public static String maskApiKeys(String text, java.util.Set<String> ids) {
+    if (ids.isEmpty() || text.indexOf('.') < 0) {
+      return text;
+    }
+    StringBuilder out = null;
+    int copied = 0;
+    int n = text.length();
+    for (int dot = text.indexOf('.'); dot >= 0 && dot < n; dot = text.indexOf('.', dot + 1)) {
+      int start = dot;
+      while (start > 0 && isBase64Url(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == dot || start < copied || !ids.contains(text.substring(start, dot))) {
+        continue;
+      }
+      int end = dot + 1;
+      while (end < n && !endsSecret(text.charAt(end))) {
+        end++;
+      }
+      if (end == dot + 1) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(n);
+      }
+      out.append(text, copied, dot + 1).append(SECRET);
+      copied = end;
+      dot = end - 1;
+    }
+    if (out == null) {
+      return text;
+    }
+    out.append(text, copied, n);
+    return out.toString();
+  }
+
+  private static boolean endsSecret(char c) {
+    return c == '/' || c == '?' || c == '&' || c == '#' || endsCredential(c);
   }
 
   private static boolean isBase64Url(char c) {

@@ -1,6 +1,7 @@
 package io.iamgate.authorizer;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.iamgate.audit.Masking;
 import io.iamgate.authn.AuthenticationException;
 import io.iamgate.authn.Authenticator;
 import io.iamgate.authn.Credentials;
@@ -39,9 +40,15 @@ public final class Authorizer {
   private final RouteTables routeTables;
   private final AtomicReference<@Nullable PerBundle> perBundle = new AtomicReference<>();
 
-  /** What is built once per bundle version: the authenticator and the routes as ARN patterns. */
+  /**
+   * What is built once per bundle version: the authenticator, the routes as ARN patterns, and the
+   * API key ids, whose secrets are masked wherever a caller put one in the request.
+   */
   private record PerBundle(
-      Directory directory, Authenticator authenticator, List<RouteTablePolicy.Route> routes) {}
+      Directory directory,
+      Authenticator authenticator,
+      List<RouteTablePolicy.Route> routes,
+      java.util.Set<String> keyIds) {}
 
   /**
    * @param store the bundle in use
@@ -88,14 +95,30 @@ public final class Authorizer {
               d,
               new Authenticator(
                   d.bundle(), settings.clockSkew(), clock, ticker, settings.fetchTimeout()),
-              d.bundle().routes().stream().map(RouteTablePolicy.Route::of).toList());
+              d.bundle().routes().stream().map(RouteTablePolicy.Route::of).toList(),
+              d.bundle().users().values().stream()
+                  .flatMap(u -> u.apiKeys().stream())
+                  .map(k -> k.id())
+                  .collect(java.util.stream.Collectors.toUnmodifiableSet()));
       perBundle.set(p);
     }
     return p;
   }
 
-  /** Decides an event. Never throws. */
+  /**
+   * Decides an event. Never throws. The decision event's request-derived texts have every API key
+   * secret of the bundle masked (a caller may put a key in the path).
+   */
   public Outcome authorize(GatewayEvent event) {
+    Outcome o = authorizeUnmasked(event);
+    PerBundle p = perBundle.get();
+    if (p == null || p.keyIds().isEmpty()) {
+      return o;
+    }
+    return new Outcome(o.response(), o.event().scrubbed(t -> Masking.maskApiKeys(t, p.keyIds())));
+  }
+
+  private Outcome authorizeUnmasked(GatewayEvent event) {
     Answers started =
         new Answers(event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event));
     try {

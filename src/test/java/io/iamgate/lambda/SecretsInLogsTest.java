@@ -204,6 +204,50 @@ class SecretsInLogsTest {
   }
 
   /**
+   * A credential in the request path reaches the decision log's method ARN and resource: the
+   * bundle's API keys by their id ({@code bob-ci.<redacted>}), tokens even with text joined to them
+   * by dots. The answer itself must hold the called ARN for API Gateway, so only the log is checked
+   * here.
+   */
+  @AuthorizerSpec(
+      credentials = AuthorizerConfig.Credential.API_KEY,
+      cacheMode = AuthorizerConfig.CacheMode.ROUTE_TABLE,
+      payload = {
+        AuthorizerConfig.Payload.REST_REQUEST,
+        AuthorizerConfig.Payload.HTTP_V1,
+        AuthorizerConfig.Payload.HTTP_V2
+      })
+  void aCredentialInThePathIsMaskedInTheLog(AuthorizerConfig config) throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AuthorizerHandler handler = config.handler(log);
+    List<String> leaks = new ArrayList<>();
+    for (String segment : List.of(KEY, TOKEN, "v1." + TOKEN, TOKEN + ".json", KEY + ".json")) {
+      int logged = log.size();
+      String event =
+          config.event(
+              new AuthorizerConfig.Caller("bob (API key)", KEY),
+              "GET",
+              "orders/" + segment,
+              "/orders/{orderId}",
+              Map.of("orderId", segment));
+      try {
+        handler.handleRequest(
+            new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayOutputStream(),
+            null);
+      } catch (AuthorizerHandler.UnauthorizedException e) {
+        // the log line is what is checked
+      }
+      String lines = log.toString(StandardCharsets.UTF_8).substring(logged);
+      assertTrue(lines.contains("\"methodArn\""), lines);
+      for (String secret : leaked(lines)) {
+        leaks.add(segment.substring(0, 8) + "… in the path → " + secret.substring(0, 6) + "…");
+      }
+    }
+    assertTrue(leaks.isEmpty(), "secrets written: " + leaks + "\n" + log);
+  }
+
+  /**
    * The response without {@code usageIdentifierKey}, which API Gateway needs to hold the API key
    * that authenticated the call (usage plans); it must be exactly the key header's value.
    */
