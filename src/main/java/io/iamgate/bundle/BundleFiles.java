@@ -76,8 +76,23 @@ public record BundleFiles(String source, List<File> files) {
     return new BundleFiles(path.toString(), files);
   }
 
-  /** The UTF-8 text of a file; text that is not UTF-8 fails naming the line and column. */
+  /** The largest bundle file read, in bytes (a bundle is policies, not data). */
+  public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * The UTF-8 text of a file; text that is not UTF-8 fails naming the line and column. Only regular
+   * files of at most {@value #MAX_FILE_BYTES} bytes are read: a device or a pipe could block or
+   * never end, and a huge file would exhaust the memory of the function reading it.
+   */
   private static String text(Path p) throws IOException {
+    if (!Files.isRegularFile(p)) {
+      throw new IOException("`" + p + "` is not a regular file");
+    }
+    long size = Files.size(p);
+    if (size > MAX_FILE_BYTES) {
+      throw new IOException(
+          "`" + p + "` is " + size + " bytes; a bundle file may be at most " + MAX_FILE_BYTES);
+    }
     ParseResult<String> r = JsonReader.decode(Files.readAllBytes(p), p.toString(), 0);
     String text = r.value();
     if (text == null) {

@@ -4,7 +4,7 @@ import io.iamgate.bundle.BundleFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -58,10 +58,21 @@ public final class S3Source implements BundleSource {
       req.ifNoneMatch(previousTag);
     }
     try {
-      ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(req.build());
-      String text = new String(bytes.asByteArray(), StandardCharsets.UTF_8);
-      String name = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
-      return new Fetched(BundleFiles.single(description(), name, text), bytes.response().eTag());
+      try (ResponseInputStream<GetObjectResponse> in = s3.getObject(req.build())) {
+        // as for a file: a bundle is policies, not data, and must not exhaust the memory
+        byte[] body = in.readNBytes((int) BundleFiles.MAX_FILE_BYTES + 1);
+        if (body.length > BundleFiles.MAX_FILE_BYTES) {
+          throw new SourceException(
+              "cannot read "
+                  + description()
+                  + ": the object is over "
+                  + BundleFiles.MAX_FILE_BYTES
+                  + " bytes, the most a bundle file may have");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        String name = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
+        return new Fetched(BundleFiles.single(description(), name, text), in.response().eTag());
+      }
     } catch (S3Exception e) {
       if (e.statusCode() == 304) {
         return null;
@@ -76,6 +87,9 @@ public final class S3Source implements BundleSource {
           e);
     } catch (SdkException e) {
       throw new SourceException("cannot read " + description() + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new SourceException(
+          "cannot read " + description() + ": " + e.getClass().getSimpleName(), e);
     }
   }
 }
