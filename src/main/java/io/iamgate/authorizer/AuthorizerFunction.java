@@ -155,8 +155,16 @@ public final class AuthorizerFunction {
     try {
       a.store()
           .current()
-          .map(d -> ReplayRisks.warning(a.settings(), ReplayRisks.of(d.bundle())))
-          .ifPresent(w -> log.record(JsonLines.Level.WARN, LOGGER, w));
+          .ifPresent(
+              d -> {
+                String risks = ReplayRisks.warning(a.settings(), ReplayRisks.of(d.bundle()));
+                String roles = ReplayRisks.roleWarning(a.settings(), d.bundle());
+                for (String w : java.util.Arrays.asList(risks, roles)) {
+                  if (w != null) {
+                    log.record(JsonLines.Level.WARN, LOGGER, w);
+                  }
+                }
+              });
       warmed = WarmUp.run(a);
     } catch (RuntimeException e) {
       log.record(

@@ -115,6 +115,26 @@ final class ReplayRisks {
   }
 
   /**
+   * The startup warning about role requests, or {@code null}: with answers that may be cached and
+   * callers allowed to ask for a role in a header, the role header is not part of API Gateway's
+   * cache key (an identity source must be present in every request, so it cannot be one), and an
+   * answer for a caller acting as a role is replayed for the same credentials without it, and the
+   * other way round.
+   */
+  static @org.jspecify.annotations.Nullable String roleWarning(
+      AuthorizerSettings settings, Bundle b) {
+    if (!settings.answersMayBeCached() || !b.identity().allowRoleRequests()) {
+      return null;
+    }
+    return "answers may be cached and callers may ask for a role in the `"
+        + b.identity().roleHeader()
+        + "` header, which is not part of API Gateway's cache key: an answer for a caller acting"
+        + " as a role is replayed for the same credentials without the header (and the other way"
+        + " round) until the TTL ends. Give role callers their own credentials (tokens), or turn"
+        + " the authorizer cache off (TTL 0, IAMGATE_CACHE_TTL_SECONDS=0)";
+  }
+
+  /**
    * The startup warning for {@code risks}, or {@code null} when there is nothing to say: answers
    * are not cached, or no statement tests such a key.
    */

@@ -110,4 +110,20 @@ class ReplayRisksTest {
             "route GET /t/{id}: its resource substitutes request:header/x-tenant"),
         ReplayRisks.of(b));
   }
+
+  @Test
+  void roleRequestsAreNamedWhileAnswersMayBeCached() throws IOException {
+    Bundle sample =
+        read(Files.readString(Path.of("src/main/resources/iamgate/sample-bundle.json")));
+    String w = ReplayRisks.roleWarning(AuthorizerSettings.from(Map.of()), sample);
+    assertNotNull(w);
+    assertTrue(w.contains("`x-iamgate-role` header, which is not part of API Gateway's cache key"));
+    assertNull(
+        ReplayRisks.roleWarning(
+            AuthorizerSettings.from(Map.of("IAMGATE_CACHE_TTL_SECONDS", "0")), sample));
+    assertNull(
+        ReplayRisks.roleWarning(
+            AuthorizerSettings.from(Map.of()),
+            withStatements("[{\"Effect\":\"Allow\",\"Action\":\"a:B\",\"Resource\":\"*\"}]")));
+  }
 }
