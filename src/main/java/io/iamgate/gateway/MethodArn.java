@@ -65,13 +65,16 @@ public record MethodArn(
       throw new IllegalArgumentException(
           "the method ARN `" + arn + "` has no API id, stage and method or route");
     }
-    if (hasWildcard(rest[0])
+    if (hasWildcard(parts[1])
+        || hasWildcard(rest[0])
         || hasWildcard(rest[1])
         || hasWildcard(parts[3])
         || hasWildcard(parts[4])) {
       // API Gateway sets these parts itself; a wildcard there would widen every returned pattern
       throw new IllegalArgumentException(
-          "the method ARN `" + arn + "` has `*` or `?` in its region, account, API id or stage");
+          "the method ARN `"
+              + arn
+              + "` has `*` or `?` in its partition, region, account, API id or stage");
     }
     if (rest.length == 3 && rest[2].startsWith("$")) {
       return new MethodArn(parts[1], parts[3], parts[4], rest[0], rest[1], null, rest[2]);

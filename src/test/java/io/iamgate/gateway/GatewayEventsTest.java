@@ -106,6 +106,22 @@ class GatewayEventsTest {
         () -> MethodArn.parse("arn:aws:execute-api:r:1:api".repeat(100)));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "arn:*:execute-api:eu-west-1:1:api/prod/GET/x",
+        "arn:aws:execute-api:eu-*:1:api/prod/GET/x",
+        "arn:aws:execute-api:eu-west-1:?:api/prod/GET/x",
+        "arn:aws:execute-api:eu-west-1:1:a*/prod/GET/x",
+        "arn:aws:execute-api:eu-west-1:1:api/*/GET/x"
+      })
+  void wildcardsWhereApiGatewayWritesTheArnAreRefused(String arn) {
+    // every returned pattern starts with these parts: a wildcard there would widen all of them
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MethodArn.parse(arn));
+    assertTrue(e.getMessage().contains("in its partition, region, account, API id or stage"));
+  }
+
   @Test
   void bearerPrefixesAreStripped() {
     assertEquals("t", GatewayEvents.bearer("bearer t"));
