@@ -75,7 +75,7 @@ public record DecisionEvent(
 
   /**
    * The same event with the request-derived texts (the method ARN, the resource and the reason)
-   * passed through {@code scrub}, e.g. {@link Masking#maskApiKeys}.
+   * passed through {@code scrub}, e.g. {@link Masking#scrubRequestText}.
    */
   public DecisionEvent scrubbed(java.util.function.UnaryOperator<String> scrub) {
     return new DecisionEvent(

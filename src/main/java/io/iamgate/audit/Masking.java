@@ -226,51 +226,97 @@ public final class Masking {
   }
 
   /**
-   * {@code text} with the secret of every API key of the given ids replaced: {@code <id>.<secret>}
-   * (an id preceded by no id character) becomes {@code <id>.<redacted>}, the secret running to the
-   * next {@code /}, white space, quote, comma, {@code ;}, {@code ?}, {@code &} or {@code #}. For
-   * caller text such as a path that holds a key by mistake, where no scheme name marks it.
+   * Request-derived text (a method ARN, a resource, a reason quoting them) fit for a log: every
+   * segment between separators ({@code /}, {@code :}, {@code ?}, {@code &}, {@code =}, {@code ,},
+   * {@code ;}, white space, quotes) that holds a credential is replaced by its {@link
+   * #fingerprint}, in angle brackets. A segment holds one when, percent-decoded, it contains a run
+   * that reads as a JOSE header ({@code eyJ} and at least 13 more base64url characters: a JWS or
+   * JWE, whatever is joined to it), or an API key of the bundle ({@code <id>.}, the id in any
+   * letter case, whatever precedes it). Callers put credentials in paths by mistake; no escaping or
+   * prefix may carry one into the log.
    *
-   * @param ids the bundle's API key ids
+   * @param keyIds the bundle's API key ids, lower-cased
    */
-  public static String maskApiKeys(String text, java.util.Set<String> ids) {
-    if (ids.isEmpty() || text.indexOf('.') < 0) {
-      return text;
-    }
+  public static String scrubRequestText(String text, java.util.Set<String> keyIds) {
     StringBuilder out = null;
-    int copied = 0;
     int n = text.length();
-    for (int dot = text.indexOf('.'); dot >= 0 && dot < n; dot = text.indexOf('.', dot + 1)) {
-      int start = dot;
-      while (start > 0 && isBase64Url(text.charAt(start - 1))) {
-        start--;
-      }
-      if (start == dot || start < copied || !ids.contains(text.substring(start, dot))) {
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && !isSegmentSeparator(text.charAt(i))) {
         continue;
       }
-      int end = dot + 1;
-      while (end < n && !endsSecret(text.charAt(end))) {
-        end++;
+      if (i > start && holdsCredential(percentDecoded(text, start, i), keyIds)) {
+        if (out == null) {
+          out = new StringBuilder(n).append(text, 0, start);
+        }
+        out.append('<').append(fingerprint(text.substring(start, i))).append('>');
+      } else if (out != null) {
+        out.append(text, start, i);
       }
-      if (end == dot + 1) {
-        continue;
+      if (out != null && i < n) {
+        out.append(text.charAt(i));
       }
-      if (out == null) {
-        out = new StringBuilder(n);
-      }
-      out.append(text, copied, dot + 1).append(SECRET);
-      copied = end;
-      dot = end - 1;
+      start = i + 1;
     }
-    if (out == null) {
-      return text;
-    }
-    out.append(text, copied, n);
-    return out.toString();
+    return out == null ? text : out.toString();
   }
 
-  private static boolean endsSecret(char c) {
-    return c == '/' || c == '?' || c == '&' || c == '#' || endsCredential(c);
+  private static boolean isSegmentSeparator(char c) {
+    return c == '/'
+        || c == ':'
+        || c == '?'
+        || c == '&'
+        || c == '='
+        || c == '#'
+        || endsCredential(c);
+  }
+
+  /** {@code text[from, to)} with every valid {@code %XX} escape decoded (as Latin-1). */
+  private static String percentDecoded(String text, int from, int to) {
+    int first = text.indexOf('%', from);
+    if (first < 0 || first >= to) {
+      return text.substring(from, to);
+    }
+    StringBuilder sb = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '%' && i + 2 < to) {
+        int hi = Character.digit(text.charAt(i + 1), 16);
+        int lo = Character.digit(text.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          sb.append((char) (hi * 16 + lo));
+          i += 2;
+          continue;
+        }
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  private static boolean holdsCredential(String segment, java.util.Set<String> keyIds) {
+    for (int at = segment.indexOf("eyJ"); at >= 0; at = segment.indexOf("eyJ", at + 1)) {
+      int end = at;
+      while (end < segment.length() && isBase64Url(segment.charAt(end))) {
+        end++;
+      }
+      if (end - at >= MIN_SEGMENT) {
+        return true;
+      }
+    }
+    if (keyIds.isEmpty()) {
+      return false;
+    }
+    String lower = segment.toLowerCase(java.util.Locale.ROOT);
+    for (int dot = lower.indexOf('.'); dot >= 0; dot = lower.indexOf('.', dot + 1)) {
+      // every id-shaped run that ends at the dot: `bob-ci.`, `key_bob-ci.` holds `bob-ci.` too
+      for (int from = dot - 1; from >= 0 && isBase64Url(lower.charAt(from)); from--) {
+        if (keyIds.contains(lower.substring(from, dot))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isBase64Url(char c) {

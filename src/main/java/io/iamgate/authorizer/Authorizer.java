@@ -42,7 +42,7 @@ public final class Authorizer {
 
   /**
    * What is built once per bundle version: the authenticator, the routes as ARN patterns, and the
-   * API key ids, whose secrets are masked wherever a caller put one in the request.
+   * API key ids (lower-cased), whose keys are masked wherever a caller put one in the request.
    */
   private record PerBundle(
       Directory directory,
@@ -98,7 +98,7 @@ public final class Authorizer {
               d.bundle().routes().stream().map(RouteTablePolicy.Route::of).toList(),
               d.bundle().users().values().stream()
                   .flatMap(u -> u.apiKeys().stream())
-                  .map(k -> k.id())
+                  .map(k -> k.id().toLowerCase(java.util.Locale.ROOT))
                   .collect(java.util.stream.Collectors.toUnmodifiableSet()));
       perBundle.set(p);
     }
@@ -106,16 +106,15 @@ public final class Authorizer {
   }
 
   /**
-   * Decides an event. Never throws. The decision event's request-derived texts have every API key
-   * secret of the bundle masked (a caller may put a key in the path).
+   * Decides an event. Never throws. The decision event's request-derived texts have every segment
+   * that holds a token or an API key of the bundle fingerprinted (a caller may put one in the
+   * path).
    */
   public Outcome authorize(GatewayEvent event) {
     Outcome o = authorizeUnmasked(event);
     PerBundle p = perBundle.get();
-    if (p == null || p.keyIds().isEmpty()) {
-      return o;
-    }
-    return new Outcome(o.response(), o.event().scrubbed(t -> Masking.maskApiKeys(t, p.keyIds())));
+    java.util.Set<String> ids = p == null ? java.util.Set.of() : p.keyIds();
+    return new Outcome(o.response(), o.event().scrubbed(t -> Masking.scrubRequestText(t, ids)));
   }
 
   private Outcome authorizeUnmasked(GatewayEvent event) {

@@ -3,6 +3,7 @@ package io.iamgate.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +22,30 @@ class MaskingTest {
   }
 
   @Test
-  void apiKeysOfTheBundleAreMaskedByTheirId() {
+  void requestTextSegmentsThatHoldACredentialAreFingerprinted() {
     Set<String> ids = Set.of("bob-ci");
-    assertEquals(
-        "orders/bob-ci.<redacted>/items",
-        Masking.maskApiKeys("orders/bob-ci.s3cret-value/items", ids));
-    assertEquals("q?k=bob-ci.<redacted>&x=1", Masking.maskApiKeys("q?k=bob-ci.s3cret&x=1", ids));
-    // another id that merely ends in a known one, an id without a secret, other dotted names
-    String other = "orders/xbob-ci.secret/bob-ci./file.json";
-    assertSame(other, Masking.maskApiKeys(other, ids));
-    assertSame(other, Masking.maskApiKeys(other, Set.of()));
+    for (String segment :
+        List.of(
+            "bob-ci.s3cret-value",
+            "BOB-CI.s3cret-value",
+            "bob-ci%2Es3cret-value",
+            "-bob-ci.s3cret-value",
+            "key_bob-ci.s3cret-value",
+            "a%2Fbob-ci.s3cret-value",
+            JWS,
+            JWS.replace(".", "%2E"),
+            "v1.X" + JWS,
+            JWS + ".json")) {
+      String arn = "arn:aws:execute-api:eu-west-1:1:api/prod/GET/orders/" + segment + "/items";
+      assertEquals(
+          "arn:aws:execute-api:eu-west-1:1:api/prod/GET/orders/<"
+              + Masking.fingerprint(segment)
+              + ">/items",
+          Masking.scrubRequestText(arn, ids),
+          segment);
+    }
+    String plain = "arn:aws:execute-api:eu-west-1:1:api/prod/GET/files/report.v2.final.pdf";
+    assertSame(plain, Masking.scrubRequestText(plain, ids));
+    assertSame(plain, Masking.scrubRequestText(plain, Set.of()));
   }
 }
