@@ -244,36 +244,49 @@ public final class GatewayEvents {
 
   private static Map<String, List<String>> merged(
       Json.@Nullable JObject single, Json.@Nullable JObject multi, boolean lowerCase) {
+    // a name that appears with no usable value (null, [], an object) is still present, with the
+    // value "": an Authorization header so sent must be refused, never taken as absent
     Map<String, List<String>> out = new LinkedHashMap<>();
+    java.util.Set<String> present = new java.util.LinkedHashSet<>();
     if (multi != null) {
       for (Json.Member m : multi.members()) {
-        if (!(m.value() instanceof Json.JArray arr)) {
-          continue;
-        }
+        String name = lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name();
+        present.add(name);
         List<String> values = new ArrayList<>();
-        for (Json v : arr.items()) {
-          String s = Json.scalarText(v);
-          if (s != null) {
-            values.add(s);
+        if (m.value() instanceof Json.JArray arr) {
+          for (Json v : arr.items()) {
+            String s = Json.scalarText(v);
+            if (s != null) {
+              values.add(s);
+            }
           }
+        } else if (Json.scalarText(m.value()) != null) {
+          values.add(Json.scalarText(m.value()));
         }
-        out.merge(
-            lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(),
-            values,
-            (a, b) -> {
-              List<String> all = new ArrayList<>(a);
-              all.addAll(b);
-              return all;
-            });
+        if (!values.isEmpty()) {
+          out.merge(
+              name,
+              values,
+              (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+              });
+        }
       }
     }
     if (single != null) {
       for (Json.Member m : single.members()) {
+        String name = lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name();
+        present.add(name);
         String v = Json.scalarText(m.value());
         if (v != null) {
-          out.putIfAbsent(lowerCase ? m.name().toLowerCase(Locale.ROOT) : m.name(), List.of(v));
+          out.putIfAbsent(name, List.of(v));
         }
       }
+    }
+    for (String name : present) {
+      out.putIfAbsent(name, List.of(""));
     }
     out.replaceAll((k, v) -> List.copyOf(v));
     return out;

@@ -134,4 +134,25 @@ class CredentialChoiceTest {
     String token = respond(rest(Map.of("Authorization", "Bearer " + SampleEvents.alice())));
     assertTrue(ApiGatewayPolicy.responseAllows(token, arn("rest-request-allow.json")), token);
   }
+
+  @Test
+  void anAuthorizationHeaderWithNoUsableValueIsPresentNotAbsent() throws IOException {
+    // an empty multi-value list must not hide the single value, nor a null or an array the header
+    ObjectNode v1 = event("http-v1-allow.json");
+    v1.set("headers", JSON.createObjectNode().put("authorization", "Bearer").put("x-api-key", KEY));
+    v1.set(
+        "multiValueHeaders", JSON.createObjectNode().set("authorization", JSON.createArrayNode()));
+    v1.put("identitySource", KEY);
+    String answer = respond(v1.toString());
+    assertFalse(ApiGatewayPolicy.responseAllows(answer, arn("http-v1-allow.json")), answer);
+    for (String shape : List.of("null", "[]", "{}", "[\"Bearer\"]")) {
+      ObjectNode v2 = event("http-v2-simple-allow.json");
+      ObjectNode headers = (ObjectNode) JSON.readTree("{\"authorization\": " + shape + "}");
+      headers.put("x-api-key", KEY);
+      v2.set("headers", headers);
+      v2.set("identitySource", JSON.createArrayNode().add(KEY));
+      String simple = respond(v2.toString());
+      assertTrue(simple.startsWith("{\"isAuthorized\":false"), shape + ": " + simple);
+    }
+  }
 }
