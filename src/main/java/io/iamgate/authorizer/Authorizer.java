@@ -213,6 +213,11 @@ public final class Authorizer {
       return s.deny(trail.because("the bundle has no " + principal), principal.key(), null);
     }
     // request
+    String catchAll = event.arn().isCatchAll() ? RequestMapper.catchAllProblem(event) : null;
+    if (catchAll != null) {
+      return s.deny(
+          trail.because(catchAll), principal.key(), context(s, d, principal, null, trail));
+    }
     RequestMapper.Mapped request =
         RequestMapper.map(
             event, credentials, d.routes(), d.bundle().identity().apiKeyHeader(), now(event));

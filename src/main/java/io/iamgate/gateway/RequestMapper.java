@@ -102,6 +102,40 @@ public final class RequestMapper {
   }
 
   /**
+   * Why a call on the HTTP API {@code $default} route cannot be routed safely, or {@code null}.
+   * iamgate routes such a call itself, by the path the backend behind the catch-all receives, so
+   * the path must mean one thing: no {@code .} or {@code ..} segment, no empty segment before its
+   * end, no backslash, and no percent-encoded {@code /}, backslash or {@code .} (a backend that
+   * normalises or decodes the path would serve another resource than the one decided); the method
+   * must be upper case, as API Gateway sends it.
+   */
+  public static @org.jspecify.annotations.Nullable String catchAllProblem(GatewayEvent event) {
+    String method = event.method();
+    if (method == null || method.isEmpty() || !method.equals(method.toUpperCase(Locale.ROOT))) {
+      return "the `$default` route's method `" + method + "` is not upper case";
+    }
+    String path = catchAllPath(event);
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("%2e")
+        || path.contains("\\")) {
+      return "the `$default` route's path holds an encoded `/`, `\\` or `.`";
+    }
+    String[] segments = path.substring(1).split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String seg = segments[i];
+      if (seg.equals(".") || seg.equals("..")) {
+        return "the `$default` route's path holds a `" + seg + "` segment";
+      }
+      if (seg.isEmpty() && i < segments.length - 1) {
+        return "the `$default` route's path holds an empty segment";
+      }
+    }
+    return null;
+  }
+
+  /**
    * Keys that stay the same for every request of one identity (so a cached answer may use them).
    */
   public static Map<String, Object> stableKeys(GatewayEvent event, Credentials c, Instant now) {

@@ -139,4 +139,34 @@ class CatchAllRouteTest {
     assertFalse(
         ApiGatewayPolicy.responseAllows(run.response(), PREFIX + "prod/$default"), run.response());
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/files/../orders/ord-42",
+        "/orders/./ord-42",
+        "/orders//ord-42",
+        "/orders/..%2Fadmin",
+        "/orders%2ford-42",
+        "/orders/%2E%2E/admin",
+        "/orders/ord-42%5C..",
+        "/orders\\\\ord-42" /* a JSON-escaped backslash */
+      })
+  void aPathThatCouldMeanAnotherResourceIsDenied(String path) throws IOException {
+    // a backend behind the catch-all that normalises or decodes the path would serve another
+    // resource than the one decided
+    Run run = respond(NOT_CACHED, v2("$default", "GET", path));
+    assertFalse(
+        ApiGatewayPolicy.responseAllows(run.response(), PREFIX + "$default/$default"),
+        run.response());
+    assertTrue(run.log().contains("the `$default` route's"), run.log());
+  }
+
+  @Test
+  void aLowerCaseMethodIsDenied() throws IOException {
+    Run run = respond(NOT_CACHED, v2("$default", "get", "/orders/ord-42"));
+    assertFalse(
+        ApiGatewayPolicy.responseAllows(run.response(), PREFIX + "$default/$default"),
+        run.response());
+  }
 }
