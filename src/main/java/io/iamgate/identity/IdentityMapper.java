@@ -105,6 +105,29 @@ public final class IdentityMapper {
         new Principal(Principal.Kind.USER, user.name(), null, claimedGroups, claims), null);
   }
 
+  /**
+   * A token caller with {@code claims} assuming {@code role}, checked against the role's trust
+   * policy alone: neither the bundle's {@code allowRoleRequests} setting nor its role rules apply
+   * ({@code iamgate test}, which asks whether a trust policy admits a caller).
+   *
+   * @param issuer the token issuer (for {@code Federated} trust principals), or {@code null}
+   */
+  public Result claimsAssumeRole(Map<String, Object> claims, @Nullable String issuer, String role) {
+    Bundle.IdentityMapping m = bundle.identity();
+    Object userValue = claims.get(m.userClaim());
+    String userName = userValue instanceof String s && !s.isEmpty() ? s : null;
+    String groupsClaim = m.groupsClaim();
+    Bundle.User user = userName == null ? null : bundle.users().get(userName);
+    Set<String> groups = new LinkedHashSet<>();
+    if (user != null) {
+      groups.addAll(user.groups());
+    }
+    groups.addAll(groupsClaim == null ? List.of() : Claims.strings(claims.get(groupsClaim)));
+    String session =
+        userName != null ? userName : claims.get("sub") instanceof String sub ? sub : "anonymous";
+    return assume(role, user, groups, claims, issuer, session);
+  }
+
   /** A bundle user (e.g. identified by an API key) assuming a role. */
   public Result userAssumesRole(String userName, String role) {
     Bundle.User user = bundle.users().get(userName);

@@ -90,6 +90,25 @@ class IdentityMapperTest {
   }
 
   @Test
+  void claimsAssumeARoleByItsTrustPolicyAlone() {
+    // no role rule and no role request: only the trust policy decides
+    IdentityMapper.Result svc =
+        mapper.claimsAssumeRole(
+            Map.of("sub", "svc-1", "client_id", "fulfilment-service"), ISSUER, "OrdersServiceRole");
+    assertEquals("OrdersServiceRole", svc.principal().name(), svc.problem());
+    assertEquals("svc-1", svc.principal().sessionName());
+    IdentityMapper.Result other =
+        mapper.claimsAssumeRole(
+            Map.of("sub", "web", "client_id", "orders-web"), ISSUER, "OrdersServiceRole");
+    assertNull(other.principal());
+    assertTrue(other.problem().contains("does not allow this caller"), other.problem());
+    IdentityMapper.Result carol =
+        mapper.claimsAssumeRole(Map.of("cognito:username", "carol"), ISSUER, "AuditorRole");
+    assertEquals("AuditorRole", carol.principal().name(), carol.problem());
+    assertEquals("carol", carol.principal().sessionName());
+  }
+
+  @Test
   void claimsBecomeJwtContextKeys() {
     Map<String, Object> ctx =
         Claims.toContext(
