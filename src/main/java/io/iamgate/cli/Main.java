@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "AWS IAM's authorization model for your own APIs: validate, simulate and benchmark policies.",
+        "AWS IAM's authorization model for your own APIs: validate, simulate, test and benchmark policies.",
     subcommands = {
       ValidateCommand.class,
       SimulateCommand.class,
+      TestCommand.class,
       BenchCommand.class,
       HashKeyCommand.class,
       InvokeCommand.class
@@ -28,8 +29,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:success (valid, allowed, evaluated)",
       "1:invalid input (policy or request errors; invoke: an event not evaluated or not as"
-          + " expected)",
-      "2:usage error",
+          + " expected; test: a test failed)",
+      "2:usage error (test: an invalid test file or bundle)",
       "3:simulate: the request is denied"
     })
 public final class Main implements Runnable {

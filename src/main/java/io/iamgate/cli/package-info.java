@@ -1,7 +1,7 @@
 /**
  * The command line: {@code validate}, {@code simulate} (with the {@code --batch} contract), {@code
- * hash-key}, {@code bench} and {@code invoke}, one picocli class per command. Only {@link
- * io.iamgate.cli.Main#main} exits; every other path returns an exit code and prints one-line
+ * test}, {@code hash-key}, {@code bench} and {@code invoke}, one picocli class per command. Only
+ * {@link io.iamgate.cli.Main#main} exits; every other path returns an exit code and prints one-line
  * messages, never stack traces.
  */
 @NullMarked

@@ -56,7 +56,7 @@ class CliBehaviourTest {
       }
     }
     assertEquals(
-        List.of("validate", "simulate", "bench", "hash-key", "invoke"),
+        List.of("validate", "simulate", "test", "bench", "hash-key", "invoke"),
         List.copyOf(summaries.keySet()));
     for (Map.Entry<String, String> e : summaries.entrySet()) {
       assertTrue(e.getValue().endsWith("."), e.getKey() + ": " + e.getValue());
@@ -88,7 +88,7 @@ class CliBehaviourTest {
       assertEquals(0, r.exit());
       assertEquals("iamgate " + m.group(1) + "\n", r.out());
     }
-    for (String command : List.of("validate", "simulate", "bench", "hash-key", "invoke")) {
+    for (String command : List.of("validate", "simulate", "test", "bench", "hash-key", "invoke")) {
       assertEquals("iamgate " + m.group(1) + "\n", CliRun.of(command, "--version").out(), command);
     }
   }
@@ -125,8 +125,8 @@ class CliBehaviourTest {
             + "try `iamgate --help`\n");
     cases.put(
         List.of("frob"),
-        "iamgate: unknown command `frob` (hint: the commands are validate, simulate, bench,"
-            + " hash-key, invoke)\ntry `iamgate --help`\n");
+        "iamgate: unknown command `frob` (hint: the commands are validate, simulate, test,"
+            + " bench, hash-key, invoke)\ntry `iamgate --help`\n");
     cases.put(
         List.of("simulate", "--polcy", "p.json"),
         "iamgate: unknown option `--polcy` (hint: did you mean `--policy`?)\n"
