@@ -256,4 +256,64 @@ class TestCommandTest {
     int routes = lines.indexOf("  routes no test called: 8");
     assertTrue(routes > 2, r.out());
   }
+
+  @Test
+  void claimsFromAnotherIssuerDoNotPassTheTrustPolicy() throws Exception {
+    String request = "{action: orders:CreateOrder, resource: " + ORDER + "}";
+    Path f =
+        write(
+            "claims.test.yaml",
+            "tests:\n"
+                + test(
+                    "the sample issuer's fulfilment client",
+                    "{role: OrdersServiceRole, claims: {iss: \"https://auth.example.invalid/iamgate-sample\","
+                        + " sub: svc, client_id: fulfilment-service}}",
+                    request,
+                    "Allow\n    statement: CreateAndTrack")
+                + test(
+                    "another issuer's client",
+                    "{role: OrdersServiceRole, claims: {iss: \"https://evil.example\", sub: svc,"
+                        + " client_id: fulfilment-service}}",
+                    request,
+                    "ImplicitDeny"));
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, f.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals("2 passed, 0 failed", r.out().lines().toList().get(2));
+  }
+
+  @Test
+  void aPathNoRouteMatchesIsAnImplicitDeny() throws Exception {
+    Path f =
+        write(
+            "noroute.test.yaml",
+            "tests:\n"
+                + test("no such route", "{user: alice}", "{method: GET, path: /nowhere}", "Allow"));
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, f.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.out()
+            .contains(
+                "expected Allow, got ImplicitDeny: no route of the bundle matches GET /nowhere"),
+        r.out());
+  }
+
+  @Test
+  void anInvalidTestFileWithJsonPrintsTheDiagnosticsAsJson() throws Exception {
+    Path f =
+        write(
+            "bad.test.json",
+            "{\"tests\": [{\"name\": \"x\", \"principal\": {\"user\": \"alice\"},"
+                + " \"request\": {\"action\": \"orders:GetOrder\"}, \"expect\": \"Allow\"}]}");
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, "--json", f.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    ParseResult<Json> parsed = JsonReader.read(r.out().strip(), "out", 0);
+    assertTrue(parsed.ok(), parsed.diagnostics().toString());
+    List<Json> ds = ((Json.JArray) ((Json.JObject) parsed.value()).get("diagnostics")).items();
+    assertEquals(1, ds.size());
+    Json.JObject d = (Json.JObject) ds.get(0);
+    assertEquals(f.toString(), ((Json.JString) d.get("file")).value());
+    assertEquals("/tests/0/request", ((Json.JString) d.get("path")).value());
+    assertEquals("1", ((Json.JNumber) d.get("line")).text());
+    assertEquals("`resource` is required", ((Json.JString) d.get("message")).value());
+  }
 }
