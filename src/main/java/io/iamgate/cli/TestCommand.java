@@ -313,34 +313,17 @@ final class TestCommand implements Callable<Integer> {
 
     Principal principal;
     String user = a.user();
-    String role = Objects.requireNonNull(user == null ? a.role() : "", "a role test has a role");
-    String caller = a.callerUser();
     if (user != null) {
       principal = Principal.user(user);
-    } else if (!c.trust()) {
-      String session =
-          caller != null
-              ? caller
-              : claims != null && claims.get("sub") instanceof String sub ? sub : "iamgate-test";
-      principal =
-          new Principal(
-              Principal.Kind.ROLE, role, session, List.of(), claims == null ? Map.of() : claims);
     } else {
-      IdentityMapper mapper = dir.identityMapper();
-      IdentityMapper.Result assumed;
-      if (caller != null) {
-        assumed = mapper.userAssumesRole(caller, role);
-      } else {
-        Map<String, Object> cl = Objects.requireNonNull(claims, "checked by the reader");
-        String issuer = cl.get("iss") instanceof String iss ? iss : null;
-        assumed = mapper.claimsAssumeRole(cl, issuer, role);
-      }
+      String role = Objects.requireNonNull(a.role(), "the reader requires a user or a role");
+      IdentityMapper.Result assumed = assume(c, role, dir.identityMapper());
       Principal p = assumed.principal();
       if (p == null) {
         return judge(
             c,
             Decision.IMPLICIT_DENY,
-            Objects.requireNonNullElse(assumed.problem(), "denied"),
+            Objects.requireNonNullElse(assumed.problem(), "the role cannot be assumed"),
             List.of());
       }
       principal = p;
@@ -399,6 +382,35 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     return judge(c, result.decision(), result.reason(), result.statements());
+  }
+
+  /**
+   * The role of a role test as its caller assumes it: through the trust policy (a bundle user's
+   * {@code sts:AssumeRole}, or the claims' {@code sts:AssumeRoleWithWebIdentity} from their {@code
+   * iss}), or directly with {@code trust: false}.
+   */
+  private static IdentityMapper.Result assume(
+      TestFiles.Case c, String role, IdentityMapper mapper) {
+    TestFiles.Asker a = c.principal();
+    String caller = a.callerUser();
+    Map<String, Object> claims = a.claims();
+    if (!c.trust()) {
+      String session =
+          caller != null
+              ? caller
+              : claims != null && claims.get("sub") instanceof String sub ? sub : "iamgate-test";
+      return new IdentityMapper.Result(
+          new Principal(
+              Principal.Kind.ROLE, role, session, List.of(), claims == null ? Map.of() : claims),
+          null);
+    }
+    if (caller != null) {
+      return mapper.userAssumesRole(caller, role);
+    }
+    Map<String, Object> cl =
+        Objects.requireNonNull(claims, "the reader requires a caller or claims");
+    String issuer = cl.get("iss") instanceof String iss ? iss : null;
+    return mapper.claimsAssumeRole(cl, issuer, role);
   }
 
   private static Result judge(
