@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param identity how verified callers become principals
  * @param routes how API requests become actions and resources
  * @param quotas the size quotas the bundle was validated against
+ * @param analyzer the {@code analyzer} member: administrators and suppressed findings
  */
 public record Bundle(
     String version,
@@ -37,7 +38,8 @@ public record Bundle(
     List<String> guardrails,
     IdentityMapping identity,
     List<Route> routes,
-    Quotas quotas) {
+    Quotas quotas,
+    AnalyzerSettings analyzer) {
   public Bundle {
     Objects.requireNonNull(version, "version");
     policies = Map.copyOf(policies);
@@ -46,6 +48,7 @@ public record Bundle(
     roles = Map.copyOf(roles);
     guardrails = List.copyOf(guardrails);
     routes = List.copyOf(routes);
+    Objects.requireNonNull(analyzer, "analyzer");
   }
 
   /** The first 12 hex digits of the version, for logs and responses. */
@@ -202,4 +205,29 @@ public record Bundle(
    *     {@code ${request:path/<name>}} variables
    */
   public record Route(String method, String path, String action, String resource) {}
+
+  /**
+   * The {@code analyzer} member, read by {@code iamgate analyze} only.
+   *
+   * @param admins the principals marked as administrators: {@code user/<name>}, {@code
+   *     group/<name>}, {@code role/<name>}
+   * @param suppressions the findings accepted, each with its reason
+   */
+  public record AnalyzerSettings(List<String> admins, List<Suppression> suppressions) {
+    public static final AnalyzerSettings NONE = new AnalyzerSettings(List.of(), List.of());
+
+    public AnalyzerSettings {
+      admins = List.copyOf(admins);
+      suppressions = List.copyOf(suppressions);
+    }
+  }
+
+  /**
+   * One suppressed finding.
+   *
+   * @param code the finding code
+   * @param path a JSON Pointer: the finding's path or a prefix of it; {@code null} for every path
+   * @param reason why the finding is accepted
+   */
+  public record Suppression(String code, @Nullable String path, String reason) {}
 }

@@ -33,9 +33,37 @@ public final class BundleReader {
           "guardrails",
           "identity",
           "routes",
-          "quotas");
+          "quotas",
+          "analyzer");
 
   private BundleReader() {}
+
+  /**
+   * One file of a bundle as a positioned tree, named as diagnostics name it.
+   *
+   * @param file the name diagnostics use for the file
+   * @param path the file's path inside the bundle ({@code bundle.yaml}, {@code policies/X.json})
+   * @param root the file's tree
+   */
+  public record Source(String file, String path, Json root) {}
+
+  /**
+   * The files of a bundle as positioned trees, the main file first, for tools that point into a
+   * bundle (the analyzer); a file that cannot be read is left out. Call it on a bundle that {@link
+   * #read} accepted.
+   */
+  public static List<Source> sources(BundleFiles files) {
+    ReadCursor c = new ReadCursor(files);
+    List<Source> out = new java.util.ArrayList<>();
+    for (BundleFiles.File f : files.files()) {
+      Json root = c.parse(f);
+      String file = c.file();
+      if (root != null && file != null) {
+        out.add(new Source(file, f.path(), root));
+      }
+    }
+    return out;
+  }
 
   /**
    * Reads files into a validated bundle, or the diagnostics that say why not. The first file is the
@@ -100,6 +128,8 @@ public final class BundleReader {
     }
     Set<String> services = new TreeSet<>();
     List<Bundle.Route> routes = new RoutesReader(c).read(top.get("routes"), services);
+    Bundle.AnalyzerSettings analyzer =
+        new AnalyzerReader(c).read(top.get("analyzer"), users, groups, roles);
 
     // built-ins, made from the services the bundle names
     policies.addBuiltIns(services, users.values(), groups.values(), roles.values());
@@ -119,6 +149,7 @@ public final class BundleReader {
             guardrails,
             identity,
             routes,
-            quotas));
+            quotas,
+            analyzer));
   }
 }
