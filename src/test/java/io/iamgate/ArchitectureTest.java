@@ -55,6 +55,8 @@ class ArchitectureTest {
         .definedBy("io.iamgate.workload")
         .layer("bundle")
         .definedBy("io.iamgate.bundle..")
+        .layer("lint")
+        .definedBy("io.iamgate.lint")
         .layer("store")
         .definedBy("io.iamgate.store")
         .layer("identity")
@@ -94,7 +96,17 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("identity", "facade", "authorizer", "lambda", "cli")
         .whereLayer("bundle")
         .mayOnlyBeAccessedByLayers(
-            "store", "identity", "facade", "authn", "gateway", "authorizer", "lambda", "cli")
+            "lint",
+            "store",
+            "identity",
+            "facade",
+            "authn",
+            "gateway",
+            "authorizer",
+            "lambda",
+            "cli")
+        .whereLayer("lint")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("workload")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("batch")
@@ -116,7 +128,8 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers(
             "eval", "analyze", "batch", "store", "identity", "facade", "audit", "authorizer", "cli")
         .whereLayer("policy.parse")
-        .mayOnlyBeAccessedByLayers("batch", "bundle", "store", "identity", "authorizer", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "batch", "bundle", "lint", "store", "identity", "authorizer", "cli")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers(
             "policy.parse",
@@ -125,6 +138,7 @@ class ArchitectureTest {
             "analyze",
             "batch",
             "bundle",
+            "lint",
             "store",
             "identity",
             "facade",
@@ -138,6 +152,7 @@ class ArchitectureTest {
             "policy.parse",
             "batch",
             "bundle",
+            "lint",
             "store",
             "audit",
             "gateway",
@@ -172,6 +187,7 @@ class ArchitectureTest {
             "io.iamgate.batch",
             "io.iamgate.workload",
             "io.iamgate.bundle..",
+            "io.iamgate.lint",
             "io.iamgate.store",
             "io.iamgate.identity",
             "io.iamgate.facade",

@@ -1,0 +1,548 @@
+package io.iamgate.lint;
+
+import io.iamgate.bundle.Bundle;
+import io.iamgate.bundle.BundleFiles;
+import io.iamgate.bundle.BundleReader;
+import io.iamgate.json.Diagnostic;
+import io.iamgate.json.Json;
+import io.iamgate.json.JsonPointer;
+import io.iamgate.json.JsonReader;
+import io.iamgate.json.ParseResult;
+import io.iamgate.policy.BaseOperator;
+import io.iamgate.policy.ConditionOperator;
+import io.iamgate.policy.SetQualifier;
+import io.iamgate.policy.parse.Hints;
+import io.iamgate.policy.parse.PolicyParser;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs every check of docs/analyze.md on a policy document or a bundle. A document or bundle that
+ * {@code validate} rejects yields its validation errors only. Thread-safe.
+ */
+public final class Analyzer {
+  /** The default sensitive action-name prefixes. */
+  public static final List<String> DEFAULT_SENSITIVE =
+      List.of("Create", "Delete", "Put", "Update", "Attach", "Detach", "Remove", "Cancel");
+
+  private static final Set<String> MFA_KEYS =
+      Set.of("aws:multifactorauthpresent", "aws:multifactorauthage");
+
+  /**
+   * The findings, suppressed ones left out.
+   *
+   * @param findings what the checks found, in file and position order
+   * @param suppressed how many findings the bundle's {@code analyzer.suppress} list accepted
+   */
+  public record Result(List<Finding> findings, int suppressed) {
+    public Result {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  private final List<String> sensitive;
+
+  /**
+   * An analyzer.
+   *
+   * @param sensitive action-name prefixes that make an action sensitive (case-insensitive)
+   */
+  public Analyzer(List<String> sensitive) {
+    this.sensitive = sensitive.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  /** Analyzes one policy document (JSON text); {@code file} names it in findings. */
+  public Result policy(String text, @Nullable String file) {
+    ParseResult<Json> json = JsonReader.read(text, file, 0);
+    List<Finding> out = new ArrayList<>();
+    Json root = json.value();
+    if (root == null) {
+      json.diagnostics().forEach(d -> out.add(fromDiagnostic(d)));
+      return new Result(out, 0);
+    }
+    ParseResult<?> parsed = PolicyParser.parse(root, file, "");
+    parsed.diagnostics().forEach(d -> out.add(fromDiagnostic(d)));
+    if (parsed.ok()) {
+      new Walk(out, file, null, false).document(root, "", Use.grant(List.of()));
+    }
+    return new Result(sorted(out), 0);
+  }
+
+  /** Analyzes a bundle. */
+  public Result bundle(BundleFiles files) {
+    ParseResult<Bundle> read = BundleReader.read(files);
+    List<Finding> out = new ArrayList<>();
+    read.diagnostics().forEach(d -> out.add(fromDiagnostic(d)));
+    Bundle b = read.value();
+    if (b == null) {
+      return new Result(out, 0);
+    }
+    boolean apiKeys = b.users().values().stream().anyMatch(u -> !u.apiKeys().isEmpty());
+    for (BundleReader.Source s : BundleReader.sources(files)) {
+      Walk w = new Walk(out, s.file(), b, apiKeys);
+      if (s.path().startsWith("policies/")) {
+        String name = s.path().substring("policies/".length(), s.path().lastIndexOf('.'));
+        w.document(s.root(), "", managedUse(b, name));
+      } else if (s.root() instanceof Json.JObject top) {
+        w.mainFile(top);
+      }
+    }
+    List<Finding> kept = new ArrayList<>();
+    int suppressed = 0;
+    for (Finding f : out) {
+      if (b.analyzer().suppressions().stream().anyMatch(x -> suppresses(x, f))) {
+        suppressed++;
+      } else {
+        kept.add(f);
+      }
+    }
+    return new Result(sorted(kept), suppressed);
+  }
+
+  private static boolean suppresses(Bundle.Suppression s, Finding f) {
+    String p = s.path();
+    return s.code().equals(f.code())
+        && (p == null || p.isEmpty() || f.path().equals(p) || f.path().startsWith(p + "/"));
+  }
+
+  private static List<Finding> sorted(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings);
+    out.sort(
+        java.util.Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file())
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column));
+    return out;
+  }
+
+  private static Finding fromDiagnostic(Diagnostic d) {
+    Check c = d.isError() ? Check.VALIDATION_ERROR : Check.VALIDATION_WARNING;
+    return new Finding(
+        c.code(),
+        c.severity(),
+        d.file(),
+        d.path(),
+        d.line(),
+        d.column(),
+        d.code() + ": " + d.message(),
+        d.hint() != null ? d.hint() : c.hint());
+  }
+
+  /**
+   * How a document is used.
+   *
+   * @param grants whether it grants (an identity policy, or a managed policy not only used as a
+   *     boundary or guardrail)
+   * @param principals the principals it is attached to as an identity policy ({@code group/Admins})
+   */
+  private record Use(boolean grants, List<String> principals) {
+    static Use grant(List<String> principals) {
+      return new Use(true, principals);
+    }
+  }
+
+  private static Use managedUse(Bundle b, String name) {
+    List<String> principals = new ArrayList<>();
+    b.users().values().stream()
+        .filter(u -> u.policies().contains(name))
+        .forEach(u -> principals.add("user/" + u.name()));
+    b.groups().values().stream()
+        .filter(g -> g.policies().contains(name))
+        .forEach(g -> principals.add("group/" + g.name()));
+    b.roles().values().stream()
+        .filter(r -> r.policies().contains(name))
+        .forEach(r -> principals.add("role/" + r.name()));
+    boolean ceiling =
+        b.guardrails().contains(name)
+            || b.users().values().stream().anyMatch(u -> name.equals(u.permissionsBoundary()))
+            || b.roles().values().stream().anyMatch(r -> name.equals(r.permissionsBoundary()));
+    return new Use(!principals.isEmpty() || !ceiling, principals.stream().sorted().toList());
+  }
+
+  /** One pass over one file. */
+  private final class Walk {
+    private final List<Finding> out;
+    private final @Nullable String file;
+    private final @Nullable Bundle bundle;
+    private final boolean apiKeys;
+
+    Walk(List<Finding> out, @Nullable String file, @Nullable Bundle bundle, boolean apiKeys) {
+      this.out = out;
+      this.file = file;
+      this.bundle = bundle;
+      this.apiKeys = apiKeys;
+    }
+
+    void mainFile(Json.JObject top) {
+      Bundle b = Objects.requireNonNull(bundle);
+      if (top.get("policies") instanceof Json.JObject policies) {
+        for (Json.Member m : policies.members()) {
+          document(m.value(), JsonPointer.child("/policies", m.name()), managedUse(b, m.name()));
+        }
+      }
+      for (String kind : List.of("users", "groups", "roles")) {
+        if (!(top.get(kind) instanceof Json.JObject principals)) {
+          continue;
+        }
+        String singular = kind.substring(0, kind.length() - 1);
+        for (Json.Member p : principals.members()) {
+          if (p.value() instanceof Json.JObject po
+              && po.get("inlinePolicies") instanceof Json.JObject inline) {
+            String base =
+                JsonPointer.child(JsonPointer.child("/" + kind, p.name()), "inlinePolicies");
+            for (Json.Member m : inline.members()) {
+              document(
+                  m.value(),
+                  JsonPointer.child(base, m.name()),
+                  Use.grant(List.of(singular + "/" + p.name())));
+            }
+          }
+        }
+      }
+    }
+
+    void document(Json doc, String base, Use use) {
+      if (!(doc instanceof Json.JObject o)) {
+        return;
+      }
+      Json st = o.get("Statement");
+      String path = JsonPointer.child(base, "Statement");
+      if (st instanceof Json.JObject s) {
+        statement(s, path, use);
+      } else if (st instanceof Json.JArray arr) {
+        for (int i = 0; i < arr.items().size(); i++) {
+          if (arr.items().get(i) instanceof Json.JObject s) {
+            statement(s, JsonPointer.child(path, i), use);
+          }
+        }
+      }
+    }
+
+    private void statement(Json.JObject s, String path, Use use) {
+      boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
+      List<Cond> conds = conditions(s, path);
+      for (Cond c : conds) {
+        conditionChecks(c, allow);
+      }
+      if (!allow || !use.grants()) {
+        return;
+      }
+      grantChecks(s, path, use, conds);
+    }
+
+    private void grantChecks(Json.JObject s, String path, Use use, List<Cond> conds) {
+      Json.Member action = s.member("Action");
+      Json.Member notAction = s.member("NotAction");
+      Json.Member resource = s.member("Resource");
+      Json.Member notResource = s.member("NotResource");
+      List<String> actions = action == null ? List.of() : strings(action.value());
+      List<String> resources = resource == null ? List.of() : strings(resource.value());
+      List<String> sensitiveActions = actions.stream().filter(Analyzer.this::sensitive).toList();
+      boolean mfa = conds.stream().anyMatch(c -> MFA_KEYS.contains(c.key.toLowerCase(Locale.ROOT)));
+      boolean allResources = resources.contains("*");
+
+      // 2. administrator grants
+      if (conds.isEmpty() && allResources && actions.stream().anyMatch(Analyzer::wholeService)) {
+        Set<String> admins = admins();
+        List<String> others = use.principals().stream().filter(p -> !admins.contains(p)).toList();
+        if (bundle == null || !others.isEmpty()) {
+          String granted = ticks(actions.stream().filter(Analyzer::wholeService).toList());
+          add(
+              Check.ADMINISTRATOR_GRANT,
+              Check.ADMINISTRATOR_GRANT.severity(),
+              path,
+              s,
+              "allows "
+                  + granted
+                  + " on `*` without conditions"
+                  + (others.isEmpty()
+                      ? ""
+                      : " to " + ticks(others) + ", not marked as administrators"),
+              bundle == null
+                  ? "narrow the actions and resources; in a bundle, list administrators in"
+                      + " `analyzer.admins`"
+                  : "narrow the actions and resources, or add "
+                      + ticks(others)
+                      + " to `analyzer.admins` if they are administrators");
+        }
+      }
+
+      // 3. NotAction / NotResource
+      if (notAction != null) {
+        boolean coversSensitive = !strings(notAction.value()).contains("*");
+        add(
+            Check.ALLOW_WITH_NOT_ACTION,
+            coversSensitive ? FindingSeverity.SECURITY_WARNING : FindingSeverity.WARNING,
+            JsonPointer.child(path, "NotAction"),
+            notAction.value(),
+            "an Allow with `NotAction` allows every action not listed"
+                + (coversSensitive ? ", sensitive actions included" : "")
+                + ", and every action added later",
+            Check.ALLOW_WITH_NOT_ACTION.hint());
+      }
+      if (notResource != null) {
+        boolean coversSensitive = notAction != null || !sensitiveActions.isEmpty();
+        add(
+            Check.ALLOW_WITH_NOT_RESOURCE,
+            coversSensitive ? FindingSeverity.SECURITY_WARNING : FindingSeverity.WARNING,
+            JsonPointer.child(path, "NotResource"),
+            notResource.value(),
+            "an Allow with `NotResource` allows "
+                + (coversSensitive ? "sensitive actions on " : "")
+                + "every resource not listed, and every resource created later",
+            Check.ALLOW_WITH_NOT_RESOURCE.hint());
+      }
+
+      // 4. sensitive actions without MFA
+      if (action != null && !sensitiveActions.isEmpty() && !mfa) {
+        add(
+            Check.SENSITIVE_ACTION_WITHOUT_MFA,
+            Check.SENSITIVE_ACTION_WITHOUT_MFA.severity(),
+            JsonPointer.child(path, "Action"),
+            action.value(),
+            "allows sensitive "
+                + quoted(sensitiveActions)
+                + " without an `aws:MultiFactorAuthPresent` or `aws:MultiFactorAuthAge` condition",
+            Check.SENSITIVE_ACTION_WITHOUT_MFA.hint());
+      }
+
+      // 6. wildcard resources on write actions
+      if (resource != null && !sensitiveActions.isEmpty()) {
+        List<String> wild = resources.stream().filter(Analyzer::wildcardResource).toList();
+        if (!wild.isEmpty()) {
+          add(
+              Check.WILDCARD_RESOURCE_ON_WRITE_ACTION,
+              Check.WILDCARD_RESOURCE_ON_WRITE_ACTION.severity(),
+              JsonPointer.child(path, "Resource"),
+              resource.value(),
+              "allows write "
+                  + quoted(sensitiveActions)
+                  + " on every resource ("
+                  + ticks(wild)
+                  + ")",
+              Check.WILDCARD_RESOURCE_ON_WRITE_ACTION.hint());
+        }
+      }
+    }
+
+    private void conditionChecks(Cond c, boolean allow) {
+      ConditionOperator op = c.operator;
+      String lower = c.key.toLowerCase(Locale.ROOT);
+      // 5. MFA conditions that API-key callers bypass
+      if (apiKeys && MFA_KEYS.contains(lower)) {
+        boolean bypass =
+            allow
+                ? op.ifExists()
+                : op.base() == BaseOperator.BOOL
+                    && !op.ifExists()
+                    && c.values.stream().anyMatch(v -> v.equalsIgnoreCase("false"));
+        if (bypass) {
+          add(
+              Check.MFA_CONDITION_BYPASSED_BY_API_KEYS,
+              Check.MFA_CONDITION_BYPASSED_BY_API_KEYS.severity(),
+              c.keyPath,
+              c.keyAt,
+              allow
+                  ? "`"
+                      + c.written
+                      + "` on `"
+                      + c.key
+                      + "` is true for API-key callers, who have no MFA key: this Allow lets"
+                      + " them in without MFA"
+                  : "`Bool` on `"
+                      + c.key
+                      + "` is false for API-key callers, who have no MFA key: this Deny never"
+                      + " applies to them",
+              allow
+                  ? "use `"
+                      + op.base().text()
+                      + "` (absent is false), or give API-key callers a separate statement"
+                  : "use `BoolIfExists` with `false`, which also denies callers without the key");
+        }
+      }
+      if (!GlobalKeys.isGlobal(c.key)) {
+        return;
+      }
+      GlobalKeys.Key known = GlobalKeys.find(c.key);
+      // 7. condition keys
+      if (known == null) {
+        String dym = Hints.didYouMean(c.key, GlobalKeys.names(c.key));
+        add(
+            Check.INVALID_GLOBAL_CONDITION_KEY,
+            Check.INVALID_GLOBAL_CONDITION_KEY.severity(),
+            c.keyPath,
+            c.keyAt,
+            "`" + c.key + "` is not a global condition key, so it is never in a request",
+            dym != null ? dym : Check.INVALID_GLOBAL_CONDITION_KEY.hint());
+        return;
+      }
+      if (op.base() != BaseOperator.NULL && !known.families().contains(op.base().family())) {
+        add(
+            Check.MISMATCHED_TYPE,
+            Check.MISMATCHED_TYPE.severity(),
+            c.keyPath,
+            c.keyAt,
+            "`"
+                + op.text()
+                + "` compares "
+                + op.base().family().name().toLowerCase(Locale.ROOT)
+                + " values, but `"
+                + known.name()
+                + "` is "
+                + known.families().iterator().next().name().toLowerCase(Locale.ROOT),
+            Check.MISMATCHED_TYPE.hint());
+      }
+      if (!known.multi() && op.qualifier() != SetQualifier.NONE) {
+        Check check =
+            op.qualifier() == SetQualifier.FOR_ALL_VALUES
+                ? Check.FORALLVALUES_WITH_SINGLE_VALUED_KEY
+                : Check.FORANYVALUE_WITH_SINGLE_VALUED_KEY;
+        add(
+            check,
+            check.severity(),
+            c.keyPath,
+            c.keyAt,
+            "`"
+                + op.qualifier().prefix()
+                + "` on single-valued `"
+                + known.name()
+                + "`"
+                + (op.qualifier() == SetQualifier.FOR_ALL_VALUES
+                    ? ": true when the key is absent"
+                    : ""),
+            "write `" + op.base().text() + (op.ifExists() ? "IfExists" : "") + "`");
+      }
+    }
+
+    private List<Cond> conditions(Json.JObject s, String path) {
+      List<Cond> out = new ArrayList<>();
+      if (!(s.get("Condition") instanceof Json.JObject block)) {
+        return out;
+      }
+      String cpath = JsonPointer.child(path, "Condition");
+      for (Json.Member opm : block.members()) {
+        ConditionOperator op = ConditionOperator.parse(opm.name()).operator();
+        if (op == null || !(opm.value() instanceof Json.JObject keys)) {
+          continue;
+        }
+        String opPath = JsonPointer.child(cpath, opm.name());
+        if (!op.text().equals(opm.name())) {
+          add(
+              Check.NON_CANONICAL_OPERATOR_CASE,
+              Check.NON_CANONICAL_OPERATOR_CASE.severity(),
+              opPath,
+              new Json.JString(opm.line(), opm.column(), opm.name()),
+              "`" + opm.name() + "` is written `" + op.text() + "`",
+              "write `" + op.text() + "`");
+        }
+        for (Json.Member k : keys.members()) {
+          out.add(
+              new Cond(
+                  op,
+                  opm.name(),
+                  k.name(),
+                  strings(k.value()),
+                  JsonPointer.child(opPath, k.name()),
+                  new Json.JString(k.line(), k.column(), k.name())));
+        }
+      }
+      return out;
+    }
+
+    private Set<String> admins() {
+      Set<String> admins = new LinkedHashSet<>();
+      if (bundle == null) {
+        return admins;
+      }
+      admins.addAll(bundle.analyzer().admins());
+      for (Bundle.User u : bundle.users().values()) {
+        if (u.groups().stream().anyMatch(g -> admins.contains("group/" + g))) {
+          admins.add("user/" + u.name());
+        }
+      }
+      return admins;
+    }
+
+    private void add(
+        Check check, FindingSeverity severity, String path, Json at, String message, String hint) {
+      out.add(
+          new Finding(check.code(), severity, file, path, at.line(), at.column(), message, hint));
+    }
+  }
+
+  /** One key of a condition block. */
+  private record Cond(
+      ConditionOperator operator,
+      String written,
+      String key,
+      List<String> values,
+      String keyPath,
+      Json keyAt) {}
+
+  private static List<String> strings(Json j) {
+    if (j instanceof Json.JArray a) {
+      List<String> out = new ArrayList<>();
+      for (Json item : a.items()) {
+        String t = Json.scalarText(item);
+        if (t != null) {
+          out.add(t);
+        }
+      }
+      return out;
+    }
+    String t = Json.scalarText(j);
+    return t == null ? List.of() : List.of(t);
+  }
+
+  private static String quoted(List<String> actions) {
+    return (actions.size() == 1 ? "action " : "actions ") + ticks(actions);
+  }
+
+  private static String ticks(List<String> items) {
+    return String.join(", ", items.stream().map(a -> "`" + a + "`").toList());
+  }
+
+  /** {@code *} or {@code svc:*}. */
+  static boolean wholeService(String action) {
+    return action.equals("*") || action.endsWith(":*");
+  }
+
+  /** {@code *}, or an ARN whose resource part is {@code *}. */
+  static boolean wildcardResource(String resource) {
+    if (resource.equals("*")) {
+      return true;
+    }
+    String[] parts = resource.split(":", 6);
+    return parts.length == 6 && parts[5].equals("*");
+  }
+
+  /**
+   * Whether an action pattern can match a sensitive action: a name that begins with a sensitive
+   * prefix, or a wildcard that can.
+   */
+  boolean sensitive(String action) {
+    if (action.equals("*")) {
+      return !sensitive.isEmpty();
+    }
+    int colon = action.indexOf(':');
+    String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
+    int wild = firstWildcard(name);
+    String literal = wild < 0 ? name : name.substring(0, wild);
+    for (String p : sensitive) {
+      if (wild < 0 ? literal.startsWith(p) : p.startsWith(literal) || literal.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int firstWildcard(String s) {
+    int star = s.indexOf('*');
+    int q = s.indexOf('?');
+    return star < 0 ? q : q < 0 ? star : Math.min(star, q);
+  }
+}

@@ -1,0 +1,113 @@
+package io.iamgate.lint;
+
+/**
+ * Every finding code of {@code iamgate analyze}, with its severity and help text (docs/analyze.md).
+ * Codes are stable: a code is never reused for another check.
+ */
+public enum Check {
+  VALIDATION_ERROR(
+      FindingSeverity.ERROR,
+      "The policy or bundle is invalid: `iamgate validate` reports this error.",
+      "Fix the error as `iamgate validate` describes it; the message starts with validate's code."),
+  VALIDATION_WARNING(
+      FindingSeverity.WARNING,
+      "`iamgate validate` warns about this (for example a document without `Version`).",
+      "Fix the warning as `iamgate validate` describes it."),
+  ADMINISTRATOR_GRANT(
+      FindingSeverity.SECURITY_WARNING,
+      "An Allow of `*`, or of a whole service (`svc:*`), on `*` without conditions, granted to a"
+          + " principal not marked as an administrator.",
+      "Narrow the actions and resources, or list the principal in the bundle's `analyzer.admins`."),
+  ALLOW_WITH_NOT_ACTION(
+      FindingSeverity.WARNING,
+      "An Allow with `NotAction` allows every action not listed, including actions added later;"
+          + " a security warning when that covers a sensitive action.",
+      "List the allowed actions in `Action`, or use a Deny with `NotAction`."),
+  ALLOW_WITH_NOT_RESOURCE(
+      FindingSeverity.WARNING,
+      "An Allow with `NotResource` allows every resource not listed, including resources created"
+          + " later; a security warning when its actions cover a sensitive action.",
+      "List the allowed resources in `Resource`, or use a Deny with `NotResource`."),
+  SENSITIVE_ACTION_WITHOUT_MFA(
+      FindingSeverity.WARNING,
+      "An Allow of a sensitive action (by default names beginning Create, Delete, Put, Update,"
+          + " Attach, Detach, Remove, Cancel, and wildcards that cover them) without an"
+          + " `aws:MultiFactorAuthPresent` or `aws:MultiFactorAuthAge` condition.",
+      "Add `\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}` to the statement, or a Deny of"
+          + " the action with `BoolIfExists` `false`."),
+  MFA_CONDITION_BYPASSED_BY_API_KEYS(
+      FindingSeverity.SECURITY_WARNING,
+      "An MFA condition that API-key callers pass without MFA: for them"
+          + " `aws:MultiFactorAuthPresent` and `aws:MultiFactorAuthAge` are absent, so an Allow"
+          + " with an `...IfExists` operator on them allows, and a Deny with plain `Bool` does not"
+          + " deny.",
+      "In an Allow use `Bool` (absent is false); in a Deny use `BoolIfExists` with `false`"
+          + " (absent denies); or give key callers a separate statement."),
+  WILDCARD_RESOURCE_ON_WRITE_ACTION(
+      FindingSeverity.WARNING,
+      "An Allow of a write (sensitive) action on every resource: `*`, or an ARN whose resource"
+          + " part is `*`.",
+      "Name the resources (`arn:app:orders:*:123456789012:order/*`), or add a condition."),
+  INVALID_GLOBAL_CONDITION_KEY(
+      FindingSeverity.ERROR,
+      "A condition key starting `aws:` that is not a global condition key: it is never in the"
+          + " request, so the condition never matches as intended.",
+      "Correct the key's spelling (docs/policy-language.md, section 4.9)."),
+  MISMATCHED_TYPE(
+      FindingSeverity.WARNING,
+      "A condition operator whose type does not fit the key's (`IpAddress` on `aws:username`,"
+          + " `StringEquals` on `aws:SourceIp`).",
+      "Use an operator of the key's type: String for names and tags, IpAddress for"
+          + " `aws:SourceIp`, Bool, Numeric, Date, Arn."),
+  FORALLVALUES_WITH_SINGLE_VALUED_KEY(
+      FindingSeverity.SECURITY_WARNING,
+      "`ForAllValues:` on a single-valued key: it is also true when the key is absent, so an"
+          + " Allow can allow more than intended.",
+      "Remove `ForAllValues:`; set operators are for multi-valued keys such as `aws:TagKeys`."),
+  FORANYVALUE_WITH_SINGLE_VALUED_KEY(
+      FindingSeverity.WARNING,
+      "`ForAnyValue:` on a single-valued key: the set operator has no effect but misleads.",
+      "Remove `ForAnyValue:`; set operators are for multi-valued keys such as `aws:TagKeys`."),
+  NON_CANONICAL_OPERATOR_CASE(
+      FindingSeverity.SUGGESTION,
+      "A condition operator not written in its canonical letter case (`stringequals`);"
+          + " operators compare case-insensitively, but readers and other tools expect the"
+          + " canonical name.",
+      "Write the operator as the message shows.");
+
+  private final FindingSeverity severity;
+  private final String description;
+  private final String fix;
+
+  Check(FindingSeverity severity, String description, String fix) {
+    this.severity = severity;
+    this.description = description;
+    this.fix = fix;
+  }
+
+  /** The code: the constant's name. */
+  public String code() {
+    return name();
+  }
+
+  /** The usual severity (a few checks raise or lower it case by case). */
+  public FindingSeverity severity() {
+    return severity;
+  }
+
+  /** What triggers the check. */
+  public String description() {
+    return description;
+  }
+
+  /** The general fix, as a sentence (SARIF help text, docs). */
+  public String fix() {
+    return fix;
+  }
+
+  /** The general fix as a finding's hint: lower case first, no final period. */
+  public String hint() {
+    String h = fix.endsWith(".") ? fix.substring(0, fix.length() - 1) : fix;
+    return Character.toLowerCase(h.charAt(0)) + h.substring(1);
+  }
+}

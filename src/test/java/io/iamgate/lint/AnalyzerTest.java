@@ -1,0 +1,388 @@
+package io.iamgate.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iamgate.bundle.BundleFiles;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every check: one input that triggers it and one that does not. */
+class AnalyzerTest {
+  private static final Analyzer ANALYZER = new Analyzer(Analyzer.DEFAULT_SENSITIVE);
+
+  /** A document with these statements (JSON objects, comma-separated). */
+  private static Analyzer.Result policy(String statements) {
+    return ANALYZER.policy(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", "p.json");
+  }
+
+  private static Analyzer.Result bundle(String yaml) {
+    return ANALYZER.bundle(BundleFiles.single("b.yaml", "b.yaml", yaml));
+  }
+
+  private static List<String> codes(Analyzer.Result r) {
+    return r.findings().stream().map(Finding::code).toList();
+  }
+
+  private static Finding only(Analyzer.Result r, String code) {
+    List<Finding> f = r.findings().stream().filter(x -> x.code().equals(code)).toList();
+    assertEquals(1, f.size(), r.findings().toString());
+    return f.get(0);
+  }
+
+  private static final String READ =
+      "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\",\"Resource\":\"arn:app:orders:*:1:order/*\"}";
+
+  @Test
+  void aCleanPolicyHasNoFindings() {
+    assertEquals(List.of(), policy(READ).findings());
+  }
+
+  // 1. validation errors
+
+  @Test
+  void validationErrorsAreErrorFindings() {
+    Analyzer.Result r =
+        policy("{\"Effect\":\"Allow\",\"Action\":\"*:GetOrder\",\"Resource\":\"*\"}");
+    Finding f = only(r, "VALIDATION_ERROR");
+    assertEquals(FindingSeverity.ERROR, f.severity());
+    assertEquals("/Statement/0/Action", f.path());
+    assertTrue(f.line() > 0 && f.column() > 0);
+    assertTrue(f.message().startsWith("action: "), f.message());
+  }
+
+  @Test
+  void bundleErrorsAreErrorFindingsInTheirFile() {
+    Analyzer.Result r = bundle("users:\n  alice: {groups: [Nope]}\n");
+    Finding f = only(r, "VALIDATION_ERROR");
+    assertEquals("b.yaml", f.file());
+    assertEquals("/users/alice/groups/0", f.path());
+    assertEquals(2, f.line());
+  }
+
+  // 2. administrator grants
+
+  private static final String ADMIN_BUNDLE =
+      """
+      policies:
+        All: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+        Orders: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:*", "Resource": "*"}}
+      groups:
+        Admins: {policies: [All, Orders]}
+      users:
+        alice: {groups: [Admins]}
+        bob: {policies: [Orders]}
+      """;
+
+  @Test
+  void anAdministratorGrantToAnUnmarkedPrincipalIsASecurityWarning() {
+    Analyzer.Result r = bundle(ADMIN_BUNDLE);
+    List<Finding> admin =
+        r.findings().stream().filter(f -> f.code().equals("ADMINISTRATOR_GRANT")).toList();
+    assertEquals(2, admin.size(), r.findings().toString());
+    assertEquals(FindingSeverity.SECURITY_WARNING, admin.get(0).severity());
+    assertEquals("/policies/All/Statement", admin.get(0).path());
+    assertTrue(admin.get(1).message().contains("`group/Admins`, `user/bob`"), admin.toString());
+  }
+
+  @Test
+  void anAdministratorGrantToMarkedAdminsOrWithAConditionOrInAGuardrailIsNotReported() {
+    Analyzer.Result r =
+        bundle(
+            ADMIN_BUNDLE.replace("bob: {policies: [Orders]}", "bob: {}")
+                + "analyzer: {admins: [group/Admins]}\n");
+    assertFalse(codes(r).contains("ADMINISTRATOR_GRANT"), r.findings().toString());
+    Analyzer.Result guardrail =
+        bundle(
+            """
+            policies:
+              All: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+              Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:Get*", "Resource": "*"}}
+            users:
+              bob: {policies: [Read], permissionsBoundary: All}
+            guardrails: [All]
+            """);
+    assertEquals(List.of(), guardrail.findings());
+    Analyzer.Result conditioned =
+        policy(
+            "{\"Effect\":\"Allow\",\"Action\":\"orders:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}");
+    assertFalse(codes(conditioned).contains("ADMINISTRATOR_GRANT"));
+  }
+
+  // 3. NotAction / NotResource
+
+  @Test
+  void allowWithNotActionOrNotResourceIsReported() {
+    Finding na =
+        only(
+            policy("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}"),
+            "ALLOW_WITH_NOT_ACTION");
+    assertEquals(FindingSeverity.SECURITY_WARNING, na.severity());
+    assertEquals("/Statement/0/NotAction", na.path());
+    Finding readOnly =
+        only(
+            policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\","
+                    + "\"NotResource\":\"arn:app:orders:*:1:secret/*\"}"),
+            "ALLOW_WITH_NOT_RESOURCE");
+    assertEquals(FindingSeverity.WARNING, readOnly.severity());
+    Finding write =
+        only(
+            policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"orders:DeleteOrder\","
+                    + "\"NotResource\":\"arn:app:orders:*:1:secret/*\"}"),
+            "ALLOW_WITH_NOT_RESOURCE");
+    assertEquals(FindingSeverity.SECURITY_WARNING, write.severity());
+  }
+
+  @Test
+  void denyWithNotActionIsNotReported() {
+    Analyzer.Result r =
+        policy(
+            READ
+                + ",{\"Effect\":\"Deny\",\"NotAction\":\"orders:Get*\","
+                + "\"NotResource\":\"arn:app:orders:*:1:order/*\"}");
+    assertEquals(List.of(), r.findings());
+  }
+
+  // 4. sensitive actions without MFA
+
+  @Test
+  void sensitiveActionsWithoutMfaAreWarnings() {
+    for (String action : List.of("orders:CreateOrder", "orders:*", "orders:Up*", "orders:*Order")) {
+      Finding f =
+          only(
+              policy(
+                  "{\"Effect\":\"Allow\",\"Action\":\""
+                      + action
+                      + "\",\"Resource\":\"arn:app:orders:*:1:order/*\"}"),
+              "SENSITIVE_ACTION_WITHOUT_MFA");
+      assertEquals(FindingSeverity.WARNING, f.severity());
+      assertEquals("/Statement/0/Action", f.path());
+    }
+  }
+
+  @Test
+  void sensitiveActionsWithMfaOrReadActionsAreNotReported() {
+    assertEquals(
+        List.of(),
+        policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"orders:DeleteOrder\","
+                    + "\"Resource\":\"arn:app:orders:*:1:order/*\","
+                    + "\"Condition\":{\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"3600\"}}}")
+            .findings());
+    assertEquals(
+        List.of(),
+        policy(
+                "{\"Effect\":\"Allow\",\"Action\":[\"orders:Get*\",\"orders:ListOrders\"],"
+                    + "\"Resource\":\"arn:app:orders:*:1:order/*\"}")
+            .findings());
+    Analyzer custom = new Analyzer(List.of("Refund"));
+    Analyzer.Result r =
+        custom.policy(
+            "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Action\":[\"orders:DeleteOrder\",\"orders:RefundOrder\"],"
+                + "\"Resource\":\"arn:app:orders:*:1:order/*\"}}",
+            "p.json");
+    assertTrue(
+        only(r, "SENSITIVE_ACTION_WITHOUT_MFA").message().contains("action `orders:RefundOrder`"));
+  }
+
+  // 5. MFA conditions bypassed by API-key callers
+
+  private static final String KEYS =
+      """
+      users:
+        bob:
+          policies: [P]
+          apiKeys:
+            - {id: bob-ci, hash: "sha256$c2FtcGxlLXNhbHQtMDAx$4O9KKlxtKqN/v8hOrBwwLP2g4J7OwXlzglM/b2g7F6A=", created: "2026-01-01T00:00:00Z"}
+      policies:
+        P:
+          Version: "2012-10-17"
+          Statement:
+      """;
+
+  @Test
+  void mfaConditionsThatApiKeyCallersPassAreSecurityWarnings() {
+    Analyzer.Result allow =
+        bundle(
+            KEYS
+                + """
+                    - Effect: Allow
+                      Action: orders:DeleteOrder
+                      Resource: "arn:app:orders:*:1:order/*"
+                      Condition: {BoolIfExists: {"aws:MultiFactorAuthPresent": "true"}}
+                """);
+    Finding f = only(allow, "MFA_CONDITION_BYPASSED_BY_API_KEYS");
+    assertEquals(FindingSeverity.SECURITY_WARNING, f.severity());
+    assertEquals(
+        "/policies/P/Statement/0/Condition/BoolIfExists/aws:MultiFactorAuthPresent", f.path());
+    assertTrue(f.hint().startsWith("use `Bool`"), f.hint());
+    Analyzer.Result deny =
+        bundle(
+            KEYS
+                + """
+                    - Effect: Deny
+                      Action: orders:DeleteOrder
+                      Resource: "*"
+                      Condition: {Bool: {"aws:MultiFactorAuthPresent": "false"}}
+                """);
+    assertTrue(
+        only(deny, "MFA_CONDITION_BYPASSED_BY_API_KEYS").hint().contains("BoolIfExists"),
+        deny.findings().toString());
+  }
+
+  @Test
+  void safeMfaConditionsOrBundlesWithoutApiKeysAreNotReported() {
+    String denyIfExists =
+        """
+            - Effect: Deny
+              Action: orders:DeleteOrder
+              Resource: "*"
+              Condition: {BoolIfExists: {"aws:MultiFactorAuthPresent": "false"}}
+        """;
+    assertFalse(codes(bundle(KEYS + denyIfExists)).contains("MFA_CONDITION_BYPASSED_BY_API_KEYS"));
+    String allowIfExists =
+        """
+            - Effect: Allow
+              Action: orders:DeleteOrder
+              Resource: "arn:app:orders:*:1:order/*"
+              Condition: {BoolIfExists: {"aws:MultiFactorAuthPresent": "true"}}
+        """;
+    String noKeys = KEYS.replaceAll("(?s)    apiKeys:.*?\n(?=policies)", "");
+    Analyzer.Result r = bundle(noKeys + allowIfExists);
+    assertTrue(r.findings().stream().noneMatch(f -> f.code().startsWith("VALIDATION")), noKeys);
+    assertFalse(codes(r).contains("MFA_CONDITION_BYPASSED_BY_API_KEYS"));
+  }
+
+  // 6. wildcard resources on write actions
+
+  @Test
+  void writeActionsOnEveryResourceAreWarnings() {
+    for (String resource : List.of("*", "arn:app:orders:eu-west-1:1:*")) {
+      Finding f =
+          only(
+              policy(
+                  "{\"Effect\":\"Allow\",\"Action\":\"orders:DeleteOrder\",\"Resource\":\""
+                      + resource
+                      + "\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"),
+              "WILDCARD_RESOURCE_ON_WRITE_ACTION");
+      assertEquals("/Statement/0/Resource", f.path());
+    }
+  }
+
+  @Test
+  void readActionsOnEveryResourceOrWritesOnNamedResourcesAreNotReported() {
+    assertEquals(
+        List.of(),
+        policy("{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\",\"Resource\":\"*\"}")
+            .findings());
+    assertFalse(
+        codes(
+                policy(
+                    "{\"Effect\":\"Allow\",\"Action\":\"orders:DeleteOrder\","
+                        + "\"Resource\":\"arn:app:orders:*:1:order/*\"}"))
+            .contains("WILDCARD_RESOURCE_ON_WRITE_ACTION"));
+  }
+
+  // 7. condition keys
+
+  private static Analyzer.Result condition(String condition) {
+    return policy(
+        "{\"Effect\":\"Deny\",\"Action\":\"orders:*\",\"Resource\":\"*\",\"Condition\":"
+            + condition
+            + "}");
+  }
+
+  @Test
+  void anUnknownGlobalKeyIsAnErrorWithAHint() {
+    Finding f =
+        only(
+            condition("{\"IpAddress\":{\"aws:SoruceIp\":\"10.0.0.0/8\"}}"),
+            "INVALID_GLOBAL_CONDITION_KEY");
+    assertEquals(FindingSeverity.ERROR, f.severity());
+    assertEquals("did you mean `aws:SourceIp`?", f.hint());
+    assertEquals("/Statement/0/Condition/IpAddress/aws:SoruceIp", f.path());
+  }
+
+  @Test
+  void knownGlobalKeysTagKeysAndOtherNamespacesAreNotReported() {
+    assertEquals(
+        List.of(),
+        condition(
+                "{\"IpAddress\":{\"aws:sourceip\":\"10.0.0.0/8\"},"
+                    + "\"StringEquals\":{\"aws:PrincipalTag/team\":\"a\",\"jwt:client_id\":\"x\"},"
+                    + "\"ForAllValues:StringEquals\":{\"aws:TagKeys\":\"env\"}}")
+            .findings());
+  }
+
+  @Test
+  void operatorsOfTheWrongTypeAreReported() {
+    Finding ip =
+        only(condition("{\"IpAddress\":{\"aws:username\":\"10.0.0.1\"}}"), "MISMATCHED_TYPE");
+    assertEquals(FindingSeverity.WARNING, ip.severity());
+    only(condition("{\"StringEquals\":{\"aws:SourceIp\":\"10.0.0.1\"}}"), "MISMATCHED_TYPE");
+    assertEquals(
+        List.of(),
+        condition(
+                "{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:app:iam::1:role/*\"},"
+                    + "\"StringLike\":{\"aws:PrincipalArn\":\"arn:app:iam::1:role/*\"},"
+                    + "\"Null\":{\"aws:SourceIp\":\"true\"},"
+                    + "\"NumericLessThan\":{\"aws:EpochTime\":\"1\"}}")
+            .findings());
+  }
+
+  @Test
+  void setOperatorsOnSingleValuedKeysAreReported() {
+    Finding all =
+        only(
+            condition("{\"ForAllValues:StringEquals\":{\"aws:RequestedRegion\":\"eu-west-1\"}}"),
+            "FORALLVALUES_WITH_SINGLE_VALUED_KEY");
+    assertEquals(FindingSeverity.SECURITY_WARNING, all.severity());
+    assertEquals("write `StringEquals`", all.hint());
+    Finding any =
+        only(
+            condition("{\"ForAnyValue:StringLike\":{\"aws:username\":\"a*\"}}"),
+            "FORANYVALUE_WITH_SINGLE_VALUED_KEY");
+    assertEquals(FindingSeverity.WARNING, any.severity());
+    assertEquals(
+        List.of(),
+        condition("{\"ForAnyValue:StringEquals\":{\"aws:PrincipalOrgPaths\":\"o-1/*\"}}")
+            .findings());
+  }
+
+  @Test
+  void operatorsInNonCanonicalCaseAreSuggestions() {
+    Finding f =
+        only(
+            condition("{\"stringEQUALS\":{\"aws:username\":\"alice\"}}"),
+            "NON_CANONICAL_OPERATOR_CASE");
+    assertEquals(FindingSeverity.SUGGESTION, f.severity());
+    assertEquals("write `StringEquals`", f.hint());
+    assertEquals(
+        List.of(),
+        condition("{\"ForAnyValue:StringEqualsIfExists\":{\"aws:TagKeys\":\"a\"}}").findings());
+  }
+
+  // suppressions
+
+  @Test
+  void theBundlesSuppressListHidesMatchingFindingsOnly() {
+    Analyzer.Result r =
+        bundle(
+            ADMIN_BUNDLE
+                + """
+                analyzer:
+                  suppress:
+                    - {code: ADMINISTRATOR_GRANT, path: /policies/All, reason: break-glass group}
+                    - {code: SENSITIVE_ACTION_WITHOUT_MFA, reason: no MFA in this app}
+                """);
+    assertEquals(3, r.suppressed(), r.findings().toString());
+    Finding left = only(r, "ADMINISTRATOR_GRANT");
+    assertEquals("/policies/Orders/Statement", left.path());
+  }
+}
