@@ -16,9 +16,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "AWS IAM's authorization model for your own APIs: validate, simulate, test and benchmark policies.",
+        "AWS IAM's authorization model for your own APIs: validate, analyze, simulate, test and benchmark policies.",
     subcommands = {
       ValidateCommand.class,
+      AnalyzeCommand.class,
       SimulateCommand.class,
       TestCommand.class,
       BenchCommand.class,
@@ -28,8 +29,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (valid, allowed, evaluated)",
-      "1:invalid input (policy or request errors; invoke: an event not evaluated or not as"
-          + " expected; test: a test failed)",
+      "1:invalid input (policy or request errors; analyze: a finding at or above --fail-on;"
+          + " invoke: an event not evaluated or not as expected; test: a test failed)",
       "2:usage error (test: an invalid test file or bundle)",
       "3:simulate: the request is denied"
     })
@@ -114,6 +115,9 @@ public final class Main implements Runnable {
       }
       if (cls == ValidateCommand.class) {
         return cls.cast(new ValidateCommand(in));
+      }
+      if (cls == AnalyzeCommand.class) {
+        return cls.cast(new AnalyzeCommand(in));
       }
       if (cls == InvokeCommand.class) {
         return cls.cast(new InvokeCommand(in, env));

@@ -56,7 +56,7 @@ class CliBehaviourTest {
       }
     }
     assertEquals(
-        List.of("validate", "simulate", "test", "bench", "hash-key", "invoke"),
+        List.of("validate", "analyze", "simulate", "test", "bench", "hash-key", "invoke"),
         List.copyOf(summaries.keySet()));
     for (Map.Entry<String, String> e : summaries.entrySet()) {
       assertTrue(e.getValue().endsWith("."), e.getKey() + ": " + e.getValue());
@@ -88,7 +88,8 @@ class CliBehaviourTest {
       assertEquals(0, r.exit());
       assertEquals("iamgate " + m.group(1) + "\n", r.out());
     }
-    for (String command : List.of("validate", "simulate", "test", "bench", "hash-key", "invoke")) {
+    for (String command :
+        List.of("validate", "analyze", "simulate", "test", "bench", "hash-key", "invoke")) {
       assertEquals("iamgate " + m.group(1) + "\n", CliRun.of(command, "--version").out(), command);
     }
   }
@@ -125,7 +126,7 @@ class CliBehaviourTest {
             + "try `iamgate --help`\n");
     cases.put(
         List.of("frob"),
-        "iamgate: unknown command `frob` (hint: the commands are validate, simulate, test,"
+        "iamgate: unknown command `frob` (hint: the commands are validate, analyze, simulate, test,"
             + " bench, hash-key, invoke)\ntry `iamgate --help`\n");
     cases.put(
         List.of("simulate", "--polcy", "p.json"),

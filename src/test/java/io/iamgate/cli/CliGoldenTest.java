@@ -31,6 +31,11 @@ class CliGoldenTest {
         Arguments.of("invoke-events", 0, invokeEvents),
         Arguments.of("help", 0, List.of("--help")),
         Arguments.of("help-validate", 0, List.of("validate", "--help")),
+        Arguments.of("help-analyze", 0, List.of("analyze", "--help")),
+        Arguments.of(
+            "analyze-sample",
+            0,
+            List.of("analyze", "src/main/resources/iamgate/sample-bundle.yaml")),
         Arguments.of("help-simulate", 0, List.of("simulate", "--help")),
         Arguments.of("help-bench", 0, List.of("bench", "--help")),
         Arguments.of("help-hash-key", 0, List.of("hash-key", "--help")),

@@ -1,0 +1,119 @@
+package io.iamgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+  private static final String SAMPLE = "src/main/resources/iamgate/sample-bundle.yaml";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String NOT_ACTION =
+      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\","
+          + "\"Resource\":\"*\",\"Condition\":{\"stringequals\":{\"aws:username\":\"a\"}}}}";
+
+  @Test
+  void failOnSetsTheExitCode() {
+    assertEquals(0, CliRun.withInput(NOT_ACTION, "analyze", "-").exit());
+    assertEquals(
+        1, CliRun.withInput(NOT_ACTION, "analyze", "--fail-on", "security_warning", "-").exit());
+    assertEquals(
+        0,
+        CliRun.withInput(
+                NOT_ACTION,
+                "analyze",
+                "--fail-on",
+                "security_warning",
+                "--suppress",
+                "ALLOW_WITH_NOT_ACTION",
+                "-")
+            .exit());
+    assertEquals(
+        1,
+        CliRun.withInput("{\"Version\":\"2012-10-17\"}", "analyze", "-").exit(),
+        "a validation error fails by default");
+  }
+
+  @Test
+  void usageErrorsExit2() {
+    CliRun r = CliRun.withInput(NOT_ACTION, "analyze", "--suppress", "ALLOW_WITH_NOTACTION", "-");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("did you mean `ALLOW_WITH_NOT_ACTION`?"), r.err());
+    assertEquals(2, CliRun.of("analyze", "--fail-on", "fatal", SAMPLE).exit());
+    assertEquals(2, CliRun.of("analyze", "--format", "xml", SAMPLE).exit());
+  }
+
+  @Test
+  void jsonHasFindingsAndASummary() throws Exception {
+    CliRun r = CliRun.withInput(NOT_ACTION, "analyze", "--format", "json", "-");
+    JsonNode j = JSON.readTree(r.out());
+    assertEquals(2, j.get("findings").size(), r.out());
+    JsonNode f = j.get("findings").get(0);
+    for (String k :
+        new String[] {"code", "severity", "file", "path", "line", "column", "message", "hint"}) {
+      assertTrue(f.has(k), k);
+    }
+    assertEquals("ALLOW_WITH_NOT_ACTION", f.get("code").asText());
+    assertEquals("SECURITY_WARNING", f.get("severity").asText());
+    assertEquals(1, j.get("summary").get("securityWarning").asInt());
+    assertEquals(1, j.get("summary").get("suggestion").asInt());
+    assertEquals(0, j.get("summary").get("suppressed").asInt());
+  }
+
+  /**
+   * The SARIF log's required structure (SARIF 2.1.0, sections 3.13-3.30); the official JSON schema
+   * is not available offline to this build, so the properties the schema requires are checked here.
+   */
+  @Test
+  void sarifHasOneRulePerCodeAndLocatedResults() throws Exception {
+    CliRun r = CliRun.of("analyze", "--format", "sarif", SAMPLE);
+    assertEquals(0, r.exit(), r.err());
+    JsonNode log = JSON.readTree(r.out());
+    assertEquals("2.1.0", log.get("version").asText());
+    JsonNode run = log.get("runs").get(0);
+    JsonNode driver = run.get("tool").get("driver");
+    assertEquals("iamgate", driver.get("name").asText());
+    Set<String> ids = new HashSet<>();
+    for (JsonNode rule : driver.get("rules")) {
+      assertTrue(ids.add(rule.get("id").asText()), "one rule per code");
+      assertTrue(!rule.get("help").get("text").asText().isBlank());
+      assertTrue(!rule.get("shortDescription").get("text").asText().isBlank());
+    }
+    assertEquals(io.iamgate.lint.Check.values().length, ids.size());
+    assertEquals(6, run.get("results").size());
+    for (JsonNode res : run.get("results")) {
+      String id = res.get("ruleId").asText();
+      assertEquals(id, driver.get("rules").get(res.get("ruleIndex").asInt()).get("id").asText());
+      assertTrue(Set.of("error", "warning", "note").contains(res.get("level").asText()));
+      assertTrue(!res.get("message").get("text").asText().isBlank());
+      JsonNode loc = res.get("locations").get(0).get("physicalLocation");
+      assertEquals(SAMPLE, loc.get("artifactLocation").get("uri").asText());
+      assertTrue(loc.get("region").get("startLine").asInt() >= 1);
+      assertTrue(loc.get("region").get("startColumn").asInt() >= 1);
+    }
+  }
+
+  @Test
+  void aBundleDirectoryIsAnalyzedWithItsPolicyFiles(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("bundle.yaml"), "users:\n  bob: {policies: [Wide]}\n");
+    Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(
+        dir.resolve("policies/Wide.json"),
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+            + "\"Resource\":\"*\"}}");
+    CliRun r = CliRun.of("analyze", "--fail-on", "security_warning", dir.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.out().contains("policies/Wide.json:1:")
+            && r.out().contains("security warning[ADMINISTRATOR_GRANT]: /Statement:"),
+        r.out());
+  }
+}
