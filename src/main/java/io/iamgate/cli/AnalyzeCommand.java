@@ -11,6 +11,8 @@ import io.iamgate.lint.FindingSeverity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -305,7 +307,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     g.writeStartObject();
     g.writeObjectFieldStart("physicalLocation");
     g.writeObjectFieldStart("artifactLocation");
-    g.writeStringField("uri", f.file() == null ? "stdin" : f.file());
+    g.writeStringField("uri", uri(f.file()));
     g.writeEndObject();
     if (f.line() > 0) {
       g.writeObjectFieldStart("region");
@@ -321,6 +323,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     g.writeStringField("path", f.path());
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /**
+   * A file name as a SARIF {@code artifactLocation.uri}, an RFC 3986 URI reference: characters a
+   * path may hold but a URI may not are percent-encoded; standard input is {@code stdin}.
+   */
+  static String uri(@Nullable String file) {
+    if (file == null || file.equals("<stdin>")) {
+      return "stdin";
+    }
+    try {
+      return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return "file"; // unreachable: a URI with only a path quotes what it cannot hold
+    }
   }
 
   /** SARIF's levels: security warnings are errors, suggestions notes. */
