@@ -50,6 +50,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void sensitivePrefixesReplaceTheDefault() {
+    String refund =
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+            + "\"Action\":[\"orders:CreateOrder\",\"orders:RefundOrder\"],"
+            + "\"Resource\":\"arn:app:orders:*:1:order/*\"}}";
+    CliRun byDefault = CliRun.withInput(refund, "analyze", "-");
+    assertTrue(
+        byDefault.out().contains("sensitive action `orders:CreateOrder` without"), byDefault.out());
+    CliRun custom = CliRun.withInput(refund, "analyze", "--sensitive-prefix", "Refund", "-");
+    assertTrue(
+        custom.out().contains("sensitive action `orders:RefundOrder` without"), custom.out());
+    assertEquals(0, custom.exit());
+  }
+
+  @Test
   void usageErrorsExit2() {
     CliRun r = CliRun.withInput(NOT_ACTION, "analyze", "--suppress", "ALLOW_WITH_NOTACTION", "-");
     assertEquals(2, r.exit());
