@@ -59,6 +59,23 @@ public final class CompiledCondition {
     return source;
   }
 
+  /**
+   * For explanations only: {@code condition IpAddress aws:SourceIp: request 198.51.100.7, policy
+   * 10.0.0.0/8}, with {@code absent} for a key the request does not have.
+   */
+  public String describe(Context ctx) {
+    ContextValue value = ctx.get(foldedKey);
+    java.util.List<String> values = source.values();
+    return "condition "
+        + source.operator().text()
+        + " "
+        + source.key()
+        + ": request "
+        + (value == null ? "absent" : value.toString())
+        + ", policy "
+        + (values.size() == 1 ? values.get(0) : values.toString());
+  }
+
   /** Whether the condition holds for the request context. */
   public boolean holds(Context ctx) {
     ContextValue value = ctx.get(foldedKey);

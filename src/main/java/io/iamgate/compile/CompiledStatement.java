@@ -108,6 +108,55 @@ public final class CompiledStatement {
     return true;
   }
 
+  /**
+   * For explanations only: why the resource clause fails for {@code resource}, or {@code null} when
+   * it passes. For {@code Resource}, names the pattern closest to the request's resource (the
+   * longest common prefix); for {@code NotResource}, the pattern that excludes it.
+   */
+  public @Nullable String resourceMiss(String resource, Context ctx) {
+    List<String> patterns = source.resource().patterns();
+    if (notResource) {
+      for (int i = 0; i < resources.length; i++) {
+        if (resources[i].matches(resource, ctx)) {
+          return "resource " + resource + " is excluded by NotResource " + patterns.get(i);
+        }
+      }
+      return null;
+    }
+    if (matchesResource(resource, ctx)) {
+      return null;
+    }
+    String best = "";
+    int bestLength = -1;
+    for (String p : patterns) {
+      int n = commonPrefix(p, resource);
+      if (n > bestLength) {
+        best = p;
+        bestLength = n;
+      }
+    }
+    return "resource " + resource + " does not match " + best;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** For explanations only: the first condition that does not hold, or {@code null}. */
+  public @Nullable CompiledCondition firstFailingCondition(Context ctx) {
+    for (CompiledCondition c : conditions) {
+      if (!c.holds(ctx)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** Resource and condition tests together; the action test is done by the index. */
   public boolean appliesTo(String resource, Context ctx) {
     return matchesResource(resource, ctx) && conditionsHold(ctx);

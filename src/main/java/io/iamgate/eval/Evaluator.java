@@ -1,6 +1,7 @@
 package io.iamgate.eval;
 
 import io.iamgate.compile.Candidates;
+import io.iamgate.compile.CompiledCondition;
 import io.iamgate.compile.CompiledPolicies;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.CompiledStatement;
@@ -45,7 +46,8 @@ public final class Evaluator {
         all.denies,
         all.guardrailAllows,
         all.identityAllows,
-        all.boundaryAllows);
+        all.boundaryAllows,
+        e.failedGate() == null ? List.of() : all.missesOf(e.failedGate()));
   }
 
   /**
@@ -135,6 +137,8 @@ public final class Evaluator {
         if (found == null) {
           found = s;
         }
+      } else if (all != null && role != Role.DENY) {
+        all.miss(group, s, r);
       }
     }
     return found;
@@ -150,6 +154,25 @@ public final class Evaluator {
     private final List<StatementRef> guardrailAllows = new ArrayList<>();
     private final List<StatementRef> identityAllows = new ArrayList<>();
     private final List<StatementRef> boundaryAllows = new ArrayList<>();
+
+    private final List<NearMiss> misses = new ArrayList<>();
+
+    /** Records why the Allow statement {@code s}, whose action matched, does not apply. */
+    void miss(CompiledPolicies group, CompiledStatement s, Request r) {
+      String resourceMiss = s.resourceMiss(r.resource(), r);
+      if (resourceMiss != null) {
+        misses.add(new NearMiss(group.refOf(s), NearMiss.Kind.RESOURCE, resourceMiss));
+        return;
+      }
+      CompiledCondition c = s.firstFailingCondition(r);
+      if (c != null) {
+        misses.add(new NearMiss(group.refOf(s), NearMiss.Kind.CONDITION, c.describe(r)));
+      }
+    }
+
+    List<NearMiss> missesOf(PolicyType gate) {
+      return misses.stream().filter(m -> m.statement().source() == gate).toList();
+    }
 
     void add(Role role, CompiledPolicies group, CompiledStatement s) {
       List<StatementRef> to =

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param guardrailAllows applying Allow statements of the guardrails
  * @param identityAllows applying Allow statements of the identity policies
  * @param boundaryAllows applying Allow statements of the boundary
+ * @param nearMisses for an implicit deny, the Allow statements of the failed gate whose action
+ *     matched but whose resource or a condition did not; else empty
  */
 public record Explanation(
     Decision decision,
@@ -24,13 +26,15 @@ public record Explanation(
     List<StatementRef> denies,
     List<StatementRef> guardrailAllows,
     List<StatementRef> identityAllows,
-    List<StatementRef> boundaryAllows) {
+    List<StatementRef> boundaryAllows,
+    List<NearMiss> nearMisses) {
   public Explanation {
     Objects.requireNonNull(decision, "decision");
     denies = List.copyOf(denies);
     guardrailAllows = List.copyOf(guardrailAllows);
     identityAllows = List.copyOf(identityAllows);
     boundaryAllows = List.copyOf(boundaryAllows);
+    nearMisses = List.copyOf(nearMisses);
   }
 
   /** The statements that decided: the denies, or every allow that let the request through. */

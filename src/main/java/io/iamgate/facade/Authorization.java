@@ -1,9 +1,11 @@
 package io.iamgate.facade;
 
+import io.iamgate.compile.PolicyType;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Decision;
 import io.iamgate.eval.Evaluation;
 import io.iamgate.eval.Explanation;
+import io.iamgate.eval.NearMiss;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,22 @@ public final class Authorization {
       return ref == null ? List.of() : List.of(ref);
     }
     return explanation == null ? List.of() : explanation.decidingStatements();
+  }
+
+  /**
+   * For an implicit deny decided in explain mode, the near misses of the failed gate (see {@link
+   * Explanation#nearMisses}); else empty.
+   */
+  public List<NearMiss> nearMisses() {
+    return explanation == null ? List.of() : explanation.nearMisses();
+  }
+
+  /** The failed gate of an implicit deny decided by the engine, or {@code null}. */
+  public @Nullable PolicyType failedGate() {
+    if (explanation != null) {
+      return explanation.failedGate();
+    }
+    return evaluation == null ? null : evaluation.failedGate();
   }
 
   /** The bundle version that decided, or {@code null} when there was none. */
