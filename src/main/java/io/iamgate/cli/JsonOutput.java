@@ -3,6 +3,7 @@ package io.iamgate.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Explanation;
+import io.iamgate.eval.NearMiss;
 import io.iamgate.json.Diagnostic;
 import io.iamgate.json.Json;
 import io.iamgate.json.JsonWriter;
@@ -41,6 +42,24 @@ final class JsonOutput {
     g.writeArrayFieldStart("statements");
     for (StatementRef ref : e.decidingStatements()) {
       statement(g, ref);
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * The {@code nearMisses} array of an implicit deny: each {@code {statement, kind, detail}}, with
+   * {@code kind} {@code resource} or {@code condition}. Written by {@code simulate} only, not by
+   * {@code simulate --batch}, whose line format stays as it is.
+   */
+  static void nearMisses(JsonGenerator g, List<NearMiss> misses) throws IOException {
+    g.writeArrayFieldStart("nearMisses");
+    for (NearMiss m : misses) {
+      g.writeStartObject();
+      g.writeFieldName("statement");
+      statement(g, m.statement());
+      g.writeStringField("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeStringField("detail", m.detail());
+      g.writeEndObject();
     }
     g.writeEndArray();
   }

@@ -6,9 +6,12 @@ import io.iamgate.bundle.BundleReader;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.compile.StatementRef;
+import io.iamgate.eval.Decision;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Explanation;
+import io.iamgate.eval.NearMiss;
 import io.iamgate.eval.Request;
 import io.iamgate.eval.RequestContext;
 import io.iamgate.facade.Authorization;
@@ -256,6 +259,9 @@ final class SimulateCommand implements Callable<Integer> {
                 gen.writeStringField("action", action);
                 gen.writeStringField("resource", resource);
                 JsonOutput.explanation(gen, e);
+                if (e.decision() == Decision.IMPLICIT_DENY) {
+                  JsonOutput.nearMisses(gen, e.nearMisses());
+                }
               }));
     } else {
       out.println("decision:  " + e.decision().text());
@@ -267,6 +273,7 @@ final class SimulateCommand implements Callable<Integer> {
           out.println("  " + ref);
         }
       }
+      printNearMisses(out, e.decision(), e.failedGate(), e.nearMisses());
     }
     return e.decision().allowed() ? 0 : DENIED;
   }
@@ -344,6 +351,9 @@ final class SimulateCommand implements Callable<Integer> {
                   JsonOutput.statement(gen, ref);
                 }
                 gen.writeEndArray();
+                if (a.failedGate() != null) {
+                  JsonOutput.nearMisses(gen, a.nearMisses());
+                }
               }));
     } else {
       out.println("principal: " + principal);
@@ -356,8 +366,27 @@ final class SimulateCommand implements Callable<Integer> {
           out.println("  " + ref);
         }
       }
+      printNearMisses(out, a.decision(), a.failedGate(), a.nearMisses());
     }
     return a.allowed() ? 0 : DENIED;
+  }
+
+  /**
+   * The "why not" lines of an implicit deny: one {@code near miss:} line per Allow statement of the
+   * failed gate whose action matched, or a line saying the gate has none.
+   */
+  private static void printNearMisses(
+      PrintWriter out, Decision decision, @Nullable PolicyType gate, List<NearMiss> misses) {
+    if (decision != Decision.IMPLICIT_DENY || gate == null) {
+      return;
+    }
+    if (misses.isEmpty()) {
+      out.println("near miss: none: no " + gate.label() + " Allow statement matches the action");
+      return;
+    }
+    for (NearMiss m : misses) {
+      out.println("near miss: " + m);
+    }
   }
 
   /**

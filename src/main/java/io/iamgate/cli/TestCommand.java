@@ -6,6 +6,7 @@ import io.iamgate.bundle.BundleReader;
 import io.iamgate.bundle.RouteTable;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Decision;
+import io.iamgate.eval.NearMiss;
 import io.iamgate.facade.Authorization;
 import io.iamgate.facade.IamGate;
 import io.iamgate.identity.Claims;
@@ -324,6 +325,7 @@ final class TestCommand implements Callable<Integer> {
             c,
             Decision.IMPLICIT_DENY,
             Objects.requireNonNullElse(assumed.problem(), "the role cannot be assumed"),
+            List.of(),
             List.of());
       }
       principal = p;
@@ -349,6 +351,7 @@ final class TestCommand implements Callable<Integer> {
             c,
             Decision.IMPLICIT_DENY,
             "no route of the bundle matches " + method + " " + path,
+            List.of(),
             List.of());
       }
       b.called.add(route);
@@ -363,6 +366,7 @@ final class TestCommand implements Callable<Integer> {
                 + ": its resource `"
                 + route.resource()
                 + "` has a variable with no value (give it in `context`)",
+            List.of(),
             List.of());
       }
       action = m.action();
@@ -381,7 +385,7 @@ final class TestCommand implements Callable<Integer> {
         b.decided.add(ref.documentName() + "#" + ref.statementIndex());
       }
     }
-    return judge(c, result.decision(), result.reason(), result.statements());
+    return judge(c, result.decision(), result.reason(), result.statements(), result.nearMisses());
   }
 
   /**
@@ -414,7 +418,11 @@ final class TestCommand implements Callable<Integer> {
   }
 
   private static Result judge(
-      TestFiles.Case c, Decision decision, String reason, List<StatementRef> statements) {
+      TestFiles.Case c,
+      Decision decision,
+      String reason,
+      List<StatementRef> statements,
+      List<NearMiss> nearMisses) {
     if (!c.expect().matches(decision)) {
       return new Result(
           c,
@@ -422,7 +430,13 @@ final class TestCommand implements Callable<Integer> {
           reason,
           statements,
           false,
-          "expected " + c.expect().text + ", got " + decision.text() + ": " + reason);
+          "expected "
+              + c.expect().text
+              + ", got "
+              + decision.text()
+              + ": "
+              + reason
+              + nearMissText(nearMisses));
     }
     String sid = c.statement();
     if (sid != null && statements.stream().noneMatch(s -> sid.equals(s.sid()))) {
@@ -435,6 +449,14 @@ final class TestCommand implements Callable<Integer> {
           decision.text() + " as expected, but not by statement `" + sid + "`: " + reason);
     }
     return new Result(c, decision, reason, statements, true, null);
+  }
+
+  /** {@code ; near misses: A; B} for a failure's explanation, or nothing when there are none. */
+  private static String nearMissText(List<NearMiss> nearMisses) {
+    return nearMisses.isEmpty()
+        ? ""
+        : "; near misses: "
+            + String.join("; ", nearMisses.stream().map(NearMiss::toString).toList());
   }
 
   /** Every statement of the bundle's policies no test made decide, and every route not called. */

@@ -67,6 +67,31 @@ class CliGoldenTest {
                 "--context",
                 "aws:SourceIp=198.51.100.7")),
         Arguments.of(
+            "simulate-near-miss-resource",
+            3,
+            List.of(
+                "simulate",
+                "--policy",
+                P + "developer.json",
+                "--action",
+                "orders:GetInvoice",
+                "--resource",
+                "arn:app:orders:eu-west-1:123456789012:invoice/inv-7")),
+        Arguments.of(
+            "simulate-near-miss-condition-json",
+            3,
+            List.of(
+                "simulate",
+                "--json",
+                "--policy",
+                P + "developer.json",
+                "--action",
+                "orders:UpdateOrder",
+                "--resource",
+                ARN,
+                "--context",
+                "aws:ResourceTag/team=payments")),
+        Arguments.of(
             "simulate-allow",
             0,
             List.of(

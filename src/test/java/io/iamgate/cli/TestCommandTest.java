@@ -209,6 +209,32 @@ class TestCommandTest {
   }
 
   @Test
+  void aFailureAppendsTheNearMissesToTheTextAndTheJunitFailure() throws Exception {
+    Path file =
+        write(
+            "why.test.yaml",
+            "tests:\n"
+                + test(
+                    "alice reads an invoice",
+                    "{user: alice}",
+                    "{action: orders:GetOrder, resource:"
+                        + " \"arn:app:orders:eu-west-1:123456789012:invoice/inv-7\"}",
+                    "Allow"));
+    Path xml = dir.resolve("junit.xml");
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, "--junit", xml.toString(), file.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    String line = r.out().lines().toList().get(0);
+    String miss =
+        "; near misses: identity[OrdersDeveloper]/Statement/0 (Sid ReadOrders): action matches, resource"
+            + " arn:app:orders:eu-west-1:123456789012:invoice/inv-7 does not match"
+            + " arn:app:orders:*:123456789012:order/*";
+    assertTrue(line.contains(miss), line);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    Element failure = (Element) doc.getElementsByTagName("failure").item(0);
+    assertTrue(failure.getAttribute("message").contains(miss), failure.getAttribute("message"));
+  }
+
+  @Test
   void junitWritesWellFormedXmlWithATestcasePerTestAndFailures() throws Exception {
     Path xml = dir.resolve("junit.xml");
     CliRun r = CliRun.of("test", "--bundle", SAMPLE, "--junit", xml.toString(), mixed().toString());
