@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param routesLeftOut allowed routes a route-table response left out to fit API Gateway's limits
  *     (0 when none)
  * @param claimsLeftOut configured context claims left out of the response to fit its limits
+ * @param nearMisses for an implicit deny, the near misses of the failed gate (at most three, each
+ *     cut short); empty otherwise
  * @param eventType the payload type, e.g. {@code REST_TOKEN}
  * @param methodArn the event's method or route ARN
  * @param sourceIp the caller's address as API Gateway saw it, or {@code null}
@@ -40,6 +42,7 @@ public record DecisionEvent(
     @Nullable String bundleVersion,
     int routesLeftOut,
     List<String> claimsLeftOut,
+    List<String> nearMisses,
     String eventType,
     String methodArn,
     @Nullable String sourceIp,
@@ -50,6 +53,7 @@ public record DecisionEvent(
   /** Copies the lists. */
   public DecisionEvent {
     claimsLeftOut = List.copyOf(claimsLeftOut);
+    nearMisses = List.copyOf(nearMisses);
   }
 
   /** The same event, recorded for the Lambda invocation {@code id}. */
@@ -65,6 +69,7 @@ public record DecisionEvent(
         bundleVersion,
         routesLeftOut,
         claimsLeftOut,
+        nearMisses,
         eventType,
         methodArn,
         sourceIp,
@@ -74,8 +79,8 @@ public record DecisionEvent(
   }
 
   /**
-   * The same event with the request-derived texts (the method ARN, the resource and the reason)
-   * passed through {@code scrub}, e.g. {@link Masking#scrubRequestText}.
+   * The same event with the request-derived texts (the method ARN, the resource, the reason and the
+   * near misses) passed through {@code scrub}, e.g. {@link Masking#scrubRequestText}.
    */
   public DecisionEvent scrubbed(java.util.function.UnaryOperator<String> scrub) {
     return new DecisionEvent(
@@ -89,6 +94,7 @@ public record DecisionEvent(
         bundleVersion,
         routesLeftOut,
         claimsLeftOut,
+        nearMisses.stream().map(scrub).toList(),
         eventType,
         scrub.apply(methodArn),
         sourceIp,

@@ -71,6 +71,13 @@ public final class JsonLines {
           if (!e.claimsLeftOut().isEmpty()) {
             text(g, LogField.CLAIMS_LEFT_OUT, String.join(",", e.claimsLeftOut()));
           }
+          if (!e.nearMisses().isEmpty()) {
+            g.writeArrayFieldStart(LogField.NEAR_MISSES.key());
+            for (String m : e.nearMisses()) {
+              g.writeString(Masking.mask(m));
+            }
+            g.writeEndArray();
+          }
           text(g, LogField.EVENT_TYPE, e.eventType());
           text(g, LogField.METHOD_ARN, e.methodArn());
           text(g, LogField.SOURCE_IP, e.sourceIp());

@@ -37,6 +37,8 @@ public enum LogField {
   ROUTES_LEFT_OUT("routesLeftOut"),
   /** Configured context claims left out of the response to fit API Gateway's limits. */
   CLAIMS_LEFT_OUT("claimsLeftOut"),
+  /** For an implicit deny, the failed gate's near misses: at most three, each cut short. */
+  NEAR_MISSES("nearMisses"),
   /** The API Gateway payload: {@code REST_TOKEN}, {@code HTTP_V2}, ... */
   EVENT_TYPE("eventType"),
   /** The method or route ARN of the event. */

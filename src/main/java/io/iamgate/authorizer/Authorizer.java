@@ -6,6 +6,7 @@ import io.iamgate.authn.AuthenticationException;
 import io.iamgate.authn.Authenticator;
 import io.iamgate.authn.Credentials;
 import io.iamgate.eval.Decision;
+import io.iamgate.eval.NearMiss;
 import io.iamgate.facade.Authorization;
 import io.iamgate.facade.IamGate;
 import io.iamgate.gateway.AuthorizerResponse;
@@ -239,6 +240,23 @@ public final class Authorizer {
     }
     trail =
         trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
+    if (a.decision() == Decision.IMPLICIT_DENY) {
+      // why not: explain again, off the hot path (an implicit deny only), for the decision log
+      trail =
+          trail.nearMisses(
+              IamGate.decide(
+                      d.version(),
+                      entry.get(),
+                      request.match().action(),
+                      resource,
+                      request.keys(),
+                      true)
+                  .nearMisses()
+                  .stream()
+                  .limit(Trail.MAX_NEAR_MISSES)
+                  .map(NearMiss::toString)
+                  .toList());
+    }
     boolean simple = simpleFor(event);
     String arn = event.arn().toString();
     String unallowable = !a.allowed() ? null : unallowable(event, simple);

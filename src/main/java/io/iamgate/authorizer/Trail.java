@@ -1,6 +1,7 @@
 package io.iamgate.authorizer;
 
 import io.iamgate.audit.DecisionEvent;
+import io.iamgate.audit.Masking;
 import io.iamgate.compile.StatementRef;
 import io.iamgate.eval.Decision;
 import io.iamgate.gateway.GatewayEvent;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, in words, or {@code null}
  * @param routesLeftOut allowed routes a route-table answer left out to fit API Gateway's limits
  * @param claimsLeftOut configured context claims left out of the answer to fit its limits
+ * @param nearMisses for an implicit deny, the failed gate's near misses ({@link
+ *     io.iamgate.eval.NearMiss}), at most {@link #MAX_NEAR_MISSES}, each at most {@link
+ *     #MAX_NEAR_MISS_LENGTH} characters once masked
  */
 record Trail(
     @Nullable String bundleVersion,
@@ -31,13 +35,26 @@ record Trail(
     @Nullable StatementRef statement,
     @Nullable String reason,
     int routesLeftOut,
-    List<String> claimsLeftOut) {
+    List<String> claimsLeftOut,
+    List<String> nearMisses) {
+
+  /** The most near misses a decision event carries. */
+  static final int MAX_NEAR_MISSES = 3;
+
+  /** The longest near miss a decision event carries, in characters, before the length note. */
+  static final int MAX_NEAR_MISS_LENGTH = 300;
 
   /** Nothing established yet. */
-  static final Trail EMPTY = new Trail(null, null, null, null, null, null, null, 0, List.of());
+  static final Trail EMPTY =
+      new Trail(null, null, null, null, null, null, null, 0, List.of(), List.of());
 
   Trail {
     claimsLeftOut = List.copyOf(claimsLeftOut);
+    nearMisses =
+        nearMisses.stream()
+            .limit(MAX_NEAR_MISSES)
+            .map(m -> Masking.excerpt(m, MAX_NEAR_MISS_LENGTH))
+            .toList();
   }
 
   Trail bundle(String version) {
@@ -50,7 +67,8 @@ record Trail(
         statement,
         reason,
         routesLeftOut,
-        claimsLeftOut);
+        claimsLeftOut,
+        nearMisses);
   }
 
   Trail principal(String key) {
@@ -63,7 +81,8 @@ record Trail(
         statement,
         reason,
         routesLeftOut,
-        claimsLeftOut);
+        claimsLeftOut,
+        nearMisses);
   }
 
   Trail route(String action, @Nullable String resource) {
@@ -76,12 +95,22 @@ record Trail(
         statement,
         reason,
         routesLeftOut,
-        claimsLeftOut);
+        claimsLeftOut,
+        nearMisses);
   }
 
   Trail decided(Decision d, @Nullable StatementRef by, String why) {
     return new Trail(
-        bundleVersion, principal, action, resource, d, by, why, routesLeftOut, claimsLeftOut);
+        bundleVersion,
+        principal,
+        action,
+        resource,
+        d,
+        by,
+        why,
+        routesLeftOut,
+        claimsLeftOut,
+        nearMisses);
   }
 
   Trail because(@Nullable String why) {
@@ -94,12 +123,36 @@ record Trail(
         statement,
         why,
         routesLeftOut,
-        claimsLeftOut);
+        claimsLeftOut,
+        nearMisses);
   }
 
   Trail leftOut(int routes, List<String> claims) {
     return new Trail(
-        bundleVersion, principal, action, resource, decision, statement, reason, routes, claims);
+        bundleVersion,
+        principal,
+        action,
+        resource,
+        decision,
+        statement,
+        reason,
+        routes,
+        claims,
+        nearMisses);
+  }
+
+  Trail nearMisses(List<String> misses) {
+    return new Trail(
+        bundleVersion,
+        principal,
+        action,
+        resource,
+        decision,
+        statement,
+        reason,
+        routesLeftOut,
+        claimsLeftOut,
+        misses);
   }
 
   /** The decision as the response and the log name it: the engine's, else a plain deny. */
@@ -125,6 +178,7 @@ record Trail(
         bundleVersion,
         routesLeftOut,
         claimsLeftOut,
+        nearMisses,
         e.kind().name(),
         e.arn().toString(),
         e.sourceIp(),

@@ -42,6 +42,7 @@ class JsonLinesTest {
         "db78b8e842b6",
         2,
         List.of("email"),
+        List.of(),
         "REST_TOKEN",
         "arn:aws:execute-api:eu-west-1:210987654321:k7x2m9q4ab/prod/GET/orders/ord-42",
         "203.0.113.7",
