@@ -10,7 +10,9 @@ import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.ConditionOperator;
+import io.iamgate.policy.PolicyVersion;
 import io.iamgate.policy.SetQualifier;
+import io.iamgate.policy.Template;
 import io.iamgate.policy.parse.Hints;
 import io.iamgate.policy.parse.PolicyParser;
 import java.util.ArrayList;
@@ -211,18 +213,22 @@ public final class Analyzer {
       }
       Json st = o.get("Statement");
       String path = JsonPointer.child(base, "Statement");
+      boolean variables =
+          o.get("Version") instanceof Json.JString v
+              && PolicyVersion.fromText(v.value()) == PolicyVersion.V2012_10_17;
       if (st instanceof Json.JObject s) {
-        statement(s, path, use);
+        statement(s, path, use, variables);
       } else if (st instanceof Json.JArray arr) {
         for (int i = 0; i < arr.items().size(); i++) {
           if (arr.items().get(i) instanceof Json.JObject s) {
-            statement(s, JsonPointer.child(path, i), use);
+            statement(s, JsonPointer.child(path, i), use, variables);
           }
         }
       }
     }
 
-    private void statement(Json.JObject s, String path, Use use) {
+    private void statement(Json.JObject s, String path, Use use, boolean variables) {
+      variableChecks(s, path, variables);
       boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
       List<Cond> conds = conditions(s, path);
       for (Cond c : conds) {
@@ -326,6 +332,88 @@ public final class Analyzer {
                   + ")",
               Check.WILDCARD_RESOURCE_ON_WRITE_ACTION.hint());
         }
+      }
+    }
+
+    /** 8. policy variables: unknown {@code aws:} names, and variables a 2008 document ignores. */
+    private void variableChecks(Json.JObject s, String path, boolean variables) {
+      for (String name : List.of("Resource", "NotResource")) {
+        Json j = s.get(name);
+        if (j != null) {
+          variableValues(j, JsonPointer.child(path, name), variables);
+        }
+      }
+      if (s.get("Condition") instanceof Json.JObject block) {
+        String cpath = JsonPointer.child(path, "Condition");
+        for (Json.Member opm : block.members()) {
+          if (opm.value() instanceof Json.JObject keys) {
+            for (Json.Member k : keys.members()) {
+              variableValues(
+                  k.value(),
+                  JsonPointer.child(JsonPointer.child(cpath, opm.name()), k.name()),
+                  variables);
+            }
+          }
+        }
+      }
+    }
+
+    private void variableValues(Json j, String path, boolean variables) {
+      if (j instanceof Json.JString v) {
+        variableValue(v, path, variables);
+      } else if (j instanceof Json.JArray a) {
+        for (int i = 0; i < a.items().size(); i++) {
+          if (a.items().get(i) instanceof Json.JString v) {
+            variableValue(v, JsonPointer.child(path, i), variables);
+          }
+        }
+      }
+    }
+
+    private void variableValue(Json.JString v, String path, boolean variables) {
+      Template t = Template.parse(v.value(), true);
+      if (!variables) {
+        if (t.hasVariables()) {
+          add(
+              Check.POLICY_VARIABLE_TAKEN_LITERALLY,
+              Check.POLICY_VARIABLE_TAKEN_LITERALLY.severity(),
+              path,
+              v,
+              "`"
+                  + v.value()
+                  + "` holds a policy variable, but variables are only substituted in"
+                  + " `\"Version\": \"2012-10-17\"` documents: here it is literal text",
+              Check.POLICY_VARIABLE_TAKEN_LITERALLY.hint());
+        }
+        return;
+      }
+      for (Template.Part part : t.parts()) {
+        if (!(part instanceof Template.Variable var)) {
+          continue;
+        }
+        String name = var.name();
+        boolean checked = GlobalKeys.isGlobal(name) || name.indexOf(':') < 0;
+        if (!checked || GlobalKeys.find(name) != null) {
+          continue;
+        }
+        List<String> names = GlobalKeys.names(name);
+        String closest = Hints.closest(name, names);
+        if (closest == null && name.indexOf(':') < 0) {
+          closest = Hints.closest("aws:" + name, names);
+        }
+        add(
+            Check.UNKNOWN_POLICY_VARIABLE,
+            Check.UNKNOWN_POLICY_VARIABLE.severity(),
+            path,
+            v,
+            "`${"
+                + name
+                + "}` names no known condition key, so it is never set and the value matches"
+                + " nothing"
+                + (var.defaultValue() != null ? " (its default is always used)" : ""),
+            closest != null
+                ? "did you mean `${" + closest + "}`?"
+                : Check.UNKNOWN_POLICY_VARIABLE.hint());
       }
     }
 

@@ -73,7 +73,19 @@ public enum Check {
       "A condition operator not written in its canonical letter case (`stringequals`);"
           + " operators compare case-insensitively, but readers and other tools expect the"
           + " canonical name.",
-      "Write the operator as the message shows.");
+      "Write the operator as the message shows."),
+  UNKNOWN_POLICY_VARIABLE(
+      FindingSeverity.WARNING,
+      "A policy variable in a Resource or condition value that names no known key: an `aws:`"
+          + " name that is not a global condition key (`${aws:usernme}`), or a name without a"
+          + " namespace (`${username}`). It is never set, so the value matches nothing unless the"
+          + " variable has a default.",
+      "Correct the variable's name (docs/policy-language.md, sections 4.9 and 5)."),
+  POLICY_VARIABLE_TAKEN_LITERALLY(
+      FindingSeverity.WARNING,
+      "A `${...}` policy variable in a document whose `Version` is not `2012-10-17` (2008-10-17,"
+          + " or none): such documents take variables as literal text.",
+      "Set `\"Version\": \"2012-10-17\"`, or write the text without `${`.");
 
   private final FindingSeverity severity;
   private final String description;

@@ -368,6 +368,61 @@ class AnalyzerTest {
         condition("{\"ForAnyValue:StringEqualsIfExists\":{\"aws:TagKeys\":\"a\"}}").findings());
   }
 
+  // 8. policy variables
+
+  @Test
+  void unknownPolicyVariablesAreWarningsWithADidYouMean() {
+    Finding f =
+        only(
+            policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\","
+                    + "\"Resource\":[\"arn:app:orders:*:1:order/a\","
+                    + "\"arn:app:orders:*:1:order/${aws:usernme}/*\"]}"),
+            "UNKNOWN_POLICY_VARIABLE");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/Statement/0/Resource/1", f.path());
+    assertEquals("did you mean `${aws:username}`?", f.hint());
+    Finding bare =
+        only(
+            condition("{\"StringEquals\":{\"orders:owner\":\"${username}\"}}"),
+            "UNKNOWN_POLICY_VARIABLE");
+    assertEquals("/Statement/0/Condition/StringEquals/orders:owner", bare.path());
+    assertEquals("did you mean `${aws:username}`?", bare.hint());
+  }
+
+  @Test
+  void knownSpecialAndOtherNamespaceVariablesAreNotReported() {
+    assertEquals(
+        List.of(),
+        policy(
+                "{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\","
+                    + "\"Resource\":\"arn:app:orders:*:1:order/${AWS:UserName}/${*}\","
+                    + "\"Condition\":{\"StringEquals\":{\"orders:team\":"
+                    + "[\"${aws:PrincipalTag/team, 'x'}\",\"${jwt:sub}\"]}}}")
+            .findings());
+  }
+
+  @Test
+  void variablesInA2008DocumentAreTakenLiterally() {
+    Analyzer.Result r =
+        ANALYZER.policy(
+            "{\"Version\":\"2008-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Action\":\"orders:GetOrder\","
+                + "\"Resource\":\"arn:app:orders:*:1:order/${aws:username}\"}}",
+            "p.json");
+    Finding f = only(r, "POLICY_VARIABLE_TAKEN_LITERALLY");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/Statement/Resource", f.path());
+    Analyzer.Result plain =
+        ANALYZER.policy(
+            "{\"Version\":\"2008-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Action\":\"orders:GetOrder\","
+                + "\"Resource\":\"arn:app:orders:*:1:order/$1\"}}",
+            "p.json");
+    // validate's `version-2008` warning is about the document; this check names each value
+    assertEquals(List.of("VALIDATION_WARNING"), codes(plain));
+  }
+
   // suppressions
 
   @Test
