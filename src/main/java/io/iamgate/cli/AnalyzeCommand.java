@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,6 +93,12 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " Create, Delete, Put, Update, Attach, Detach, Remove, Cancel")
   List<String> sensitive = new ArrayList<>();
 
+  @Option(
+      names = "--max-key-age-days",
+      paramLabel = "DAYS",
+      description = "report API keys created more than DAYS days ago (default 90)")
+  int maxKeyAgeDays = Analyzer.DEFAULT_MAX_KEY_AGE_DAYS;
+
   private final InputStream in;
 
   AnalyzeCommand(InputStream in) {
@@ -120,7 +127,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
-    Analyzer analyzer = new Analyzer(sensitive.isEmpty() ? Analyzer.DEFAULT_SENSITIVE : sensitive);
+    if (maxKeyAgeDays < 1) {
+      throw new ParameterException(
+          spec().commandLine(), "--max-key-age-days: must be at least 1, not " + maxKeyAgeDays);
+    }
+    Analyzer analyzer =
+        new Analyzer(
+            sensitive.isEmpty() ? Analyzer.DEFAULT_SENSITIVE : sensitive,
+            maxKeyAgeDays,
+            Clock.systemUTC());
     List<Finding> findings = new ArrayList<>();
     int suppressed = 0;
     int unreadable = 0;

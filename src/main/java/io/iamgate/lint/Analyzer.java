@@ -15,6 +15,9 @@ import io.iamgate.policy.SetQualifier;
 import io.iamgate.policy.Template;
 import io.iamgate.policy.parse.Hints;
 import io.iamgate.policy.parse.PolicyParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,15 +50,36 @@ public final class Analyzer {
     }
   }
 
+  /** The default age in days after which an API key should be rotated. */
+  public static final int DEFAULT_MAX_KEY_AGE_DAYS = 90;
+
   private final List<String> sensitive;
+  private final int maxKeyAgeDays;
+  private final Clock clock;
+
+  /**
+   * An analyzer with the default key age and the system clock.
+   *
+   * @param sensitive action-name prefixes that make an action sensitive (case-insensitive)
+   */
+  public Analyzer(List<String> sensitive) {
+    this(sensitive, DEFAULT_MAX_KEY_AGE_DAYS, Clock.systemUTC());
+  }
 
   /**
    * An analyzer.
    *
    * @param sensitive action-name prefixes that make an action sensitive (case-insensitive)
+   * @param maxKeyAgeDays API keys created more than this many days ago should be rotated
+   * @param clock the current time, for key ages
    */
-  public Analyzer(List<String> sensitive) {
+  public Analyzer(List<String> sensitive, int maxKeyAgeDays, Clock clock) {
+    if (maxKeyAgeDays < 1) {
+      throw new IllegalArgumentException("maxKeyAgeDays must be at least 1: " + maxKeyAgeDays);
+    }
     this.sensitive = sensitive.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    this.maxKeyAgeDays = maxKeyAgeDays;
+    this.clock = clock;
   }
 
   /** Analyzes one policy document (JSON text); {@code file} names it in findings. */
@@ -89,6 +113,7 @@ public final class Analyzer {
       Walk w = new Walk(out, s.file(), b, apiKeys);
       if (s.path().startsWith("policies/")) {
         String name = s.path().substring("policies/".length(), s.path().lastIndexOf('.'));
+        w.unusedPolicy(name, s.root(), "");
         w.document(s.root(), "", managedUse(b, name));
       } else if (s.root() instanceof Json.JObject top) {
         w.mainFile(top);
@@ -183,9 +208,11 @@ public final class Analyzer {
       Bundle b = Objects.requireNonNull(bundle);
       if (top.get("policies") instanceof Json.JObject policies) {
         for (Json.Member m : policies.members()) {
+          unusedPolicy(m.name(), m.value(), JsonPointer.child("/policies", m.name()));
           document(m.value(), JsonPointer.child("/policies", m.name()), managedUse(b, m.name()));
         }
       }
+      bestPractices(b, top);
       for (String kind : List.of("users", "groups", "roles")) {
         if (!(top.get(kind) instanceof Json.JObject principals)) {
           continue;
@@ -203,6 +230,169 @@ public final class Analyzer {
                   Use.grant(List.of(singular + "/" + p.name())));
             }
           }
+        }
+      }
+    }
+
+    /** 9. a managed policy attached to nothing. */
+    void unusedPolicy(String name, Json at, String path) {
+      Bundle b = Objects.requireNonNull(bundle);
+      Bundle.ManagedPolicy mp = b.policies().get(name);
+      if (mp == null || mp.builtIn()) {
+        return;
+      }
+      boolean used =
+          b.guardrails().contains(name)
+              || b.users().values().stream()
+                  .anyMatch(
+                      u -> u.policies().contains(name) || name.equals(u.permissionsBoundary()))
+              || b.groups().values().stream().anyMatch(g -> g.policies().contains(name))
+              || b.roles().values().stream()
+                  .anyMatch(
+                      r -> r.policies().contains(name) || name.equals(r.permissionsBoundary()));
+      if (!used) {
+        add(
+            Check.UNUSED_MANAGED_POLICY,
+            Check.UNUSED_MANAGED_POLICY.severity(),
+            path,
+            at,
+            "managed policy `"
+                + name
+                + "` is attached to no user, group or role, and is no permissions boundary or"
+                + " guardrail",
+            Check.UNUSED_MANAGED_POLICY.hint());
+      }
+    }
+
+    /** 9. bundle best practices: users, groups, roles and API keys. */
+    private void bestPractices(Bundle b, Json.JObject top) {
+      if (top.get("users") instanceof Json.JObject users) {
+        for (Json.Member m : users.members()) {
+          Bundle.User u = b.users().get(m.name());
+          if (u == null || !(m.value() instanceof Json.JObject uo)) {
+            continue;
+          }
+          String upath = JsonPointer.child("/users", m.name());
+          for (String direct : List.of("policies", "inlinePolicies")) {
+            Json.Member dm = uo.member(direct);
+            boolean any =
+                direct.equals("policies") ? !u.policies().isEmpty() : !u.inlinePolicies().isEmpty();
+            if (dm != null && any) {
+              add(
+                  Check.USER_WITH_DIRECT_POLICIES,
+                  Check.USER_WITH_DIRECT_POLICIES.severity(),
+                  JsonPointer.child(upath, direct),
+                  new Json.JString(dm.line(), dm.column(), dm.name()),
+                  "user `"
+                      + u.name()
+                      + "` has "
+                      + (direct.equals("policies") ? "managed" : "inline")
+                      + " policies attached directly",
+                  Check.USER_WITH_DIRECT_POLICIES.hint());
+            }
+          }
+          apiKeyAges(u, uo, upath);
+        }
+      }
+      if (top.get("groups") instanceof Json.JObject groups && b.identity().groupsClaim() == null) {
+        for (Json.Member m : groups.members()) {
+          String g = m.name();
+          if (b.groups().containsKey(g)
+              && b.users().values().stream().noneMatch(u -> u.groups().contains(g))) {
+            add(
+                Check.UNUSED_GROUP,
+                Check.UNUSED_GROUP.severity(),
+                JsonPointer.child("/groups", g),
+                new Json.JString(m.line(), m.column(), g),
+                "group `"
+                    + g
+                    + "` has no users, and `identity.groupsClaim` is not set, so no caller is in"
+                    + " it",
+                Check.UNUSED_GROUP.hint());
+          }
+        }
+      }
+      if (top.get("roles") instanceof Json.JObject roles) {
+        for (Json.Member m : roles.members()) {
+          if (m.value() instanceof Json.JObject ro
+              && ro.get("trustPolicy") instanceof Json.JObject trust) {
+            trustChecks(
+                m.name(),
+                trust,
+                JsonPointer.child(JsonPointer.child("/roles", m.name()), "trustPolicy"));
+          }
+        }
+      }
+    }
+
+    private void apiKeyAges(Bundle.User u, Json.JObject uo, String upath) {
+      if (!(uo.get("apiKeys") instanceof Json.JArray keys)) {
+        return;
+      }
+      Instant limit = clock.instant().minus(Duration.ofDays(maxKeyAgeDays));
+      for (int i = 0; i < keys.items().size() && i < u.apiKeys().size(); i++) {
+        Bundle.ApiKey k = u.apiKeys().get(i);
+        if (!k.created().isBefore(limit) || !(keys.items().get(i) instanceof Json.JObject ko)) {
+          continue;
+        }
+        Json at = ko.get("created");
+        String kpath = JsonPointer.child(JsonPointer.child(upath, "apiKeys"), i);
+        add(
+            Check.API_KEY_NOT_ROTATED,
+            Check.API_KEY_NOT_ROTATED.severity(),
+            JsonPointer.child(kpath, "created"),
+            at != null ? at : ko,
+            "API key `"
+                + k.id()
+                + "` of user `"
+                + u.name()
+                + "` was created "
+                + k.created()
+                + ", more than "
+                + maxKeyAgeDays
+                + " days ago",
+            Check.API_KEY_NOT_ROTATED.hint());
+      }
+    }
+
+    private void trustChecks(String role, Json.JObject trust, String base) {
+      Json st = trust.get("Statement");
+      String path = JsonPointer.child(base, "Statement");
+      List<Json.JObject> statements = new ArrayList<>();
+      List<String> paths = new ArrayList<>();
+      if (st instanceof Json.JObject s) {
+        statements.add(s);
+        paths.add(path);
+      } else if (st instanceof Json.JArray arr) {
+        for (int i = 0; i < arr.items().size(); i++) {
+          if (arr.items().get(i) instanceof Json.JObject s) {
+            statements.add(s);
+            paths.add(JsonPointer.child(path, i));
+          }
+        }
+      }
+      for (int i = 0; i < statements.size(); i++) {
+        Json.JObject s = statements.get(i);
+        boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
+        Json principal = s.get("Principal");
+        if (!allow || principal == null || s.member("Condition") != null) {
+          continue;
+        }
+        boolean anyone =
+            principal instanceof Json.JString p
+                ? p.value().equals("*")
+                : principal instanceof Json.JObject po
+                    && po.members().stream().anyMatch(m -> strings(m.value()).contains("*"));
+        if (anyone) {
+          add(
+              Check.ROLE_TRUSTS_ANY_PRINCIPAL,
+              Check.ROLE_TRUSTS_ANY_PRINCIPAL.severity(),
+              JsonPointer.child(paths.get(i), "Principal"),
+              principal,
+              "the trust policy of role `"
+                  + role
+                  + "` lets any caller assume it, without conditions",
+              Check.ROLE_TRUSTS_ANY_PRINCIPAL.hint());
         }
       }
     }

@@ -85,7 +85,33 @@ public enum Check {
       FindingSeverity.WARNING,
       "A `${...}` policy variable in a document whose `Version` is not `2012-10-17` (2008-10-17,"
           + " or none): such documents take variables as literal text.",
-      "Set `\"Version\": \"2012-10-17\"`, or write the text without `${`.");
+      "Set `\"Version\": \"2012-10-17\"`, or write the text without `${`."),
+  USER_WITH_DIRECT_POLICIES(
+      FindingSeverity.SUGGESTION,
+      "A user with managed or inline policies attached directly; AWS advises granting through"
+          + " groups, so that permissions follow the job, not the person.",
+      "Put the policies on a group that matches the user's job and add the user to it."),
+  UNUSED_GROUP(
+      FindingSeverity.SUGGESTION,
+      "A group without users in a bundle whose `identity` has no `groupsClaim`: no caller is in it,"
+          + " so its policies grant nothing.",
+      "Add users to the group, set `identity.groupsClaim`, or remove the group."),
+  UNUSED_MANAGED_POLICY(
+      FindingSeverity.SUGGESTION,
+      "A managed policy attached to no user, group or role and used as no permissions boundary or"
+          + " guardrail.",
+      "Attach the policy where it is meant to apply, or remove it."),
+  ROLE_TRUSTS_ANY_PRINCIPAL(
+      FindingSeverity.SECURITY_WARNING,
+      "An `Allow` statement of a role's trust policy whose `Principal` is `*` (or has `*` in"
+          + " `AWS` or `Federated`) without conditions: any authenticated caller may assume the"
+          + " role.",
+      "Name the users, groups or issuers that may assume the role, or add a condition."),
+  API_KEY_NOT_ROTATED(
+      FindingSeverity.WARNING,
+      "An API key created longer ago than the maximum key age (90 days unless"
+          + " `--max-key-age-days` says otherwise).",
+      "Rotate the key: add a new key, move its callers to it, then remove the old one.");
 
   private final FindingSeverity severity;
   private final String description;

@@ -50,6 +50,16 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void maxKeyAgeDaysSetsTheApiKeyAge() {
+    // the sample's key was created 2026-01-01: more than 90 days ago, less than 100,000
+    assertTrue(CliRun.of("analyze", SAMPLE).out().contains("[API_KEY_NOT_ROTATED]"));
+    CliRun young = CliRun.of("analyze", "--max-key-age-days", "100000", SAMPLE);
+    assertEquals(0, young.exit(), young.err());
+    assertTrue(!young.out().contains("API_KEY_NOT_ROTATED"), young.out());
+    assertEquals(2, CliRun.of("analyze", "--max-key-age-days", "0", SAMPLE).exit());
+  }
+
+  @Test
   void sensitivePrefixesReplaceTheDefault() {
     String refund =
         "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
@@ -133,7 +143,7 @@ class AnalyzeCommandTest {
       assertTrue(!rule.get("shortDescription").get("text").asText().isBlank());
     }
     assertEquals(io.iamgate.lint.Check.values().length, ids.size());
-    assertEquals(6, run.get("results").size());
+    assertEquals(7, run.get("results").size());
     for (JsonNode res : run.get("results")) {
       String id = res.get("ruleId").asText();
       assertEquals(id, driver.get("rules").get(res.get("ruleIndex").asInt()).get("id").asText());

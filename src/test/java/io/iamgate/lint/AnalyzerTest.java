@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iamgate.bundle.BundleFiles;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -100,8 +103,10 @@ class AnalyzerTest {
             policies:
               All: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
               Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:Get*", "Resource": "*"}}
+            groups:
+              Readers: {policies: [Read]}
             users:
-              bob: {policies: [Read], permissionsBoundary: All}
+              bob: {groups: [Readers], permissionsBoundary: All}
             guardrails: [All]
             """);
     assertEquals(List.of(), guardrail.findings());
@@ -421,6 +426,141 @@ class AnalyzerTest {
             "p.json");
     // validate's `version-2008` warning is about the document; this check names each value
     assertEquals(List.of("VALIDATION_WARNING"), codes(plain));
+  }
+
+  // 9. bundle best practices
+
+  @Test
+  void usersWithDirectPoliciesAreSuggestions() {
+    Analyzer.Result r =
+        bundle(
+            """
+            policies:
+              Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "*"}}
+            users:
+              bob: {policies: [Read]}
+            """);
+    Finding f = only(r, "USER_WITH_DIRECT_POLICIES");
+    assertEquals(FindingSeverity.SUGGESTION, f.severity());
+    assertEquals("/users/bob/policies", f.path());
+    assertEquals(List.of("USER_WITH_DIRECT_POLICIES"), codes(r));
+  }
+
+  @Test
+  void usersWithPoliciesThroughGroupsAreNotReported() {
+    assertEquals(
+        List.of(),
+        bundle(
+                """
+                policies:
+                  Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "*"}}
+                groups:
+                  Readers: {policies: [Read]}
+                users:
+                  bob: {groups: [Readers], policies: []}
+                """)
+            .findings());
+  }
+
+  private static final String NO_CLAIM = "identity: {userClaim: sub}\n";
+
+  @Test
+  void unusedGroupsAndPoliciesAreSuggestions() {
+    Analyzer.Result r =
+        bundle(
+            """
+            policies:
+              Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "*"}}
+              Spare: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "*"}}
+            groups:
+              Readers: {policies: [Read]}
+            """
+                + NO_CLAIM);
+    Finding g = only(r, "UNUSED_GROUP");
+    assertEquals(FindingSeverity.SUGGESTION, g.severity());
+    assertEquals("/groups/Readers", g.path());
+    Finding p = only(r, "UNUSED_MANAGED_POLICY");
+    assertEquals(FindingSeverity.SUGGESTION, p.severity());
+    assertEquals("/policies/Spare", p.path());
+  }
+
+  @Test
+  void groupsWithUsersOrAGroupsClaimAndAttachedPoliciesAreNotReported() {
+    String groups =
+        """
+        policies:
+          Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "*"}}
+          Cap: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:*", "Resource": "*"}}
+        groups:
+          Readers: {policies: [Read]}
+        guardrails: [Cap]
+        """;
+    assertEquals(
+        List.of(), bundle(groups + "users:\n  bob: {groups: [Readers]}\n" + NO_CLAIM).findings());
+    assertEquals(
+        List.of(), bundle(groups + "identity: {userClaim: sub, groupsClaim: groups}\n").findings());
+  }
+
+  private static final String TRUST =
+      """
+      users:
+        bob: {}
+      roles:
+        R:
+          trustPolicy:
+            Version: "2012-10-17"
+            Statement: {Effect: Allow, Principal: PRINCIPAL, Action: sts:AssumeRole}
+      """;
+
+  @Test
+  void aRoleAnyCallerMayAssumeIsASecurityWarning() {
+    for (String principal : List.of("\"*\"", "{AWS: \"*\"}", "{AWS: [user/bob, \"*\"]}")) {
+      Finding f = only(bundle(TRUST.replace("PRINCIPAL", principal)), "ROLE_TRUSTS_ANY_PRINCIPAL");
+      assertEquals(FindingSeverity.SECURITY_WARNING, f.severity());
+      assertEquals("/roles/R/trustPolicy/Statement/Principal", f.path());
+    }
+  }
+
+  @Test
+  void aRoleWithNamedPrincipalsOrAConditionIsNotReported() {
+    assertEquals(List.of(), bundle(TRUST.replace("PRINCIPAL", "{AWS: user/bob}")).findings());
+    Analyzer.Result conditioned =
+        bundle(
+            TRUST.replace(
+                "PRINCIPAL, Action: sts:AssumeRole",
+                "\"*\", Action: sts:AssumeRole,"
+                    + " Condition: {StringEquals: {\"jwt:aud\": orders-api}}"));
+    assertFalse(codes(conditioned).contains("ROLE_TRUSTS_ANY_PRINCIPAL"), conditioned.toString());
+  }
+
+  private static final String KEY =
+      """
+      users:
+        bob:
+          apiKeys:
+            - {id: bob-ci, hash: "sha256$c2FtcGxlLXNhbHQtMDAx$4O9KKlxtKqN/v8hOrBwwLP2g4J7OwXlzglM/b2g7F6A=", created: "2026-01-01T00:00:00Z"}
+      """;
+
+  private static Analyzer.Result keyAt(String now, int maxDays) {
+    Analyzer a =
+        new Analyzer(
+            Analyzer.DEFAULT_SENSITIVE, maxDays, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    return a.bundle(BundleFiles.single("b.yaml", "b.yaml", KEY));
+  }
+
+  @Test
+  void anApiKeyOlderThanTheMaximumAgeIsAWarning() {
+    Finding f = only(keyAt("2026-04-02T00:00:00Z", 90), "API_KEY_NOT_ROTATED");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/users/bob/apiKeys/0/created", f.path());
+    assertTrue(f.message().contains("more than 90 days ago"), f.message());
+    only(keyAt("2026-01-12T00:00:00Z", 10), "API_KEY_NOT_ROTATED");
+  }
+
+  @Test
+  void aYoungerApiKeyIsNotReported() {
+    assertEquals(List.of(), keyAt("2026-03-31T00:00:00Z", 90).findings());
+    assertEquals(List.of(), keyAt("2026-06-01T00:00:00Z", 365).findings());
   }
 
   // suppressions
