@@ -506,6 +506,11 @@ public final class Analyzer {
             Check.SENSITIVE_ACTION_WITHOUT_MFA.hint());
       }
 
+      // 10. actions no route produces
+      if (action != null && bundle != null && !bundle.routes().isEmpty()) {
+        unroutedActions(action.value(), JsonPointer.child(path, "Action"));
+      }
+
       // 6. wildcard resources on write actions
       if (resource != null && !sensitiveActions.isEmpty()) {
         List<String> wild = resources.stream().filter(Analyzer::wildcardResource).toList();
@@ -604,6 +609,39 @@ public final class Analyzer {
             closest != null
                 ? "did you mean `${" + closest + "}`?"
                 : Check.UNKNOWN_POLICY_VARIABLE.hint());
+      }
+    }
+
+    private void unroutedActions(Json value, String path) {
+      Bundle b = Objects.requireNonNull(bundle);
+      Set<String> routed = new LinkedHashSet<>();
+      Set<String> services = new LinkedHashSet<>();
+      for (Bundle.Route r : b.routes()) {
+        routed.add(r.action());
+        int colon = r.action().indexOf(':');
+        services.add(r.action().substring(0, colon + 1).toLowerCase(Locale.ROOT));
+      }
+      List<Json> items = value instanceof Json.JArray a ? a.items() : List.of(value);
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof Json.JString v)) {
+          continue;
+        }
+        String a = v.value();
+        int colon = a.indexOf(':');
+        if (colon < 0
+            || firstWildcard(a) >= 0
+            || !services.contains(a.substring(0, colon + 1).toLowerCase(Locale.ROOT))
+            || routed.stream().anyMatch(r -> r.equalsIgnoreCase(a))) {
+          continue;
+        }
+        String dym = Hints.didYouMean(a, routed);
+        add(
+            Check.UNROUTED_ACTION,
+            Check.UNROUTED_ACTION.severity(),
+            value instanceof Json.JArray ? JsonPointer.child(path, i) : path,
+            v,
+            "no route produces `" + a + "`, so this grant is never used",
+            dym != null ? dym : Check.UNROUTED_ACTION.hint());
       }
     }
 

@@ -111,7 +111,12 @@ public enum Check {
       FindingSeverity.WARNING,
       "An API key created longer ago than the maximum key age (90 days unless"
           + " `--max-key-age-days` says otherwise).",
-      "Rotate the key: add a new key, move its callers to it, then remove the old one.");
+      "Rotate the key: add a new key, move its callers to it, then remove the old one."),
+  UNROUTED_ACTION(
+      FindingSeverity.WARNING,
+      "An `Allow` of an action (without wildcards) of a service the bundle's routes use, which no"
+          + " route produces: probably a typo, as the grant is never used.",
+      "Correct the action to one a route produces, or remove it.");
 
   private final FindingSeverity severity;
   private final String description;

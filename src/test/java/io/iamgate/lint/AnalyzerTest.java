@@ -563,6 +563,41 @@ class AnalyzerTest {
     assertEquals(List.of(), keyAt("2026-06-01T00:00:00Z", 365).findings());
   }
 
+  // 10. routes
+
+  private static final String ROUTED =
+      """
+      policies:
+        P: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ACTIONS, "Resource": "*"}}
+      groups:
+        G: {policies: [P]}
+      users:
+        bob: {groups: [G]}
+      routes:
+        - {method: GET, path: "/orders/{id}", action: "orders:GetOrder", resource: "arn:app:orders:eu:${account}:order/${request:path/id}"}
+        - {method: GET, path: /orders, action: "orders:ListOrders", resource: "arn:app:orders:eu:${account}:order/*"}
+      """;
+
+  @Test
+  void anActionNoRouteProducesIsAWarningWithADidYouMean() {
+    Analyzer.Result r =
+        bundle(ROUTED.replace("ACTIONS", "[\"orders:GetOrder\", \"orders:GetOrdr\"]"));
+    Finding f = only(r, "UNROUTED_ACTION");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/policies/P/Statement/Action/1", f.path());
+    assertEquals("did you mean `orders:GetOrder`?", f.hint());
+  }
+
+  @Test
+  void routedWildcardAndOtherServiceActionsAreNotReported() {
+    Analyzer.Result r =
+        bundle(
+            ROUTED.replace(
+                "ACTIONS",
+                "[\"orders:getorder\", \"orders:List*\", \"orders:*\", \"reports:GetReport\"]"));
+    assertFalse(codes(r).contains("UNROUTED_ACTION"), r.findings().toString());
+  }
+
   // suppressions
 
   @Test
