@@ -1,7 +1,12 @@
 package io.iamgate.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
+import io.iamgate.bundle.RouteTable;
+import io.iamgate.facade.IamGate;
+import io.iamgate.identity.Directory;
+import io.iamgate.identity.Principal;
 import io.iamgate.json.JsonWriter;
 import io.iamgate.json.ParseResult;
 import io.iamgate.lint.Analyzer;
@@ -16,6 +21,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +112,55 @@ final class AnalyzeCommand implements Callable<Integer> {
     this.in = in;
   }
 
+  /** Stands for a path parameter or request key in a route's resource. */
+  static final String PROBE = "iamgate-probe";
+
+  /**
+   * The engine's answer for {@code ROUTE_NOBODY_MAY_CALL}: whether some bundle user or role, with
+   * no request context or with MFA, is allowed the route's action on its resource, every variable
+   * but {@code ${account}} replaced by {@link #PROBE}, path parameters also by the principal's
+   * name.
+   */
+  static Predicate<Bundle.Route> routeCallers(Bundle bundle) {
+    IamGate gate = new IamGate(Directory.fixed(bundle));
+    RouteTable table = new RouteTable(bundle.routes(), bundle.account());
+    Map<String, String> anyValue =
+        new AbstractMap<String, String>() {
+          @Override
+          public String get(Object key) {
+            return PROBE;
+          }
+
+          @Override
+          public Set<Map.Entry<String, String>> entrySet() {
+            return Set.of();
+          }
+        };
+    List<Principal> principals = new ArrayList<>();
+    bundle.users().keySet().stream().sorted().forEach(u -> principals.add(Principal.user(u)));
+    bundle.roles().keySet().stream().sorted().forEach(r -> principals.add(Principal.role(r, null)));
+    List<Map<String, String>> contexts =
+        List.of(
+            Map.of(), Map.of("aws:MultiFactorAuthPresent", "true", "aws:MultiFactorAuthAge", "0"));
+    return route -> {
+      for (Principal p : principals) {
+        // a path parameter often holds the caller's own name (`/reports/{owner}/...`)
+        for (String probe : List.of(PROBE, p.name())) {
+          String resource = table.resolveForAnyPath(route, anyValue, probe);
+          if (resource == null) {
+            return true;
+          }
+          for (Map<String, String> ctx : contexts) {
+            if (gate.authorize(p, route.action(), resource, ctx).allowed()) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    };
+  }
+
   private CommandSpec spec() {
     return Objects.requireNonNull(spec, "picocli injects the @Spec field");
   }
@@ -135,7 +191,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         new Analyzer(
             sensitive.isEmpty() ? Analyzer.DEFAULT_SENSITIVE : sensitive,
             maxKeyAgeDays,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            AnalyzeCommand::routeCallers);
     List<Finding> findings = new ArrayList<>();
     int suppressed = 0;
     int unreadable = 0;

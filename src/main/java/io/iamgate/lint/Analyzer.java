@@ -56,6 +56,7 @@ public final class Analyzer {
   private final List<String> sensitive;
   private final int maxKeyAgeDays;
   private final Clock clock;
+  private final @Nullable RouteCallers routeCallers;
 
   /**
    * An analyzer with the default key age and the system clock.
@@ -74,6 +75,20 @@ public final class Analyzer {
    * @param clock the current time, for key ages
    */
   public Analyzer(List<String> sensitive, int maxKeyAgeDays, Clock clock) {
+    this(sensitive, maxKeyAgeDays, clock, null);
+  }
+
+  /**
+   * An analyzer that also reports routes no principal may call.
+   *
+   * @param sensitive action-name prefixes that make an action sensitive (case-insensitive)
+   * @param maxKeyAgeDays API keys created more than this many days ago should be rotated
+   * @param clock the current time, for key ages
+   * @param routeCallers whether some principal may call a route, or {@code null} to skip the check
+   */
+  public Analyzer(
+      List<String> sensitive, int maxKeyAgeDays, Clock clock, @Nullable RouteCallers routeCallers) {
+    this.routeCallers = routeCallers;
     if (maxKeyAgeDays < 1) {
       throw new IllegalArgumentException("maxKeyAgeDays must be at least 1: " + maxKeyAgeDays);
     }
@@ -213,6 +228,7 @@ public final class Analyzer {
         }
       }
       bestPractices(b, top);
+      uncallableRoutes(b, top);
       for (String kind : List.of("users", "groups", "roles")) {
         if (!(top.get(kind) instanceof Json.JObject principals)) {
           continue;
@@ -230,6 +246,36 @@ public final class Analyzer {
                   Use.grant(List.of(singular + "/" + p.name())));
             }
           }
+        }
+      }
+    }
+
+    /** 11. routes no principal may call. */
+    private void uncallableRoutes(Bundle b, Json.JObject top) {
+      if (routeCallers == null
+          || !(top.get("routes") instanceof Json.JArray routes)
+          || routes.items().size() != b.routes().size()) {
+        return;
+      }
+      java.util.function.Predicate<Bundle.Route> callable = routeCallers.callable(b);
+      for (int i = 0; i < routes.items().size(); i++) {
+        Bundle.Route r = b.routes().get(i);
+        if (!callable.test(r)) {
+          add(
+              Check.ROUTE_NOBODY_MAY_CALL,
+              Check.ROUTE_NOBODY_MAY_CALL.severity(),
+              JsonPointer.child("/routes", i),
+              routes.items().get(i),
+              "no user or role may call `"
+                  + r.method()
+                  + " "
+                  + r.path()
+                  + "` (`"
+                  + r.action()
+                  + "` on `"
+                  + r.resource()
+                  + "`)",
+              Check.ROUTE_NOBODY_MAY_CALL.hint());
         }
       }
     }

@@ -116,7 +116,13 @@ public enum Check {
       FindingSeverity.WARNING,
       "An `Allow` of an action (without wildcards) of a service the bundle's routes use, which no"
           + " route produces: probably a typo, as the grant is never used.",
-      "Correct the action to one a route produces, or remove it.");
+      "Correct the action to one a route produces, or remove it."),
+  ROUTE_NOBODY_MAY_CALL(
+      FindingSeverity.WARNING,
+      "A route whose action and resource (path parameters and request keys replaced by a probe"
+          + " value) the engine allows to no bundle user or role, with or without MFA.",
+      "Grant the route's action on its resource to the users, groups or roles that should call"
+          + " it, or remove the route.");
 
   private final FindingSeverity severity;
   private final String description;

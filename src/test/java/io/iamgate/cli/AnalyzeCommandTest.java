@@ -50,6 +50,32 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void routesAreCheckedWithTheEngine(@TempDir Path dir) throws Exception {
+    Path b = dir.resolve("b.yaml");
+    Files.writeString(
+        b,
+        """
+        policies:
+          Read: {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "orders:GetOrder", "Resource": "arn:app:orders:*:1:order/${aws:username}/*"}}
+        groups:
+          G: {policies: [Read]}
+        users:
+          bob: {groups: [G]}
+        routes:
+          - {method: GET, path: "/orders/{id}", action: "orders:GetOrder", resource: "arn:app:orders:eu:1:order/bob/${request:path/id}"}
+          - {method: GET, path: "/u/{user}/orders/{id}", action: "orders:GetOrder", resource: "arn:app:orders:eu:1:order/${request:path/user}/${request:path/id}"}
+          - {method: GET, path: /orders, action: "orders:ListOrders", resource: "arn:app:orders:eu:1:order/bob/*"}
+        """);
+    CliRun r = CliRun.of("analyze", b.toString());
+    List<String> routes =
+        r.out().lines().filter(l -> l.contains("[ROUTE_NOBODY_MAY_CALL]")).toList();
+    assertEquals(1, routes.size(), r.out());
+    assertTrue(
+        routes.get(0).contains("/routes/2: no user or role may call `GET /orders`"), r.out());
+    assertTrue(!CliRun.of("analyze", SAMPLE).out().contains("ROUTE_NOBODY_MAY_CALL"));
+  }
+
+  @Test
   void maxKeyAgeDaysSetsTheApiKeyAge() {
     // the sample's key was created 2026-01-01: more than 90 days ago, less than 100,000
     assertTrue(CliRun.of("analyze", SAMPLE).out().contains("[API_KEY_NOT_ROTATED]"));

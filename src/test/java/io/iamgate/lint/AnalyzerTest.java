@@ -598,6 +598,35 @@ class AnalyzerTest {
     assertFalse(codes(r).contains("UNROUTED_ACTION"), r.findings().toString());
   }
 
+  private static Analyzer.Result withCallers(RouteCallers callers) {
+    Analyzer a =
+        new Analyzer(
+            Analyzer.DEFAULT_SENSITIVE,
+            Analyzer.DEFAULT_MAX_KEY_AGE_DAYS,
+            Clock.systemUTC(),
+            callers);
+    return a.bundle(
+        BundleFiles.single("b.yaml", "b.yaml", ROUTED.replace("ACTIONS", "\"orders:GetOrder\"")));
+  }
+
+  @Test
+  void aRouteNobodyMayCallIsAWarning() {
+    Finding f =
+        only(withCallers(b -> r -> r.action().equals("orders:GetOrder")), "ROUTE_NOBODY_MAY_CALL");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/routes/1", f.path());
+    assertTrue(f.message().contains("`GET /orders`"), f.message());
+  }
+
+  @Test
+  void routesSomeoneMayCallAreNotReported() {
+    assertEquals(List.of(), withCallers(b -> r -> true).findings());
+    assertFalse(
+        codes(bundle(ROUTED.replace("ACTIONS", "\"orders:GetOrder\"")))
+            .contains("ROUTE_NOBODY_MAY_CALL"),
+        "without route callers the check does not run");
+  }
+
   // suppressions
 
   @Test
