@@ -455,9 +455,24 @@ public final class Analyzer {
       if (st instanceof Json.JObject s) {
         statement(s, path, use, variables);
       } else if (st instanceof Json.JArray arr) {
+        List<String> seen = new ArrayList<>();
         for (int i = 0; i < arr.items().size(); i++) {
           if (arr.items().get(i) instanceof Json.JObject s) {
-            statement(s, JsonPointer.child(path, i), use, variables);
+            String sp = JsonPointer.child(path, i);
+            // 12. exact duplicates (Sid aside)
+            String canon = canonical(s, true);
+            int first = seen.indexOf(canon);
+            if (first >= 0) {
+              add(
+                  Check.DUPLICATE_STATEMENT,
+                  Check.DUPLICATE_STATEMENT.severity(),
+                  sp,
+                  s,
+                  "this statement repeats statement " + first + " of the policy",
+                  Check.DUPLICATE_STATEMENT.hint());
+            }
+            seen.add(canon);
+            statement(s, sp, use, variables);
           }
         }
       }
@@ -465,6 +480,7 @@ public final class Analyzer {
 
     private void statement(Json.JObject s, String path, Use use, boolean variables) {
       variableChecks(s, path, variables);
+      redundantActions(s, path);
       boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
       List<Cond> conds = conditions(s, path);
       for (Cond c : conds) {
@@ -691,6 +707,35 @@ public final class Analyzer {
       }
     }
 
+    /** 12. actions of a statement that another of its patterns already covers. */
+    private void redundantActions(Json.JObject s, String path) {
+      for (String name : List.of("Action", "NotAction")) {
+        if (!(s.get(name) instanceof Json.JArray arr)) {
+          continue;
+        }
+        List<Json> items = arr.items();
+        for (int i = 0; i < items.size(); i++) {
+          if (!(items.get(i) instanceof Json.JString a)) {
+            continue;
+          }
+          for (int j = 0; j < items.size(); j++) {
+            if (j != i
+                && items.get(j) instanceof Json.JString p
+                && covers(p.value(), a.value(), j < i)) {
+              add(
+                  Check.REDUNDANT_ACTION,
+                  Check.REDUNDANT_ACTION.severity(),
+                  JsonPointer.child(JsonPointer.child(path, name), i),
+                  a,
+                  "`" + a.value() + "` is already covered by `" + p.value() + "`",
+                  "remove `" + a.value() + "`");
+              break;
+            }
+          }
+        }
+      }
+    }
+
     private void conditionChecks(Cond c, boolean allow) {
       ConditionOperator op = c.operator;
       String lower = c.key.toLowerCase(Locale.ROOT);
@@ -844,6 +889,65 @@ public final class Analyzer {
       List<String> values,
       String keyPath,
       Json keyAt) {}
+
+  /**
+   * Whether action pattern {@code p} matches everything {@code a} matches: {@code a} without
+   * wildcards that {@code p} matches, {@code p} {@code *} or {@code svc:*} with {@code a} of that
+   * service, or the same pattern (then only the later one counts as redundant).
+   */
+  static boolean covers(String p, String a, boolean pIsEarlier) {
+    String pl = p.toLowerCase(Locale.ROOT);
+    String al = a.toLowerCase(Locale.ROOT);
+    if (pl.equals(al)) {
+      return pIsEarlier;
+    }
+    if (pl.equals("*")) {
+      return true;
+    }
+    if (pl.endsWith(":*") && al.startsWith(pl.substring(0, pl.length() - 1))) {
+      return true;
+    }
+    return firstWildcard(al) < 0 && firstWildcard(pl) >= 0 && glob(pl, 0, al, 0);
+  }
+
+  private static boolean glob(String p, int pi, String s, int si) {
+    if (pi == p.length()) {
+      return si == s.length();
+    }
+    char c = p.charAt(pi);
+    if (c == '*') {
+      for (int k = si; k <= s.length(); k++) {
+        if (glob(p, pi + 1, s, k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return si < s.length() && (c == '?' || c == s.charAt(si)) && glob(p, pi + 1, s, si + 1);
+  }
+
+  /** A statement's text for comparison: member order and positions aside, and {@code Sid}. */
+  private static String canonical(Json j, boolean dropSid) {
+    if (j instanceof Json.JObject o) {
+      List<String> members = new ArrayList<>();
+      for (Json.Member m : o.members()) {
+        if (!(dropSid && m.name().equals("Sid"))) {
+          members.add(JsonPointer.child("", m.name()) + "=" + canonical(m.value(), false));
+        }
+      }
+      members.sort(null);
+      return "{" + String.join(",", members) + "}";
+    }
+    if (j instanceof Json.JArray a) {
+      return "["
+          + String.join(",", a.items().stream().map(i -> canonical(i, false)).toList())
+          + "]";
+    }
+    if (j instanceof Json.JString str) {
+      return "\"" + str.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+    return String.valueOf(Json.scalarText(j));
+  }
 
   private static List<String> strings(Json j) {
     if (j instanceof Json.JArray a) {

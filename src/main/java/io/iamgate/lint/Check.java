@@ -122,7 +122,17 @@ public enum Check {
       "A route whose action and resource (path parameters and request keys replaced by a probe"
           + " value) the engine allows to no bundle user or role, with or without MFA.",
       "Grant the route's action on its resource to the users, groups or roles that should call"
-          + " it, or remove the route.");
+          + " it, or remove the route."),
+  DUPLICATE_STATEMENT(
+      FindingSeverity.WARNING,
+      "A statement that repeats an earlier statement of the same policy exactly (its `Sid`"
+          + " aside): it can never change a decision.",
+      "Remove the duplicate, or change it to what it was meant to say."),
+  REDUNDANT_ACTION(
+      FindingSeverity.SUGGESTION,
+      "An action in a statement's `Action` or `NotAction` list that another entry of the list"
+          + " already covers (`orders:GetOrder` with `orders:Get*`), or a repeated entry.",
+      "Remove the covered action.");
 
   private final FindingSeverity severity;
   private final String description;

@@ -627,6 +627,55 @@ class AnalyzerTest {
         "without route callers the check does not run");
   }
 
+  // 12. statements that never take effect
+
+  @Test
+  void anExactDuplicateStatementIsAWarning() {
+    Finding f =
+        only(
+            policy(
+                READ
+                    + ",{\"Sid\":\"Again\",\"Resource\":\"arn:app:orders:*:1:order/*\","
+                    + "\"Action\":\"orders:GetOrder\",\"Effect\":\"Allow\"}"),
+            "DUPLICATE_STATEMENT");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/Statement/1", f.path());
+    assertTrue(f.message().contains("statement 0"), f.message());
+  }
+
+  @Test
+  void statementsThatDifferAreNotDuplicates() {
+    assertEquals(
+        List.of(),
+        policy(READ + "," + READ.replace("orders:GetOrder", "orders:ListOrders")).findings());
+  }
+
+  @Test
+  void aCoveredActionInOneStatementIsASuggestion() {
+    Analyzer.Result r =
+        policy(
+            "{\"Effect\":\"Allow\",\"Action\":[\"orders:Get*\",\"orders:GetOrder\","
+                + "\"orders:ListOrders\",\"orders:listorders\"],"
+                + "\"Resource\":\"arn:app:orders:*:1:order/*\"}");
+    List<Finding> f =
+        r.findings().stream().filter(x -> x.code().equals("REDUNDANT_ACTION")).toList();
+    assertEquals(2, f.size(), r.findings().toString());
+    assertEquals(FindingSeverity.SUGGESTION, f.get(0).severity());
+    assertEquals("/Statement/0/Action/1", f.get(0).path());
+    assertEquals("/Statement/0/Action/3", f.get(1).path());
+  }
+
+  @Test
+  void actionsNoOtherEntryCoversAreNotRedundant() {
+    assertEquals(
+        List.of(),
+        policy(
+                "{\"Effect\":\"Allow\",\"Action\":[\"orders:Get?\",\"orders:List*\","
+                    + "\"reports:GetOrder\",\"orders:GetOrder\"],"
+                    + "\"Resource\":\"arn:app:orders:*:1:order/*\"}")
+            .findings());
+  }
+
   // suppressions
 
   @Test
