@@ -10,6 +10,7 @@ import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.ConditionOperator;
+import io.iamgate.policy.PolicyDates;
 import io.iamgate.policy.PolicyVersion;
 import io.iamgate.policy.SetQualifier;
 import io.iamgate.policy.Template;
@@ -18,6 +19,7 @@ import io.iamgate.policy.parse.PolicyParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -486,6 +488,7 @@ public final class Analyzer {
       for (Cond c : conds) {
         conditionChecks(c, allow);
       }
+      conditionTruth(conds);
       if (!allow || !use.grants()) {
         return;
       }
@@ -704,6 +707,77 @@ public final class Analyzer {
             v,
             "no route produces `" + a + "`, so this grant is never used",
             dym != null ? dym : Check.UNROUTED_ACTION.hint());
+      }
+    }
+
+    /** 13. conditions that can never be true. */
+    private void conditionTruth(List<Cond> conds) {
+      Instant now = clock.instant();
+      Instant decade = now.atZone(ZoneOffset.UTC).plusYears(10).toInstant();
+      for (Cond c : conds) {
+        ConditionOperator op = c.operator;
+        if (op.qualifier() != SetQualifier.NONE || c.values.isEmpty()) {
+          continue;
+        }
+        if (c.key.equalsIgnoreCase("aws:CurrentTime")) {
+          List<Instant> dates = new ArrayList<>();
+          for (String v : c.values) {
+            Instant d = PolicyDates.parse(v);
+            if (d == null) {
+              dates.clear();
+              break;
+            }
+            dates.add(d);
+          }
+          if (dates.isEmpty()) {
+            continue;
+          }
+          BaseOperator base = op.base();
+          if ((base == BaseOperator.DATE_LESS_THAN || base == BaseOperator.DATE_LESS_THAN_EQUALS)
+              && dates.stream().allMatch(d -> d.isBefore(now))) {
+            add(
+                Check.EXPIRED_DATE_CONDITION,
+                Check.EXPIRED_DATE_CONDITION.severity(),
+                c.keyPath,
+                c.keyAt,
+                "`" + c.written + "` on `" + c.key + "` names a time in the past: never true",
+                Check.EXPIRED_DATE_CONDITION.hint());
+          } else if ((base == BaseOperator.DATE_GREATER_THAN
+                  || base == BaseOperator.DATE_GREATER_THAN_EQUALS)
+              && dates.stream().allMatch(d -> d.isAfter(decade))) {
+            add(
+                Check.FAR_FUTURE_DATE_CONDITION,
+                Check.FAR_FUTURE_DATE_CONDITION.severity(),
+                c.keyPath,
+                c.keyAt,
+                "`"
+                    + c.written
+                    + "` on `"
+                    + c.key
+                    + "` names a time more than 10 years ahead: not true for a decade",
+                Check.FAR_FUTURE_DATE_CONDITION.hint());
+          }
+        }
+        if (op.base() == BaseOperator.STRING_NOT_EQUALS && !op.ifExists()) {
+          for (Cond e : conds) {
+            if (e.operator.equals(ConditionOperator.of(BaseOperator.STRING_EQUALS))
+                && e.key.equalsIgnoreCase(c.key)
+                && !e.values.isEmpty()
+                && e.values.stream().noneMatch(v -> v.contains("${"))
+                && c.values.containsAll(e.values)) {
+              add(
+                  Check.CONTRADICTORY_CONDITION,
+                  Check.CONTRADICTORY_CONDITION.severity(),
+                  c.keyPath,
+                  c.keyAt,
+                  "`StringEquals` and `StringNotEquals` on `"
+                      + c.key
+                      + "` exclude every value `StringEquals` allows: never true",
+                  Check.CONTRADICTORY_CONDITION.hint());
+              break;
+            }
+          }
+        }
       }
     }
 

@@ -132,7 +132,23 @@ public enum Check {
       FindingSeverity.SUGGESTION,
       "An action in a statement's `Action` or `NotAction` list that another entry of the list"
           + " already covers (`orders:GetOrder` with `orders:Get*`), or a repeated entry.",
-      "Remove the covered action.");
+      "Remove the covered action."),
+  EXPIRED_DATE_CONDITION(
+      FindingSeverity.WARNING,
+      "A `DateLessThan` or `DateLessThanEquals` on `aws:CurrentTime` whose dates are all in the"
+          + " past: the condition is never true again.",
+      "Remove the statement, or move the date to when access should really end."),
+  FAR_FUTURE_DATE_CONDITION(
+      FindingSeverity.WARNING,
+      "A `DateGreaterThan` or `DateGreaterThanEquals` on `aws:CurrentTime` whose dates are all"
+          + " more than 10 years ahead: the condition is not true for a decade, probably a typo in"
+          + " the year.",
+      "Correct the date."),
+  CONTRADICTORY_CONDITION(
+      FindingSeverity.WARNING,
+      "A `StringEquals` and a `StringNotEquals` on the same key in one statement, where"
+          + " `StringNotEquals` excludes every value `StringEquals` allows: never true.",
+      "Remove one of the two operators, or correct their values.");
 
   private final FindingSeverity severity;
   private final String description;

@@ -676,6 +676,80 @@ class AnalyzerTest {
             .findings());
   }
 
+  // 13. conditions that can never be true
+
+  private static Analyzer.Result dated(String condition) {
+    Analyzer a =
+        new Analyzer(
+            Analyzer.DEFAULT_SENSITIVE,
+            Analyzer.DEFAULT_MAX_KEY_AGE_DAYS,
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+    return a.policy(
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\","
+            + "\"Action\":\"orders:*\",\"Resource\":\"*\",\"Condition\":"
+            + condition
+            + "}}",
+        "p.json");
+  }
+
+  @Test
+  void aDateLessThanInThePastIsAWarning() {
+    Finding f =
+        only(
+            dated("{\"DateLessThan\":{\"aws:CurrentTime\":\"2026-05-31T00:00:00Z\"}}"),
+            "EXPIRED_DATE_CONDITION");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/Statement/Condition/DateLessThan/aws:CurrentTime", f.path());
+  }
+
+  @Test
+  void aDateLessThanInTheFutureIsNotReported() {
+    assertEquals(
+        List.of(),
+        dated(
+                "{\"DateLessThan\":{\"aws:CurrentTime\":"
+                    + "[\"2026-05-31T00:00:00Z\",\"2026-06-02T00:00:00Z\"]}}")
+            .findings());
+  }
+
+  @Test
+  void aDateGreaterThanMoreThanTenYearsAheadIsAWarning() {
+    Finding f =
+        only(
+            dated("{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2062-01-01T00:00:00Z\"}}"),
+            "FAR_FUTURE_DATE_CONDITION");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+  }
+
+  @Test
+  void aDateGreaterThanWithinTenYearsIsNotReported() {
+    assertEquals(
+        List.of(),
+        dated("{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2036-05-01T00:00:00Z\"}}").findings());
+  }
+
+  @Test
+  void stringEqualsAndStringNotEqualsOfTheSameValueContradict() {
+    Finding f =
+        only(
+            condition(
+                "{\"StringEquals\":{\"aws:PrincipalTag/team\":\"ops\"},"
+                    + "\"StringNotEquals\":{\"aws:principaltag/team\":[\"ops\",\"dev\"]}}"),
+            "CONTRADICTORY_CONDITION");
+    assertEquals(FindingSeverity.WARNING, f.severity());
+    assertEquals("/Statement/0/Condition/StringNotEquals/aws:principaltag~1team", f.path());
+  }
+
+  @Test
+  void stringEqualsAndStringNotEqualsOfOtherValuesDoNotContradict() {
+    assertEquals(
+        List.of(),
+        condition(
+                "{\"StringEquals\":{\"aws:PrincipalTag/team\":[\"ops\",\"dev\"]},"
+                    + "\"StringNotEquals\":{\"aws:PrincipalTag/team\":\"ops\"}}")
+            .findings());
+  }
+
   // suppressions
 
   @Test
