@@ -276,7 +276,9 @@ public final class Analyzer {
                   + r.action()
                   + "` on `"
                   + r.resource()
-                  + "`)",
+                  + "`) with no request context (no source IP, time, headers or query), with or"
+                  + " without MFA; a route that only callers meeting such conditions may call is"
+                  + " reported too",
               Check.ROUTE_NOBODY_MAY_CALL.hint());
         }
       }
