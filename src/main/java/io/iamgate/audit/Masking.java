@@ -245,7 +245,9 @@ public final class Masking {
       if (i < n && !isSegmentSeparator(text.charAt(i))) {
         continue;
       }
-      if (i > start && holdsCredential(percentDecoded(text, start, i), keyIds)) {
+      if (i > start
+          && mayHoldCredential(text, start, i)
+          && holdsCredential(percentDecoded(text, start, i), keyIds)) {
         if (out == null) {
           out = new StringBuilder(n).append(text, 0, start);
         }
@@ -259,6 +261,21 @@ public final class Masking {
       start = i + 1;
     }
     return out == null ? text : out.toString();
+  }
+
+  /**
+   * Whether {@code text[from, to)} can hold a credential at all: only with a {@code %} escape, a
+   * dot (an API key) or {@code eyJ} (a JOSE header); most segments have none, and are passed
+   * without copying.
+   */
+  private static boolean mayHoldCredential(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '.' || (c == 'e' && text.startsWith("eyJ", i) && i + 3 <= to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSegmentSeparator(char c) {

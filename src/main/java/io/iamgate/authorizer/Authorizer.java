@@ -115,7 +115,12 @@ public final class Authorizer {
     Outcome o = authorizeUnmasked(event);
     PerBundle p = perBundle.get();
     java.util.Set<String> ids = p == null ? java.util.Set.of() : p.keyIds();
-    return new Outcome(o.response(), o.event().scrubbed(t -> Masking.scrubRequestText(t, ids)));
+    try {
+      return new Outcome(o.response(), o.event().scrubbed(t -> Masking.scrubRequestText(t, ids)));
+    } catch (RuntimeException e) {
+      // never throw, never log caller text unscrubbed: keep only its fingerprints
+      return new Outcome(o.response(), o.event().scrubbed(Masking::fingerprint));
+    }
   }
 
   private Outcome authorizeUnmasked(GatewayEvent event) {
