@@ -1,5 +1,6 @@
 package io.iamgate.cli;
 
+import io.iamgate.bundle.BundleFiles;
 import io.iamgate.json.Json;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
@@ -75,9 +76,14 @@ final class Inputs {
       throws InputException {
     byte[] bytes;
     try (InputStream in = open(name, stdin)) {
-      bytes = in.readAllBytes();
+      // as for a bundle file: a device or a huge file must not exhaust the memory
+      bytes = in.readNBytes((int) BundleFiles.MAX_FILE_BYTES + 1);
     } catch (IOException e) {
       throw new InputException(cannotRead(name, describe(e)));
+    }
+    if (bytes.length > BundleFiles.MAX_FILE_BYTES) {
+      throw new InputException(
+          cannotRead(name, "it is over " + BundleFiles.MAX_FILE_BYTES + " bytes, the most read"));
     }
     return JsonReader.decode(bytes, displayName(name), 0);
   }

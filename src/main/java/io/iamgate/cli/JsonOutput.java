@@ -58,7 +58,7 @@ final class JsonOutput {
       g.writeFieldName("statement");
       statement(g, m.statement());
       g.writeStringField("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
-      g.writeStringField("detail", m.detail());
+      g.writeStringField("detail", io.iamgate.audit.Masking.mask(m.detail()));
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -1,5 +1,6 @@
 package io.iamgate.cli;
 
+import io.iamgate.audit.Masking;
 import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
 import io.iamgate.bundle.BundleReader;
@@ -385,7 +386,7 @@ final class SimulateCommand implements Callable<Integer> {
       return;
     }
     for (NearMiss m : misses) {
-      out.println("near miss: " + m);
+      out.println("near miss: " + Masking.mask(m.toString()));
     }
   }
 

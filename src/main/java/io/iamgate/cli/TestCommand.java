@@ -456,7 +456,9 @@ final class TestCommand implements Callable<Integer> {
     return nearMisses.isEmpty()
         ? ""
         : "; near misses: "
-            + String.join("; ", nearMisses.stream().map(NearMiss::toString).toList());
+            + String.join(
+                "; ",
+                nearMisses.stream().map(m -> io.iamgate.audit.Masking.mask(m.toString())).toList());
   }
 
   /** Every statement of the bundle's policies no test made decide, and every route not called. */

@@ -118,6 +118,13 @@ final class TestFiles {
     String file = path.toString();
     byte[] bytes;
     try {
+      if (!Files.isRegularFile(path)) {
+        throw new IOException("not a regular file");
+      }
+      if (Files.size(path) > io.iamgate.bundle.BundleFiles.MAX_FILE_BYTES) {
+        throw new IOException(
+            "over " + io.iamgate.bundle.BundleFiles.MAX_FILE_BYTES + " bytes, the most read");
+      }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
       return new ParseResult<>(

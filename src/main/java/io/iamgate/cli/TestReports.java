@@ -112,7 +112,7 @@ final class TestReports {
         List<TestCommand.Result> rs = e.getValue();
         w.writeCharacters("  ");
         w.writeStartElement("testsuite");
-        w.writeAttribute("name", e.getKey());
+        w.writeAttribute("name", xml(e.getKey()));
         w.writeAttribute("tests", Integer.toString(rs.size()));
         w.writeAttribute("failures", Long.toString(rs.stream().filter(r -> !r.passed()).count()));
         w.writeAttribute("errors", "0");
@@ -121,22 +121,23 @@ final class TestReports {
         for (TestCommand.Result r : rs) {
           w.writeCharacters("    ");
           w.writeStartElement("testcase");
-          w.writeAttribute("name", r.test().name());
-          w.writeAttribute("classname", e.getKey());
+          w.writeAttribute("name", xml(r.test().name()));
+          w.writeAttribute("classname", xml(e.getKey()));
           String failure = r.failure();
           if (failure != null) {
             w.writeStartElement("failure");
-            w.writeAttribute("message", failure);
+            w.writeAttribute("message", xml(failure));
             w.writeAttribute("type", r.decision().text());
             w.writeCharacters(
-                r.test().where().at()
-                    + ": expected "
-                    + r.test().expect().text
-                    + ", decision "
-                    + r.decision().text()
-                    + "\nreason: "
-                    + r.reason()
-                    + "\n");
+                xml(
+                    r.test().where().at()
+                        + ": expected "
+                        + r.test().expect().text
+                        + ", decision "
+                        + r.decision().text()
+                        + "\nreason: "
+                        + r.reason()
+                        + "\n"));
             w.writeEndElement();
           }
           w.writeEndElement();
@@ -153,5 +154,41 @@ final class TestReports {
     } catch (XMLStreamException e) {
       throw new IOException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code text} with every character XML 1.0 cannot hold (controls but tab, line feed and carriage
+   * return; unpaired surrogates; U+FFFE and U+FFFF) replaced by U+FFFD, so the report stays
+   * well-formed whatever a test's name or a request holds.
+   */
+  static String xml(String text) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok;
+      if (Character.isHighSurrogate(c)) {
+        ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (ok) {
+          if (sb != null) {
+            sb.append(c).append(text.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+      } else {
+        ok =
+            (c >= 0x20 && !Character.isLowSurrogate(c) && c != 0xFFFE && c != 0xFFFF)
+                || c == '\t'
+                || c == '\n'
+                || c == '\r';
+      }
+      if (!ok && sb == null) {
+        sb = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (sb != null) {
+        sb.append(ok ? c : '\uFFFD');
+      }
+    }
+    return sb == null ? text : sb.toString();
   }
 }
