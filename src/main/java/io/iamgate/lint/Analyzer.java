@@ -11,8 +11,10 @@ import io.iamgate.json.ParseResult;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.ConditionOperator;
 import io.iamgate.policy.PolicyDates;
+import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.PolicyVersion;
 import io.iamgate.policy.SetQualifier;
+import io.iamgate.policy.Statement;
 import io.iamgate.policy.Template;
 import io.iamgate.policy.parse.Hints;
 import io.iamgate.policy.parse.PolicyParser;
@@ -108,10 +110,10 @@ public final class Analyzer {
       json.diagnostics().forEach(d -> out.add(fromDiagnostic(d)));
       return new Result(out, 0);
     }
-    ParseResult<?> parsed = PolicyParser.parse(root, file, "");
+    ParseResult<PolicyDocument> parsed = PolicyParser.parse(root, file, "");
     parsed.diagnostics().forEach(d -> out.add(fromDiagnostic(d)));
     if (parsed.ok()) {
-      new Walk(out, file, null, false).document(root, "", Use.grant(List.of()));
+      new Walk(out, file, null, false).document(root, "", Use.grant(List.of()), parsed.value());
     }
     return new Result(sorted(out), 0);
   }
@@ -131,7 +133,7 @@ public final class Analyzer {
       if (s.path().startsWith("policies/")) {
         String name = s.path().substring("policies/".length(), s.path().lastIndexOf('.'));
         w.unusedPolicy(name, s.root(), "");
-        w.document(s.root(), "", managedUse(b, name));
+        w.document(s.root(), "", managedUse(b, name), managedDocument(b, name));
       } else if (s.root() instanceof Json.JObject top) {
         w.mainFile(top);
       }
@@ -189,6 +191,35 @@ public final class Analyzer {
     }
   }
 
+  private static @Nullable PolicyDocument managedDocument(Bundle b, String name) {
+    Bundle.ManagedPolicy mp = b.policies().get(name);
+    return mp == null ? null : mp.policy().document();
+  }
+
+  private static @Nullable PolicyDocument inlineDocument(
+      Bundle b, String kind, String principal, String name) {
+    List<Bundle.Policy> inline =
+        switch (kind) {
+          case "users" -> {
+            Bundle.User u = b.users().get(principal);
+            yield u == null ? List.of() : u.inlinePolicies();
+          }
+          case "groups" -> {
+            Bundle.Group g = b.groups().get(principal);
+            yield g == null ? List.of() : g.inlinePolicies();
+          }
+          default -> {
+            Bundle.Role r = b.roles().get(principal);
+            yield r == null ? List.of() : r.inlinePolicies();
+          }
+        };
+    return inline.stream()
+        .filter(p -> p.name().equals(name))
+        .map(Bundle.Policy::document)
+        .findFirst()
+        .orElse(null);
+  }
+
   private static Use managedUse(Bundle b, String name) {
     List<String> principals = new ArrayList<>();
     b.users().values().stream()
@@ -226,7 +257,11 @@ public final class Analyzer {
       if (top.get("policies") instanceof Json.JObject policies) {
         for (Json.Member m : policies.members()) {
           unusedPolicy(m.name(), m.value(), JsonPointer.child("/policies", m.name()));
-          document(m.value(), JsonPointer.child("/policies", m.name()), managedUse(b, m.name()));
+          document(
+              m.value(),
+              JsonPointer.child("/policies", m.name()),
+              managedUse(b, m.name()),
+              managedDocument(b, m.name()));
         }
       }
       bestPractices(b, top);
@@ -245,7 +280,8 @@ public final class Analyzer {
               document(
                   m.value(),
                   JsonPointer.child(base, m.name()),
-                  Use.grant(List.of(singular + "/" + p.name())));
+                  Use.grant(List.of(singular + "/" + p.name())),
+                  inlineDocument(b, kind, p.name(), m.name()));
             }
           }
         }
@@ -447,7 +483,7 @@ public final class Analyzer {
       }
     }
 
-    void document(Json doc, String base, Use use) {
+    void document(Json doc, String base, Use use, @Nullable PolicyDocument parsed) {
       if (!(doc instanceof Json.JObject o)) {
         return;
       }
@@ -457,7 +493,7 @@ public final class Analyzer {
           o.get("Version") instanceof Json.JString v
               && PolicyVersion.fromText(v.value()) == PolicyVersion.V2012_10_17;
       if (st instanceof Json.JObject s) {
-        statement(s, path, use, variables);
+        statement(s, path, use, variables, parsed, 0);
       } else if (st instanceof Json.JArray arr) {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < arr.items().size(); i++) {
@@ -476,13 +512,19 @@ public final class Analyzer {
                   Check.DUPLICATE_STATEMENT.hint());
             }
             seen.add(canon);
-            statement(s, sp, use, variables);
+            statement(s, sp, use, variables, parsed, i);
           }
         }
       }
     }
 
-    private void statement(Json.JObject s, String path, Use use, boolean variables) {
+    private void statement(
+        Json.JObject s,
+        String path,
+        Use use,
+        boolean variables,
+        @Nullable PolicyDocument parsed,
+        int index) {
       variableChecks(s, path, variables);
       redundantActions(s, path);
       boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
@@ -491,10 +533,53 @@ public final class Analyzer {
         conditionChecks(c, allow);
       }
       conditionTruth(conds);
+      ConditionLogic.contradictions(conds, this::add);
+      ConditionLogic.emptyIpSets(conds, this::add);
+      ConditionLogic.forAllValuesWithoutNullGuard(conds, allow, this::add);
+      ConditionLogic.unsuppliedKeys(conds, services(s), routed(s), pathParameters(), this::add);
       if (!allow || !use.grants()) {
         return;
       }
       grantChecks(s, path, use, conds);
+      if (parsed != null && index < parsed.statements().size()) {
+        neverTakesEffect(s, path, use, parsed, parsed.statements().get(index), variables);
+      }
+    }
+
+    /** 12. an Allow that a Deny, the boundary or the guardrails leave nothing of. */
+    private void neverTakesEffect(
+        Json.JObject s,
+        String path,
+        Use use,
+        PolicyDocument doc,
+        Statement allow,
+        boolean variables) {
+      List<Shadowing.PrincipalSet> sets =
+          bundle == null
+              ? List.of(Shadowing.document(doc))
+              : Shadowing.sets(bundle, use.principals());
+      List<Shadowing.Blocked> blocked = new ArrayList<>();
+      for (Shadowing.PrincipalSet set : sets) {
+        Shadowing.Blocked b = Shadowing.blocked(allow, variables, set);
+        if (b == null) {
+          return;
+        }
+        blocked.add(b);
+      }
+      if (blocked.isEmpty()) {
+        return;
+      }
+      Check check = blocked.get(0).check();
+      List<String> whys = blocked.stream().map(Shadowing.Blocked::why).limit(3).toList();
+      add(
+          check,
+          check.severity(),
+          path,
+          s,
+          "this Allow never takes effect: "
+              + String.join("; ", whys)
+              + (blocked.size() > 3 ? "; and " + (blocked.size() - 3) + " more principals" : ""),
+          check.hint());
     }
 
     private void grantChecks(Json.JObject s, String path, Use use, List<Cond> conds) {
@@ -505,7 +590,8 @@ public final class Analyzer {
       List<String> actions = action == null ? List.of() : strings(action.value());
       List<String> resources = resource == null ? List.of() : strings(resource.value());
       List<String> sensitiveActions = actions.stream().filter(Analyzer.this::sensitive).toList();
-      boolean mfa = conds.stream().anyMatch(c -> MFA_KEYS.contains(c.key.toLowerCase(Locale.ROOT)));
+      boolean mfa =
+          conds.stream().anyMatch(c -> MFA_KEYS.contains(c.key().toLowerCase(Locale.ROOT)));
       boolean allResources = resources.contains("*");
 
       // 2. administrator grants
@@ -717,13 +803,13 @@ public final class Analyzer {
       Instant now = clock.instant();
       Instant decade = now.atZone(ZoneOffset.UTC).plusYears(10).toInstant();
       for (Cond c : conds) {
-        ConditionOperator op = c.operator;
-        if (op.qualifier() != SetQualifier.NONE || c.values.isEmpty()) {
+        ConditionOperator op = c.operator();
+        if (op.qualifier() != SetQualifier.NONE || c.values().isEmpty()) {
           continue;
         }
-        if (c.key.equalsIgnoreCase("aws:CurrentTime")) {
+        if (c.key().equalsIgnoreCase("aws:CurrentTime")) {
           List<Instant> dates = new ArrayList<>();
-          for (String v : c.values) {
+          for (String v : c.values()) {
             Instant d = PolicyDates.parse(v);
             if (d == null) {
               dates.clear();
@@ -740,9 +826,9 @@ public final class Analyzer {
             add(
                 Check.EXPIRED_DATE_CONDITION,
                 Check.EXPIRED_DATE_CONDITION.severity(),
-                c.keyPath,
-                c.keyAt,
-                "`" + c.written + "` on `" + c.key + "` names a time in the past: never true",
+                c.keyPath(),
+                c.keyAt(),
+                "`" + c.written() + "` on `" + c.key() + "` names a time in the past: never true",
                 Check.EXPIRED_DATE_CONDITION.hint());
           } else if ((base == BaseOperator.DATE_GREATER_THAN
                   || base == BaseOperator.DATE_GREATER_THAN_EQUALS)
@@ -750,30 +836,30 @@ public final class Analyzer {
             add(
                 Check.FAR_FUTURE_DATE_CONDITION,
                 Check.FAR_FUTURE_DATE_CONDITION.severity(),
-                c.keyPath,
-                c.keyAt,
+                c.keyPath(),
+                c.keyAt(),
                 "`"
-                    + c.written
+                    + c.written()
                     + "` on `"
-                    + c.key
+                    + c.key()
                     + "` names a time more than 10 years ahead: not true for a decade",
                 Check.FAR_FUTURE_DATE_CONDITION.hint());
           }
         }
         if (op.base() == BaseOperator.STRING_NOT_EQUALS && !op.ifExists()) {
           for (Cond e : conds) {
-            if (e.operator.equals(ConditionOperator.of(BaseOperator.STRING_EQUALS))
-                && e.key.equalsIgnoreCase(c.key)
-                && !e.values.isEmpty()
-                && e.values.stream().noneMatch(v -> v.contains("${"))
-                && c.values.containsAll(e.values)) {
+            if (e.operator().equals(ConditionOperator.of(BaseOperator.STRING_EQUALS))
+                && e.key().equalsIgnoreCase(c.key())
+                && !e.values().isEmpty()
+                && e.values().stream().noneMatch(v -> v.contains("${"))
+                && c.values().containsAll(e.values())) {
               add(
                   Check.CONTRADICTORY_CONDITION,
                   Check.CONTRADICTORY_CONDITION.severity(),
-                  c.keyPath,
-                  c.keyAt,
+                  c.keyPath(),
+                  c.keyAt(),
                   "`StringEquals` and `StringNotEquals` on `"
-                      + c.key
+                      + c.key()
                       + "` exclude every value `StringEquals` allows: never true",
                   Check.CONTRADICTORY_CONDITION.hint());
               break;
@@ -813,8 +899,8 @@ public final class Analyzer {
     }
 
     private void conditionChecks(Cond c, boolean allow) {
-      ConditionOperator op = c.operator;
-      String lower = c.key.toLowerCase(Locale.ROOT);
+      ConditionOperator op = c.operator();
+      String lower = c.key().toLowerCase(Locale.ROOT);
       // 5. MFA conditions that API-key callers bypass
       if (apiKeys && MFA_KEYS.contains(lower)) {
         boolean bypass =
@@ -822,22 +908,22 @@ public final class Analyzer {
                 ? op.ifExists()
                 : op.base() == BaseOperator.BOOL
                     && !op.ifExists()
-                    && c.values.stream().anyMatch(v -> v.equalsIgnoreCase("false"));
+                    && c.values().stream().anyMatch(v -> v.equalsIgnoreCase("false"));
         if (bypass) {
           add(
               Check.MFA_CONDITION_BYPASSED_BY_API_KEYS,
               Check.MFA_CONDITION_BYPASSED_BY_API_KEYS.severity(),
-              c.keyPath,
-              c.keyAt,
+              c.keyPath(),
+              c.keyAt(),
               allow
                   ? "`"
-                      + c.written
+                      + c.written()
                       + "` on `"
-                      + c.key
+                      + c.key()
                       + "` is true for API-key callers, who have no MFA key: this Allow lets"
                       + " them in without MFA"
                   : "`Bool` on `"
-                      + c.key
+                      + c.key()
                       + "` is false for API-key callers, who have no MFA key: this Deny never"
                       + " applies to them",
               allow
@@ -847,19 +933,19 @@ public final class Analyzer {
                   : "use `BoolIfExists` with `false`, which also denies callers without the key");
         }
       }
-      if (!GlobalKeys.isGlobal(c.key)) {
+      if (!GlobalKeys.isGlobal(c.key())) {
         return;
       }
-      GlobalKeys.Key known = GlobalKeys.find(c.key);
+      GlobalKeys.Key known = GlobalKeys.find(c.key());
       // 7. condition keys
       if (known == null) {
-        String dym = Hints.didYouMean(c.key, GlobalKeys.names(c.key));
+        String dym = Hints.didYouMean(c.key(), GlobalKeys.names(c.key()));
         add(
             Check.INVALID_GLOBAL_CONDITION_KEY,
             Check.INVALID_GLOBAL_CONDITION_KEY.severity(),
-            c.keyPath,
-            c.keyAt,
-            "`" + c.key + "` is not a global condition key, so it is never in a request",
+            c.keyPath(),
+            c.keyAt(),
+            "`" + c.key() + "` is not a global condition key, so it is never in a request",
             dym != null ? dym : Check.INVALID_GLOBAL_CONDITION_KEY.hint());
         return;
       }
@@ -867,8 +953,8 @@ public final class Analyzer {
         add(
             Check.MISMATCHED_TYPE,
             Check.MISMATCHED_TYPE.severity(),
-            c.keyPath,
-            c.keyAt,
+            c.keyPath(),
+            c.keyAt(),
             "`"
                 + op.text()
                 + "` compares "
@@ -887,8 +973,8 @@ public final class Analyzer {
         add(
             check,
             check.severity(),
-            c.keyPath,
-            c.keyAt,
+            c.keyPath(),
+            c.keyAt(),
             "`"
                 + op.qualifier().prefix()
                 + "` on single-valued `"
@@ -936,6 +1022,51 @@ public final class Analyzer {
       return out;
     }
 
+    /** The lower-case services of the statement's {@code Action}, or null for * or NotAction. */
+    private @Nullable Set<String> services(Json.JObject s) {
+      Json.Member action = s.member("Action");
+      if (action == null) {
+        return null;
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (String a : strings(action.value())) {
+        int colon = a.indexOf(':');
+        if (colon < 0) {
+          return null;
+        }
+        out.add(a.substring(0, colon).toLowerCase(Locale.ROOT));
+      }
+      return out;
+    }
+
+    /** Whether a bundle route produces an action the statement's {@code Action} matches. */
+    private boolean routed(Json.JObject s) {
+      Json.Member action = s.member("Action");
+      if (bundle == null || action == null) {
+        return false;
+      }
+      List<String> patterns = strings(action.value());
+      return bundle.routes().stream()
+          .anyMatch(r -> patterns.stream().anyMatch(p -> Globs.contains(p, r.action(), false)));
+    }
+
+    /** The path parameter names of the bundle's routes, or null without a bundle. */
+    private @Nullable Set<String> pathParameters() {
+      if (bundle == null) {
+        return null;
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (Bundle.Route r : bundle.routes()) {
+        for (String seg : r.path().split("/")) {
+          if (seg.startsWith("{") && seg.endsWith("}")) {
+            String name = seg.substring(1, seg.length() - 1);
+            out.add(name.endsWith("+") ? name.substring(0, name.length() - 1) : name);
+          }
+        }
+      }
+      return out;
+    }
+
     private Set<String> admins() {
       Set<String> admins = new LinkedHashSet<>();
       if (bundle == null) {
@@ -956,15 +1087,6 @@ public final class Analyzer {
           new Finding(check.code(), severity, file, path, at.line(), at.column(), message, hint));
     }
   }
-
-  /** One key of a condition block. */
-  private record Cond(
-      ConditionOperator operator,
-      String written,
-      String key,
-      List<String> values,
-      String keyPath,
-      Json keyAt) {}
 
   /**
    * Whether action pattern {@code p} matches everything {@code a} matches: {@code a} without

@@ -146,9 +146,53 @@ public enum Check {
       "Correct the date."),
   CONTRADICTORY_CONDITION(
       FindingSeverity.WARNING,
-      "A `StringEquals` and a `StringNotEquals` on the same key in one statement, where"
-          + " `StringNotEquals` excludes every value `StringEquals` allows: never true.",
-      "Remove one of the two operators, or correct their values.");
+      "Operators on the same key in one statement that no value satisfies together: a"
+          + " `StringNotEquals` excluding every value of a `StringEquals`; an upper bound"
+          + " (`NumericLessThan`, `DateLessThan`, ...) below a lower bound (`NumericGreaterThan`,"
+          + " `DateGreaterThan`, ...); or `Null` `true` (the key must be absent) beside an operator"
+          + " that is false on a missing key. Never true.",
+      "Remove one of the operators, or correct their values."),
+  EMPTY_IP_SET(
+      FindingSeverity.WARNING,
+      "A `NotIpAddress` that excludes every address an `IpAddress` on the same key admits (never"
+          + " true), or every IPv4 and IPv6 address (`0.0.0.0/0` and `::/0`: true only for requests"
+          + " without the key).",
+      "Correct the address blocks: `NotIpAddress` should exclude only some of the addresses"
+          + " `IpAddress` admits."),
+  FORALLVALUES_WITHOUT_NULL_GUARD(
+      FindingSeverity.SECURITY_WARNING,
+      "A `ForAllValues:` operator in an `Allow` without a `Null` `false` condition on its key:"
+          + " `ForAllValues` is true when the request has no value for the key at all, so callers"
+          + " without the key (API-key callers have no `jwt:` claims, for example) are allowed.",
+      "Add `\"Null\": {\"<key>\": \"false\"}` to the statement's conditions, so the key must be"
+          + " present."),
+  CONDITION_KEY_NOT_SUPPLIED(
+      FindingSeverity.WARNING,
+      "A condition key no request decided by the authorizer holds: an `aws:` key the authorizer"
+          + " never supplies (`aws:SourceVpc`, `aws:ResourceTag/...`) in a statement whose actions"
+          + " routes produce, a `request:` key of no family the authorizer supplies, a"
+          + " `request:path/<name>` no route has, or a key of another service than the"
+          + " statement's actions (`s3:prefix` with `orders:GetOrder`). The condition always sees"
+          + " the key absent.",
+      "Use a key the authorizer supplies (docs/authorizer.md, \"Context keys\"), or a"
+          + " `request:header/<name>` your API sends; keys of the statement's own service are"
+          + " for backends that pass them to the facade."),
+  ALLOW_SHADOWED_BY_DENY(
+      FindingSeverity.WARNING,
+      "An `Allow` statement that an unconditional `Deny` of the same principal's policies (its"
+          + " identity policies, permissions boundary or guardrails) covers wholly, for every"
+          + " principal it is attached to: it never takes effect.",
+      "Remove the `Allow`, or narrow the `Deny` so it leaves what the `Allow` means to grant."),
+  ALLOW_OUTSIDE_PERMISSIONS_BOUNDARY(
+      FindingSeverity.WARNING,
+      "An `Allow` statement none of whose actions on its resources the permissions boundary of"
+          + " the principals it is attached to allows: it never takes effect.",
+      "Widen the boundary to cover what the statement grants, or remove the statement."),
+  ALLOW_OUTSIDE_GUARDRAILS(
+      FindingSeverity.WARNING,
+      "An `Allow` statement none of whose actions on its resources any guardrail allows: it never"
+          + " takes effect.",
+      "Add an `Allow` for these actions to a guardrail, or remove the statement.");
 
   private final FindingSeverity severity;
   private final String description;

@@ -16,20 +16,20 @@ class AnalyzerTest {
   private static final Analyzer ANALYZER = new Analyzer(Analyzer.DEFAULT_SENSITIVE);
 
   /** A document with these statements (JSON objects, comma-separated). */
-  private static Analyzer.Result policy(String statements) {
+  static Analyzer.Result policy(String statements) {
     return ANALYZER.policy(
         "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}", "p.json");
   }
 
-  private static Analyzer.Result bundle(String yaml) {
+  static Analyzer.Result bundle(String yaml) {
     return ANALYZER.bundle(BundleFiles.single("b.yaml", "b.yaml", yaml));
   }
 
-  private static List<String> codes(Analyzer.Result r) {
+  static List<String> codes(Analyzer.Result r) {
     return r.findings().stream().map(Finding::code).toList();
   }
 
-  private static Finding only(Analyzer.Result r, String code) {
+  static Finding only(Analyzer.Result r, String code) {
     List<Finding> f = r.findings().stream().filter(x -> x.code().equals(code)).toList();
     assertEquals(1, f.size(), r.findings().toString());
     return f.get(0);
