@@ -504,12 +504,12 @@ public final class Analyzer {
             int first = seen.indexOf(canon);
             if (first >= 0) {
               add(
-                  Check.DUPLICATE_STATEMENT,
-                  Check.DUPLICATE_STATEMENT.severity(),
+                  Check.REDUNDANT_STATEMENT,
+                  Check.REDUNDANT_STATEMENT.severity(),
                   sp,
                   s,
                   "this statement repeats statement " + first + " of the policy",
-                  Check.DUPLICATE_STATEMENT.hint());
+                  Check.REDUNDANT_STATEMENT.hint());
             }
             seen.add(canon);
             statement(s, sp, use, variables, parsed, i);
@@ -723,15 +723,15 @@ public final class Analyzer {
       if (!variables) {
         if (t.hasVariables()) {
           add(
-              Check.POLICY_VARIABLE_TAKEN_LITERALLY,
-              Check.POLICY_VARIABLE_TAKEN_LITERALLY.severity(),
+              Check.VARIABLE_UNSUPPORTED_IN_VERSION,
+              Check.VARIABLE_UNSUPPORTED_IN_VERSION.severity(),
               path,
               v,
               "`"
                   + v.value()
                   + "` holds a policy variable, but variables are only substituted in"
                   + " `\"Version\": \"2012-10-17\"` documents: here it is literal text",
-              Check.POLICY_VARIABLE_TAKEN_LITERALLY.hint());
+              Check.VARIABLE_UNSUPPORTED_IN_VERSION.hint());
         }
         return;
       }
@@ -951,8 +951,8 @@ public final class Analyzer {
       }
       if (op.base() != BaseOperator.NULL && !known.families().contains(op.base().family())) {
         add(
-            Check.MISMATCHED_TYPE,
-            Check.MISMATCHED_TYPE.severity(),
+            Check.TYPE_MISMATCH,
+            Check.TYPE_MISMATCH.severity(),
             c.keyPath(),
             c.keyAt(),
             "`"
@@ -963,7 +963,7 @@ public final class Analyzer {
                 + known.name()
                 + "` is "
                 + known.families().iterator().next().name().toLowerCase(Locale.ROOT),
-            Check.MISMATCHED_TYPE.hint());
+            Check.TYPE_MISMATCH.hint());
       }
       if (!known.multi() && op.qualifier() != SetQualifier.NONE) {
         Check check =

@@ -53,7 +53,7 @@ public enum Check {
       "A condition key starting `aws:` that is not a global condition key: it is never in the"
           + " request, so the condition never matches as intended.",
       "Correct the key's spelling (docs/policy-language.md, section 4.9)."),
-  MISMATCHED_TYPE(
+  TYPE_MISMATCH(
       FindingSeverity.WARNING,
       "A condition operator whose type does not fit the key's (`IpAddress` on `aws:username`,"
           + " `StringEquals` on `aws:SourceIp`).",
@@ -81,8 +81,8 @@ public enum Check {
           + " namespace (`${username}`). It is never set, so the value matches nothing unless the"
           + " variable has a default.",
       "Correct the variable's name (docs/policy-language.md, sections 4.9 and 5)."),
-  POLICY_VARIABLE_TAKEN_LITERALLY(
-      FindingSeverity.WARNING,
+  VARIABLE_UNSUPPORTED_IN_VERSION(
+      FindingSeverity.ERROR,
       "A `${...}` policy variable in a document whose `Version` is not `2012-10-17` (2008-10-17,"
           + " or none): such documents take variables as literal text.",
       "Set `\"Version\": \"2012-10-17\"`, or write the text without `${`."),
@@ -123,8 +123,8 @@ public enum Check {
           + " value) the engine allows to no bundle user or role, with or without MFA.",
       "Grant the route's action on its resource to the users, groups or roles that should call"
           + " it, or remove the route."),
-  DUPLICATE_STATEMENT(
-      FindingSeverity.WARNING,
+  REDUNDANT_STATEMENT(
+      FindingSeverity.SUGGESTION,
       "A statement that repeats an earlier statement of the same policy exactly (its `Sid`"
           + " aside): it can never change a decision.",
       "Remove the duplicate, or change it to what it was meant to say."),

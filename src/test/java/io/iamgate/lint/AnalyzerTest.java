@@ -328,9 +328,9 @@ class AnalyzerTest {
   @Test
   void operatorsOfTheWrongTypeAreReported() {
     Finding ip =
-        only(condition("{\"IpAddress\":{\"aws:username\":\"10.0.0.1\"}}"), "MISMATCHED_TYPE");
+        only(condition("{\"IpAddress\":{\"aws:username\":\"10.0.0.1\"}}"), "TYPE_MISMATCH");
     assertEquals(FindingSeverity.WARNING, ip.severity());
-    only(condition("{\"StringEquals\":{\"aws:SourceIp\":\"10.0.0.1\"}}"), "MISMATCHED_TYPE");
+    only(condition("{\"StringEquals\":{\"aws:SourceIp\":\"10.0.0.1\"}}"), "TYPE_MISMATCH");
     assertEquals(
         List.of(),
         condition(
@@ -415,8 +415,8 @@ class AnalyzerTest {
                 + "\"Action\":\"orders:GetOrder\","
                 + "\"Resource\":\"arn:app:orders:*:1:order/${aws:username}\"}}",
             "p.json");
-    Finding f = only(r, "POLICY_VARIABLE_TAKEN_LITERALLY");
-    assertEquals(FindingSeverity.WARNING, f.severity());
+    Finding f = only(r, "VARIABLE_UNSUPPORTED_IN_VERSION");
+    assertEquals(FindingSeverity.ERROR, f.severity());
     assertEquals("/Statement/Resource", f.path());
     Analyzer.Result plain =
         ANALYZER.policy(
@@ -637,8 +637,8 @@ class AnalyzerTest {
                 READ
                     + ",{\"Sid\":\"Again\",\"Resource\":\"arn:app:orders:*:1:order/*\","
                     + "\"Action\":\"orders:GetOrder\",\"Effect\":\"Allow\"}"),
-            "DUPLICATE_STATEMENT");
-    assertEquals(FindingSeverity.WARNING, f.severity());
+            "REDUNDANT_STATEMENT");
+    assertEquals(FindingSeverity.SUGGESTION, f.severity());
     assertEquals("/Statement/1", f.path());
     assertTrue(f.message().contains("statement 0"), f.message());
   }
