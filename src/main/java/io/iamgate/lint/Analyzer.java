@@ -266,6 +266,7 @@ public final class Analyzer {
       }
       bestPractices(b, top);
       uncallableRoutes(b, top);
+      unknownSuppressions(top);
       for (String kind : List.of("users", "groups", "roles")) {
         if (!(top.get(kind) instanceof Json.JObject principals)) {
           continue;
@@ -284,6 +285,32 @@ public final class Analyzer {
                   inlineDocument(b, kind, p.name(), m.name()));
             }
           }
+        }
+      }
+    }
+
+    /** A suppression of a code no check has would hide nothing: say so, with the closest code. */
+    private void unknownSuppressions(Json.JObject top) {
+      if (!(top.get("analyzer") instanceof Json.JObject analyzer)
+          || !(analyzer.get("suppress") instanceof Json.JArray list)) {
+        return;
+      }
+      List<String> codes = java.util.Arrays.stream(Check.values()).map(Check::code).toList();
+      for (int i = 0; i < list.items().size(); i++) {
+        if (list.items().get(i) instanceof Json.JObject item
+            && item.get("code") instanceof Json.JString code
+            && !codes.contains(code.value())) {
+          String dym = Hints.didYouMean(code.value(), codes);
+          add(
+              Check.VALIDATION_ERROR,
+              Check.VALIDATION_ERROR.severity(),
+              JsonPointer.child(JsonPointer.child("/analyzer/suppress", i), "code"),
+              code,
+              "suppress: `"
+                  + code.value()
+                  + "` is no finding code of `iamgate analyze`, so this"
+                  + " suppression hides nothing",
+              dym != null ? dym : "use a code from docs/analyze.md");
         }
       }
     }
@@ -460,9 +487,41 @@ public final class Analyzer {
       for (int i = 0; i < statements.size(); i++) {
         Json.JObject s = statements.get(i);
         boolean allow = s.get("Effect") instanceof Json.JString e && e.value().equals("Allow");
+        Json notPrincipal = s.get("NotPrincipal");
+        if (allow && notPrincipal != null) {
+          add(
+              Check.ALLOW_WITH_NOT_PRINCIPAL,
+              Check.ALLOW_WITH_NOT_PRINCIPAL.severity(),
+              JsonPointer.child(paths.get(i), "NotPrincipal"),
+              notPrincipal,
+              "the trust policy of role `"
+                  + role
+                  + "` lets every caller not listed in `NotPrincipal` assume it"
+                  + (s.member("Condition") == null ? ", without conditions" : ""),
+              Check.ALLOW_WITH_NOT_PRINCIPAL.hint());
+        }
         Json principal = s.get("Principal");
         if (!allow || principal == null || s.member("Condition") != null) {
           continue;
+        }
+        List<String> issuers =
+            principal instanceof Json.JObject po && po.get("Federated") != null
+                ? strings(Objects.requireNonNull(po.get("Federated"))).stream()
+                    .filter(x -> !x.equals("*"))
+                    .toList()
+                : List.of();
+        if (!issuers.isEmpty()) {
+          add(
+              Check.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL,
+              Check.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL.severity(),
+              JsonPointer.child(paths.get(i), "Principal"),
+              principal,
+              "the trust policy of role `"
+                  + role
+                  + "` lets any caller with a token from "
+                  + ticks(issuers)
+                  + " assume it, without conditions",
+              Check.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL.hint());
         }
         boolean anyone =
             principal instanceof Json.JString p
@@ -536,6 +595,7 @@ public final class Analyzer {
       ConditionLogic.contradictions(conds, this::add);
       ConditionLogic.emptyIpSets(conds, this::add);
       ConditionLogic.forAllValuesWithoutNullGuard(conds, allow, this::add);
+      ConditionLogic.missingQualifiers(conds, this::add);
       ConditionLogic.unsuppliedKeys(conds, services(s), routed(s), pathParameters(), this::add);
       if (!allow || !use.grants()) {
         return;

@@ -107,6 +107,18 @@ public enum Check {
           + " `AWS` or `Federated`) without conditions: any authenticated caller may assume the"
           + " role.",
       "Name the users, groups or issuers that may assume the role, or add a condition."),
+  ALLOW_WITH_NOT_PRINCIPAL(
+      FindingSeverity.SECURITY_WARNING,
+      "An `Allow` statement with `NotPrincipal` in a role's trust policy: every caller not listed"
+          + " may assume the role, callers added later included.",
+      "Name who may assume the role in `Principal`; use `NotPrincipal` only in a `Deny`."),
+  MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL(
+      FindingSeverity.SECURITY_WARNING,
+      "An `Allow` statement in a role's trust policy whose `Principal` names a token issuer"
+          + " (`Federated`) without a `Condition`: every caller with a token from that issuer may"
+          + " assume the role.",
+      "Add a condition on the token's claims, e.g. `\"StringEquals\": {\"jwt:client_id\":"
+          + " \"reporting\"}` or on `jwt:sub`, so only the intended callers may assume it."),
   API_KEY_NOT_ROTATED(
       FindingSeverity.WARNING,
       "An API key created longer ago than the maximum key age (90 days unless"
@@ -152,6 +164,14 @@ public enum Check {
           + " `DateGreaterThan`, ...); or `Null` `true` (the key must be absent) beside an operator"
           + " that is false on a missing key. Never true.",
       "Remove one of the operators, or correct their values."),
+  MISSING_QUALIFIER(
+      FindingSeverity.ERROR,
+      "A condition operator without `ForAnyValue:` or `ForAllValues:` on a multi-valued key"
+          + " (`jwt:scope`, `jwt:scp`, a multi-valued global key such as `aws:TagKeys`): a plain"
+          + " operator is false whenever such a key is present (docs/policy-language.md, 4.4), so"
+          + " an `Allow` never matches and a `Deny` never fires.",
+      "Write `ForAnyValue:` (some value matches) or `ForAllValues:` (every value matches) before"
+          + " the operator."),
   EMPTY_IP_SET(
       FindingSeverity.WARNING,
       "A `NotIpAddress` that excludes every address an `IpAddress` on the same key admits (never"

@@ -141,6 +141,40 @@ final class ConditionLogic {
     return "`" + c.written() + "` is always " + (passes ? "true" : "false");
   }
 
+  /** Multi-valued keys beyond the global ones: the token's scopes (docs/authorizer.md). */
+  private static final Set<String> MULTI_VALUED_CLAIMS = Set.of("jwt:scope", "jwt:scp");
+
+  /** A plain operator on a key that is always multi-valued when present. */
+  static void missingQualifiers(List<Cond> conds, Reporter r) {
+    for (Cond c : conds) {
+      if (c.operator().qualifier() != SetQualifier.NONE
+          || c.operator().base() == BaseOperator.NULL) {
+        continue;
+      }
+      String lower = c.key().toLowerCase(Locale.ROOT);
+      GlobalKeys.Key known = GlobalKeys.isGlobal(c.key()) ? GlobalKeys.find(c.key()) : null;
+      if (!MULTI_VALUED_CLAIMS.contains(lower) && (known == null || !known.multi())) {
+        continue;
+      }
+      r.add(
+          Check.MISSING_QUALIFIER,
+          Check.MISSING_QUALIFIER.severity(),
+          c.keyPath(),
+          c.keyAt(),
+          "`"
+              + c.written()
+              + "` on multi-valued `"
+              + c.key()
+              + "` is false whenever the request has the key: a plain operator never matches a"
+              + " multi-valued key",
+          "write `ForAnyValue:"
+              + c.written()
+              + "` (some value matches) or `ForAllValues:"
+              + c.written()
+              + "` (every value matches)");
+    }
+  }
+
   /** {@code ForAllValues} in an {@code Allow} without a {@code Null} guard on its key. */
   static void forAllValuesWithoutNullGuard(List<Cond> conds, boolean allow, Reporter r) {
     if (!allow) {

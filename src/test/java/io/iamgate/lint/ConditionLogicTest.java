@@ -206,4 +206,27 @@ class ConditionLogicTest {
                         "StringEquals: {\"request:path/orderId\": o-1, \"aws:username\": alice}")))
             .contains("CONDITION_KEY_NOT_SUPPLIED"));
   }
+
+  // multi-valued keys without a set operator
+
+  @Test
+  void aPlainOperatorOnTheTokensScopesIsAnError() {
+    Finding f =
+        only(allow("{\"StringEquals\":{\"jwt:scope\":\"orders.read\"}}"), "MISSING_QUALIFIER");
+    assertEquals(FindingSeverity.ERROR, f.severity());
+    assertEquals(
+        "write `ForAnyValue:StringEquals` (some value matches) or"
+            + " `ForAllValues:StringEquals` (every value matches)",
+        f.hint());
+  }
+
+  @Test
+  void aSetOperatorOrNullOnAMultiValuedKeyOrAPlainOneOnAClaimIsNotReported() {
+    assertEquals(
+        java.util.List.of(),
+        allow(
+                "{\"ForAnyValue:StringEquals\":{\"jwt:scope\":\"orders.read\"},"
+                    + "\"Null\":{\"jwt:scp\":\"true\"},\"StringEquals\":{\"jwt:sub\":\"a\"}}")
+            .findings());
+  }
 }
