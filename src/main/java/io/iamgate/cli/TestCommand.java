@@ -127,6 +127,14 @@ final class TestCommand implements Callable<Integer> {
     for (String p : Objects.requireNonNull(paths, "picocli requires a PATH")) {
       discover(p, files, errors);
     }
+    String junitTarget = junit;
+    if (junitTarget != null && files.stream().anyMatch(f -> sameFile(f, Path.of(junitTarget)))) {
+      err.println(
+          "iamgate: --junit `"
+              + junitTarget
+              + "` is one of the test files; writing the report would overwrite it");
+      return INVALID;
+    }
     List<TestFiles.TestFile> read = new ArrayList<>();
     for (Path f : files) {
       ParseResult<TestFiles.TestFile> r = TestFiles.read(f);
@@ -189,6 +197,14 @@ final class TestCommand implements Callable<Integer> {
       }
     }
     return failed == 0 ? 0 : FAILED;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The test files a command-line path names: the file, or a directory's test files. */

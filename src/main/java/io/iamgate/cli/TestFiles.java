@@ -457,6 +457,18 @@ final class TestFiles {
           }
           value = s;
         }
+        if (principalKey(m.name())) {
+          error(
+              v,
+              p,
+              "context",
+              "`"
+                  + m.name()
+                  + "` comes from the principal (its name, ARN, type, account or tags), which"
+                  + " overrides the context: a value here would be ignored",
+              "set the principal (or its tags in the bundle) instead");
+          continue;
+        }
         RequestContext.Builder b = RequestContext.builder();
         b.putValue(m.name(), value);
         if (!b.problems().isEmpty()) {
@@ -467,6 +479,17 @@ final class TestFiles {
         out.put(m.name(), value);
       }
       return out;
+    }
+
+    /** Keys the facade sets from the principal, over any caller-supplied value (IamGate). */
+    private static boolean principalKey(String key) {
+      String k = key.toLowerCase(java.util.Locale.ROOT);
+      return k.equals("aws:username")
+          || k.equals("aws:userid")
+          || k.equals("aws:principalarn")
+          || k.equals("aws:principaltype")
+          || k.equals("aws:principalaccount")
+          || k.startsWith("aws:principaltag/");
     }
 
     /** A claim value as the token verifier gives it: String, Long/Double, Boolean, List, Map. */

@@ -235,6 +235,35 @@ class TestCommandTest {
   }
 
   @Test
+  void junitRefusesToOverwriteATestFile() throws Exception {
+    Path f = mixed();
+    String before = Files.readString(f);
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, "--junit", f.toString(), f.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("is one of the test files"), r.err());
+    assertEquals(before, Files.readString(f));
+  }
+
+  @Test
+  void aContextKeyThePrincipalSetsIsAnInvalidTestFile() throws Exception {
+    Path f =
+        write(
+            "spoof.test.yaml",
+            "tests:\n"
+                + "  - name: spoofed name\n"
+                + "    principal: {user: bob}\n"
+                + "    request: {action: orders:GetOrder, resource: \"*\"}\n"
+                + "    context: {aws:username: alice, aws:SourceIp: 10.0.0.1}\n"
+                + "    expect: Allow\n");
+    CliRun r = CliRun.of("test", "--bundle", SAMPLE, f.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("/tests/0/context/aws:username: `aws:username` comes from the principal"),
+        r.err());
+    assertFalse(r.err().contains("aws:SourceIp"), r.err());
+  }
+
+  @Test
   void junitWritesWellFormedXmlWithATestcasePerTestAndFailures() throws Exception {
     Path xml = dir.resolve("junit.xml");
     CliRun r = CliRun.of("test", "--bundle", SAMPLE, "--junit", xml.toString(), mixed().toString());
