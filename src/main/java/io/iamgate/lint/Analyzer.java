@@ -303,7 +303,6 @@ public final class Analyzer {
           String dym = Hints.didYouMean(code.value(), codes);
           add(
               Check.VALIDATION_ERROR,
-              Check.VALIDATION_ERROR.severity(),
               JsonPointer.child(JsonPointer.child("/analyzer/suppress", i), "code"),
               code,
               "suppress: `"
@@ -328,7 +327,6 @@ public final class Analyzer {
         if (!callable.test(r)) {
           add(
               Check.ROUTE_NOBODY_MAY_CALL,
-              Check.ROUTE_NOBODY_MAY_CALL.severity(),
               JsonPointer.child("/routes", i),
               routes.items().get(i),
               "no user or role may call `"
@@ -366,7 +364,6 @@ public final class Analyzer {
       if (!used) {
         add(
             Check.UNUSED_MANAGED_POLICY,
-            Check.UNUSED_MANAGED_POLICY.severity(),
             path,
             at,
             "managed policy `"
@@ -393,7 +390,6 @@ public final class Analyzer {
             if (dm != null && any) {
               add(
                   Check.USER_WITH_DIRECT_POLICIES,
-                  Check.USER_WITH_DIRECT_POLICIES.severity(),
                   JsonPointer.child(upath, direct),
                   new Json.JString(dm.line(), dm.column(), dm.name()),
                   "user `"
@@ -414,7 +410,6 @@ public final class Analyzer {
               && b.users().values().stream().noneMatch(u -> u.groups().contains(g))) {
             add(
                 Check.UNUSED_GROUP,
-                Check.UNUSED_GROUP.severity(),
                 JsonPointer.child("/groups", g),
                 new Json.JString(m.line(), m.column(), g),
                 "group `"
@@ -452,7 +447,6 @@ public final class Analyzer {
         String kpath = JsonPointer.child(JsonPointer.child(upath, "apiKeys"), i);
         add(
             Check.API_KEY_NOT_ROTATED,
-            Check.API_KEY_NOT_ROTATED.severity(),
             JsonPointer.child(kpath, "created"),
             at != null ? at : ko,
             "API key `"
@@ -491,7 +485,6 @@ public final class Analyzer {
         if (allow && notPrincipal != null) {
           add(
               Check.ALLOW_WITH_NOT_PRINCIPAL,
-              Check.ALLOW_WITH_NOT_PRINCIPAL.severity(),
               JsonPointer.child(paths.get(i), "NotPrincipal"),
               notPrincipal,
               "the trust policy of role `"
@@ -513,7 +506,6 @@ public final class Analyzer {
         if (!issuers.isEmpty()) {
           add(
               Check.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL,
-              Check.MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL.severity(),
               JsonPointer.child(paths.get(i), "Principal"),
               principal,
               "the trust policy of role `"
@@ -531,7 +523,6 @@ public final class Analyzer {
         if (anyone) {
           add(
               Check.ROLE_TRUSTS_ANY_PRINCIPAL,
-              Check.ROLE_TRUSTS_ANY_PRINCIPAL.severity(),
               JsonPointer.child(paths.get(i), "Principal"),
               principal,
               "the trust policy of role `"
@@ -564,7 +555,6 @@ public final class Analyzer {
             if (first >= 0) {
               add(
                   Check.REDUNDANT_STATEMENT,
-                  Check.REDUNDANT_STATEMENT.severity(),
                   sp,
                   s,
                   "this statement repeats statement " + first + " of the policy",
@@ -662,7 +652,6 @@ public final class Analyzer {
           String granted = ticks(actions.stream().filter(Analyzer::wholeService).toList());
           add(
               Check.ADMINISTRATOR_GRANT,
-              Check.ADMINISTRATOR_GRANT.severity(),
               path,
               s,
               "allows "
@@ -710,7 +699,6 @@ public final class Analyzer {
       if (action != null && !sensitiveActions.isEmpty() && !mfa) {
         add(
             Check.SENSITIVE_ACTION_WITHOUT_MFA,
-            Check.SENSITIVE_ACTION_WITHOUT_MFA.severity(),
             JsonPointer.child(path, "Action"),
             action.value(),
             "allows sensitive "
@@ -730,7 +718,6 @@ public final class Analyzer {
         if (!wild.isEmpty()) {
           add(
               Check.WILDCARD_RESOURCE_ON_WRITE_ACTION,
-              Check.WILDCARD_RESOURCE_ON_WRITE_ACTION.severity(),
               JsonPointer.child(path, "Resource"),
               resource.value(),
               "allows write "
@@ -784,7 +771,6 @@ public final class Analyzer {
         if (t.hasVariables()) {
           add(
               Check.VARIABLE_UNSUPPORTED_IN_VERSION,
-              Check.VARIABLE_UNSUPPORTED_IN_VERSION.severity(),
               path,
               v,
               "`"
@@ -811,7 +797,6 @@ public final class Analyzer {
         }
         add(
             Check.UNKNOWN_POLICY_VARIABLE,
-            Check.UNKNOWN_POLICY_VARIABLE.severity(),
             path,
             v,
             "`${"
@@ -850,7 +835,6 @@ public final class Analyzer {
         String dym = Hints.didYouMean(a, routed);
         add(
             Check.UNROUTED_ACTION,
-            Check.UNROUTED_ACTION.severity(),
             value instanceof Json.JArray ? JsonPointer.child(path, i) : path,
             v,
             "no route produces `" + a + "`, so this grant is never used",
@@ -885,7 +869,6 @@ public final class Analyzer {
               && dates.stream().allMatch(d -> d.isBefore(now))) {
             add(
                 Check.EXPIRED_DATE_CONDITION,
-                Check.EXPIRED_DATE_CONDITION.severity(),
                 c.keyPath(),
                 c.keyAt(),
                 "`" + c.written() + "` on `" + c.key() + "` names a time in the past: never true",
@@ -895,7 +878,6 @@ public final class Analyzer {
               && dates.stream().allMatch(d -> d.isAfter(decade))) {
             add(
                 Check.FAR_FUTURE_DATE_CONDITION,
-                Check.FAR_FUTURE_DATE_CONDITION.severity(),
                 c.keyPath(),
                 c.keyAt(),
                 "`"
@@ -915,7 +897,6 @@ public final class Analyzer {
                 && c.values().containsAll(e.values())) {
               add(
                   Check.CONTRADICTORY_CONDITION,
-                  Check.CONTRADICTORY_CONDITION.severity(),
                   c.keyPath(),
                   c.keyAt(),
                   "`StringEquals` and `StringNotEquals` on `"
@@ -946,7 +927,6 @@ public final class Analyzer {
                 && covers(p.value(), a.value(), j < i)) {
               add(
                   Check.REDUNDANT_ACTION,
-                  Check.REDUNDANT_ACTION.severity(),
                   JsonPointer.child(JsonPointer.child(path, name), i),
                   a,
                   "`" + a.value() + "` is already covered by `" + p.value() + "`",
@@ -972,7 +952,6 @@ public final class Analyzer {
         if (bypass) {
           add(
               Check.MFA_CONDITION_BYPASSED_BY_API_KEYS,
-              Check.MFA_CONDITION_BYPASSED_BY_API_KEYS.severity(),
               c.keyPath(),
               c.keyAt(),
               allow
@@ -1002,7 +981,6 @@ public final class Analyzer {
         String dym = Hints.didYouMean(c.key(), GlobalKeys.names(c.key()));
         add(
             Check.INVALID_GLOBAL_CONDITION_KEY,
-            Check.INVALID_GLOBAL_CONDITION_KEY.severity(),
             c.keyPath(),
             c.keyAt(),
             "`" + c.key() + "` is not a global condition key, so it is never in a request",
@@ -1012,7 +990,6 @@ public final class Analyzer {
       if (op.base() != BaseOperator.NULL && !known.families().contains(op.base().family())) {
         add(
             Check.TYPE_MISMATCH,
-            Check.TYPE_MISMATCH.severity(),
             c.keyPath(),
             c.keyAt(),
             "`"
@@ -1062,7 +1039,6 @@ public final class Analyzer {
         if (!op.text().equals(opm.name())) {
           add(
               Check.NON_CANONICAL_OPERATOR_CASE,
-              Check.NON_CANONICAL_OPERATOR_CASE.severity(),
               opPath,
               new Json.JString(opm.line(), opm.column(), opm.name()),
               "`" + opm.name() + "` is written `" + op.text() + "`",
@@ -1139,6 +1115,11 @@ public final class Analyzer {
         }
       }
       return admins;
+    }
+
+    /** A finding of {@code check} at its usual severity. */
+    private void add(Check check, String path, Json at, String message, String hint) {
+      add(check, check.severity(), path, at, message, hint);
     }
 
     private void add(

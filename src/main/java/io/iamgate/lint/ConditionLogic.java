@@ -30,6 +30,11 @@ final class ConditionLogic {
   interface Reporter {
     void add(
         Check check, FindingSeverity severity, String path, Json at, String message, String hint);
+
+    /** A finding of {@code check} at its usual severity. */
+    default void add(Check check, String path, Json at, String message, String hint) {
+      add(check, check.severity(), path, at, message, hint);
+    }
   }
 
   /**
@@ -120,7 +125,6 @@ final class ConditionLogic {
       }
       r.add(
           Check.CONDITION_KEY_NOT_SUPPLIED,
-          Check.CONDITION_KEY_NOT_SUPPLIED.severity(),
           c.keyPath(),
           c.keyAt(),
           why + ": " + absentMeans(c),
@@ -158,7 +162,6 @@ final class ConditionLogic {
       }
       r.add(
           Check.MISSING_QUALIFIER,
-          Check.MISSING_QUALIFIER.severity(),
           c.keyPath(),
           c.keyAt(),
           "`"
@@ -198,7 +201,6 @@ final class ConditionLogic {
       if (!guarded) {
         r.add(
             Check.FORALLVALUES_WITHOUT_NULL_GUARD,
-            Check.FORALLVALUES_WITHOUT_NULL_GUARD.severity(),
             c.keyPath(),
             c.keyAt(),
             "`"
@@ -228,7 +230,6 @@ final class ConditionLogic {
       if (allV4 && allV6) {
         r.add(
             Check.EMPTY_IP_SET,
-            Check.EMPTY_IP_SET.severity(),
             not.keyPath(),
             not.keyAt(),
             "`NotIpAddress` on `"
@@ -248,7 +249,6 @@ final class ConditionLogic {
             && admitted.stream().allMatch(a -> excluded.stream().anyMatch(x -> within(a, x)))) {
           r.add(
               Check.EMPTY_IP_SET,
-              Check.EMPTY_IP_SET.severity(),
               not.keyPath(),
               not.keyAt(),
               "every address `IpAddress` admits on `"
@@ -305,7 +305,6 @@ final class ConditionLogic {
         if (why != null) {
           r.add(
               Check.CONTRADICTORY_CONDITION,
-              Check.CONTRADICTORY_CONDITION.severity(),
               b.keyPath(),
               b.keyAt(),
               why + ": never true",
