@@ -73,6 +73,8 @@ class ArchitectureTest {
         .definedBy("io.iamgate.authorizer")
         .layer("lambda")
         .definedBy("io.iamgate.lambda")
+        .layer("trail")
+        .definedBy("io.iamgate.trail")
         .layer("cli")
         .definedBy("io.iamgate.cli")
         // who may use each layer
@@ -80,20 +82,23 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("lambda")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("trail")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("authorizer")
         .mayOnlyBeAccessedByLayers("lambda", "cli")
         .whereLayer("gateway")
         .mayOnlyBeAccessedByLayers("authorizer", "lambda")
         .whereLayer("audit")
-        .mayOnlyBeAccessedByLayers("store", "identity", "authn", "authorizer", "lambda", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "store", "identity", "authn", "authorizer", "lambda", "trail", "cli")
         .whereLayer("authn")
         .mayOnlyBeAccessedByLayers("gateway", "authorizer", "cli")
         .whereLayer("facade")
-        .mayOnlyBeAccessedByLayers("authorizer", "lambda", "cli")
+        .mayOnlyBeAccessedByLayers("authorizer", "lambda", "trail", "cli")
         .whereLayer("identity")
-        .mayOnlyBeAccessedByLayers("facade", "gateway", "authorizer", "cli")
+        .mayOnlyBeAccessedByLayers("facade", "gateway", "authorizer", "trail", "cli")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("identity", "facade", "authorizer", "lambda", "cli")
+        .mayOnlyBeAccessedByLayers("identity", "facade", "authorizer", "lambda", "trail", "cli")
         .whereLayer("bundle")
         .mayOnlyBeAccessedByLayers(
             "lint",
@@ -104,9 +109,10 @@ class ArchitectureTest {
             "gateway",
             "authorizer",
             "lambda",
+            "trail",
             "cli")
         .whereLayer("lint")
-        .mayOnlyBeAccessedByLayers("cli")
+        .mayOnlyBeAccessedByLayers("trail", "cli")
         .whereLayer("workload")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("batch")
@@ -123,13 +129,23 @@ class ArchitectureTest {
             "gateway",
             "authorizer",
             "lambda",
+            "trail",
             "cli")
         .whereLayer("compile")
         .mayOnlyBeAccessedByLayers(
-            "eval", "analyze", "batch", "store", "identity", "facade", "audit", "authorizer", "cli")
+            "eval",
+            "analyze",
+            "batch",
+            "store",
+            "identity",
+            "facade",
+            "audit",
+            "authorizer",
+            "trail",
+            "cli")
         .whereLayer("policy.parse")
         .mayOnlyBeAccessedByLayers(
-            "batch", "bundle", "lint", "store", "identity", "authorizer", "cli")
+            "batch", "bundle", "lint", "store", "identity", "authorizer", "trail", "cli")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers(
             "policy.parse",
@@ -146,6 +162,7 @@ class ArchitectureTest {
             "audit",
             "gateway",
             "authorizer",
+            "trail",
             "cli")
         .whereLayer("json")
         .mayOnlyBeAccessedByLayers(
@@ -158,6 +175,7 @@ class ArchitectureTest {
             "gateway",
             "authorizer",
             "lambda",
+            "trail",
             "cli");
   }
 
@@ -196,6 +214,7 @@ class ArchitectureTest {
             "io.iamgate.gateway",
             "io.iamgate.authorizer",
             "io.iamgate.lambda",
+            "io.iamgate.trail",
             "io.iamgate.cli")
         .because("every package must be declared as a layer in layers()")
         .check(imported);
@@ -232,7 +251,8 @@ class ArchitectureTest {
             "io.iamgate.bundle..",
             "io.iamgate.identity",
             "io.iamgate.facade",
-            "io.iamgate.audit")
+            "io.iamgate.audit",
+            "io.iamgate.trail")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "AWS IAM's authorization model for your own APIs: validate, analyze, simulate, test and benchmark policies.",
+        "AWS IAM's authorization model for your own APIs: validate, analyze, simulate, test and benchmark policies; read the decision trail back.",
     subcommands = {
       ValidateCommand.class,
       AnalyzeCommand.class,
@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       BenchCommand.class,
       HashKeyCommand.class,
-      InvokeCommand.class
+      InvokeCommand.class,
+      LogsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -118,6 +119,9 @@ public final class Main implements Runnable {
       }
       if (cls == AnalyzeCommand.class) {
         return cls.cast(new AnalyzeCommand(in));
+      }
+      if (cls == LogsCommand.class) {
+        return cls.cast(new LogsCommand(in));
       }
       if (cls == InvokeCommand.class) {
         return cls.cast(new InvokeCommand(in, env));

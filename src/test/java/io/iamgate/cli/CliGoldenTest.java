@@ -23,6 +23,7 @@ class CliGoldenTest {
   private static final String P = "src/examples/policies/";
   private static final String ARN = "arn:app:orders:eu-west-1:123456789012:order/ord-42";
   private static final String M = "src/test/resources/cli/malformed/";
+  private static final String T = "src/test/resources/trail/";
 
   static Stream<Arguments> commands() throws IOException {
     List<String> invokeEvents = new ArrayList<>(List.of("invoke"));
@@ -40,6 +41,37 @@ class CliGoldenTest {
         Arguments.of("help-bench", 0, List.of("bench", "--help")),
         Arguments.of("help-hash-key", 0, List.of("hash-key", "--help")),
         Arguments.of("help-invoke", 0, List.of("invoke", "--help")),
+        Arguments.of("help-logs", 0, List.of("logs", "--help")),
+        Arguments.of("logs-invoke-events", 0, List.of("logs", T + "invoke-events.log")),
+        Arguments.of(
+            "logs-denied-since-json",
+            0,
+            List.of(
+                "logs",
+                "--json",
+                "--decision",
+                "deny",
+                "--since",
+                "2026-11-29T20:16:41Z",
+                T + "invoke-events.log")),
+        Arguments.of(
+            "logs-route-summary",
+            0,
+            List.of(
+                "logs",
+                "--summary",
+                "--route",
+                "DELETE /orders/{orderId}",
+                T + "invoke-events.log")),
+        Arguments.of(
+            "logs-no-match",
+            1,
+            List.of(
+                "logs", "--principal", "carol", "--decision", "Allow", T + "invoke-events.log")),
+        Arguments.of("logs-malformed", 0, List.of("logs", T + "malformed.log")),
+        Arguments.of("logs-unreadable", 2, List.of("logs", T + "no-events.log", T + "no/such.log")),
+        Arguments.of(
+            "logs-bad-since", 2, List.of("logs", "--since", "yesterday", T + "invoke-events.log")),
         Arguments.of("validate-broken", 1, List.of("validate", P + "broken.json")),
         Arguments.of("validate-broken-json", 1, List.of("validate", "--json", P + "broken.json")),
         Arguments.of(
