@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       HashKeyCommand.class,
       InvokeCommand.class,
-      LogsCommand.class
+      LogsCommand.class,
+      GeneratePolicyCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -119,6 +120,9 @@ public final class Main implements Runnable {
       }
       if (cls == AnalyzeCommand.class) {
         return cls.cast(new AnalyzeCommand(in));
+      }
+      if (cls == GeneratePolicyCommand.class) {
+        return cls.cast(new GeneratePolicyCommand(in));
       }
       if (cls == LogsCommand.class) {
         return cls.cast(new LogsCommand(in));

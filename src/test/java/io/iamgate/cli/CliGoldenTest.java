@@ -42,6 +42,54 @@ class CliGoldenTest {
         Arguments.of("help-hash-key", 0, List.of("hash-key", "--help")),
         Arguments.of("help-invoke", 0, List.of("invoke", "--help")),
         Arguments.of("help-logs", 0, List.of("logs", "--help")),
+        Arguments.of("help-generate-policy", 0, List.of("generate-policy", "--help")),
+        Arguments.of(
+            "generate-policy-alice-bundle",
+            0,
+            List.of(
+                "generate-policy",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--principal",
+                "alice",
+                "--bundle",
+                "src/main/resources/iamgate/sample-bundle.yaml")),
+        Arguments.of(
+            "generate-policy-carol-json",
+            0,
+            List.of(
+                "generate-policy",
+                "--json",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--principal",
+                "user/carol",
+                "--bundle",
+                "src/main/resources/iamgate/sample-bundle.yaml")),
+        Arguments.of(
+            "generate-policy-invoke-events",
+            0,
+            List.of(
+                "generate-policy", "--from-logs", T + "invoke-events.log", "--principal", "alice")),
+        Arguments.of(
+            "generate-policy-bob-include-denied",
+            0,
+            List.of(
+                "generate-policy",
+                "--include-denied",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--principal",
+                "bob")),
+        Arguments.of(
+            "generate-policy-unknown-principal",
+            1,
+            List.of(
+                "generate-policy",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--principal",
+                "zed")),
         Arguments.of("logs-invoke-events", 0, List.of("logs", T + "invoke-events.log")),
         Arguments.of(
             "logs-denied-since-json",
