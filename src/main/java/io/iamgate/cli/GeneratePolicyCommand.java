@@ -292,7 +292,8 @@ final class GeneratePolicyCommand implements Callable<Integer> {
         : "[" + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
   }
 
-  private static @Nullable Bundle readBundle(String path, PrintWriter err) {
+  /** Reads a bundle, printing why not (and returning null) when it cannot be read or is invalid. */
+  static @Nullable Bundle readBundle(String path, PrintWriter err) {
     if (path.equals("-")) {
       err.println(
           "iamgate: "

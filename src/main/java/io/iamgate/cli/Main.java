@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       HashKeyCommand.class,
       InvokeCommand.class,
       LogsCommand.class,
-      GeneratePolicyCommand.class
+      GeneratePolicyCommand.class,
+      UnusedCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -123,6 +124,9 @@ public final class Main implements Runnable {
       }
       if (cls == GeneratePolicyCommand.class) {
         return cls.cast(new GeneratePolicyCommand(in));
+      }
+      if (cls == UnusedCommand.class) {
+        return cls.cast(new UnusedCommand(in));
       }
       if (cls == LogsCommand.class) {
         return cls.cast(new LogsCommand(in));

@@ -65,7 +65,8 @@ class CliBehaviourTest {
             "hash-key",
             "invoke",
             "logs",
-            "generate-policy"),
+            "generate-policy",
+            "unused"),
         List.copyOf(summaries.keySet()));
     for (Map.Entry<String, String> e : summaries.entrySet()) {
       assertTrue(e.getValue().endsWith("."), e.getKey() + ": " + e.getValue());
@@ -136,7 +137,7 @@ class CliBehaviourTest {
     cases.put(
         List.of("frob"),
         "iamgate: unknown command `frob` (hint: the commands are validate, analyze, simulate, test,"
-            + " bench, hash-key, invoke, logs, generate-policy)\ntry `iamgate --help`\n");
+            + " bench, hash-key, invoke, logs, generate-policy, unused)\ntry `iamgate --help`\n");
     cases.put(
         List.of("simulate", "--polcy", "p.json"),
         "iamgate: unknown option `--polcy` (hint: did you mean `--policy`?)\n"

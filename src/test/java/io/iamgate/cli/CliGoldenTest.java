@@ -43,6 +43,38 @@ class CliGoldenTest {
         Arguments.of("help-invoke", 0, List.of("invoke", "--help")),
         Arguments.of("help-logs", 0, List.of("logs", "--help")),
         Arguments.of("help-generate-policy", 0, List.of("generate-policy", "--help")),
+        Arguments.of("help-unused", 0, List.of("unused", "--help")),
+        Arguments.of(
+            "unused-sample",
+            0,
+            List.of(
+                "unused",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--bundle",
+                "src/main/resources/iamgate/sample-bundle.yaml")),
+        Arguments.of(
+            "unused-since-json",
+            0,
+            List.of(
+                "unused",
+                "--json",
+                "--since",
+                "2026-11-30T08:30:00Z",
+                "--from-logs",
+                "src/examples/decisions.log",
+                T + "invoke-events.log",
+                "--bundle",
+                "src/main/resources/iamgate/sample-bundle.yaml")),
+        Arguments.of(
+            "unused-broken-bundle",
+            2,
+            List.of(
+                "unused",
+                "--from-logs",
+                "src/examples/decisions.log",
+                "--bundle",
+                "src/examples/broken-bundle.yaml")),
         Arguments.of(
             "generate-policy-alice-bundle",
             0,
