@@ -112,7 +112,7 @@ class ArchitectureTest {
             "trail",
             "cli")
         .whereLayer("lint")
-        .mayOnlyBeAccessedByLayers("trail", "cli")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("workload")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("batch")
