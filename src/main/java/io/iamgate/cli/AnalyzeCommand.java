@@ -175,10 +175,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (!codes.contains(s)) {
         throw new ParameterException(
             spec().commandLine(),
-            "--suppress: unknown finding code `"
-                + s
-                + "`"
-                + hint(io.iamgate.policy.parse.Hints.didYouMean(s, codes)));
+            "--suppress: unknown finding code `" + s + "`" + hint(Check.suggestionFor(s)));
       }
     }
     PrintWriter out = spec().commandLine().getOut();

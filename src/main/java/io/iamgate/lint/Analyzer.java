@@ -300,9 +300,9 @@ public final class Analyzer {
         if (list.items().get(i) instanceof Json.JObject item
             && item.get("code") instanceof Json.JString code
             && !codes.contains(code.value())) {
-          String dym = Hints.didYouMean(code.value(), codes);
+          String dym = Check.suggestionFor(code.value());
           add(
-              Check.VALIDATION_ERROR,
+              Check.UNKNOWN_SUPPRESSION_CODE,
               JsonPointer.child(JsonPointer.child("/analyzer/suppress", i), "code"),
               code,
               "suppress: `"
@@ -490,11 +490,11 @@ public final class Analyzer {
               "the trust policy of role `"
                   + role
                   + "` lets every caller not listed in `NotPrincipal` assume it"
-                  + (s.member("Condition") == null ? ", without conditions" : ""),
+                  + (constrains(s.get("Condition")) ? "" : ", without conditions"),
               Check.ALLOW_WITH_NOT_PRINCIPAL.hint());
         }
         Json principal = s.get("Principal");
-        if (!allow || principal == null || s.member("Condition") != null) {
+        if (!allow || principal == null || constrains(s.get("Condition"))) {
           continue;
         }
         List<String> issuers =
@@ -519,7 +519,8 @@ public final class Analyzer {
             principal instanceof Json.JString p
                 ? p.value().equals("*")
                 : principal instanceof Json.JObject po
-                    && po.members().stream().anyMatch(m -> strings(m.value()).contains("*"));
+                    && po.members().stream()
+                        .anyMatch(m -> strings(m.value()).stream().anyMatch(Analyzer::everyone));
         if (anyone) {
           add(
               Check.ROLE_TRUSTS_ANY_PRINCIPAL,
@@ -531,6 +532,15 @@ public final class Analyzer {
               Check.ROLE_TRUSTS_ANY_PRINCIPAL.hint());
         }
       }
+    }
+
+    /**
+     * Whether a {@code Condition} block holds at least one key (an empty one constrains nothing).
+     */
+    private static boolean constrains(@Nullable Json condition) {
+      return condition instanceof Json.JObject block
+          && block.members().stream()
+              .anyMatch(op -> op.value() instanceof Json.JObject keys && !keys.members().isEmpty());
     }
 
     void document(Json doc, String base, Use use, @Nullable PolicyDocument parsed) {
@@ -1209,6 +1219,17 @@ public final class Analyzer {
 
   private static String ticks(List<String> items) {
     return String.join(", ", items.stream().map(a -> "`" + a + "`").toList());
+  }
+
+  /**
+   * A trust principal name that matches every caller of its kind: {@code *}, {@code user/*}, {@code
+   * group/*}, or a user ARN whose name is {@code *}.
+   */
+  private static boolean everyone(String name) {
+    return name.equals("*")
+        || name.equals("user/*")
+        || name.equals("group/*")
+        || (name.startsWith("arn:") && name.endsWith(":user/*"));
   }
 
   /** {@code *} or {@code svc:*}. */

@@ -119,6 +119,11 @@ public enum Check {
           + " assume the role.",
       "Add a condition on the token's claims, e.g. `\"StringEquals\": {\"jwt:client_id\":"
           + " \"reporting\"}` or on `jwt:sub`, so only the intended callers may assume it."),
+  UNKNOWN_SUPPRESSION_CODE(
+      FindingSeverity.ERROR,
+      "An entry of the bundle's `analyzer.suppress` whose `code` is no finding code (a typo, or a"
+          + " code renamed before 1.0): it hides nothing.",
+      "Use a code from docs/analyze.md."),
   API_KEY_NOT_ROTATED(
       FindingSeverity.WARNING,
       "An API key created longer ago than the maximum key age (90 days unless"
@@ -222,6 +227,26 @@ public enum Check {
     this.severity = severity;
     this.description = description;
     this.fix = fix;
+  }
+
+  /** Codes renamed before 1.0, to the check that has them now. */
+  private static final java.util.Map<String, Check> RENAMED =
+      java.util.Map.of(
+          "MISMATCHED_TYPE", TYPE_MISMATCH,
+          "DUPLICATE_STATEMENT", REDUNDANT_STATEMENT,
+          "POLICY_VARIABLE_TAKEN_LITERALLY", VARIABLE_UNSUPPORTED_IN_VERSION);
+
+  /**
+   * For a code that names no check, the hint to give: the check it was renamed to, or the closest
+   * code; {@code null} when none is close.
+   */
+  public static @org.jspecify.annotations.Nullable String suggestionFor(String unknown) {
+    Check renamed = RENAMED.get(unknown.toUpperCase(java.util.Locale.ROOT));
+    if (renamed != null) {
+      return "`" + unknown + "` is now `" + renamed.code() + "`";
+    }
+    return io.iamgate.policy.parse.Hints.didYouMean(
+        unknown, java.util.Arrays.stream(values()).map(Check::code).toList());
   }
 
   /** The code: the constant's name. */

@@ -3,6 +3,7 @@ package io.iamgate.lint;
 import io.iamgate.json.Json;
 import io.iamgate.policy.BaseOperator;
 import io.iamgate.policy.IpAddresses;
+import io.iamgate.policy.OperatorFamily;
 import io.iamgate.policy.PolicyDates;
 import io.iamgate.policy.PolicyNumbers;
 import io.iamgate.policy.SetQualifier;
@@ -105,7 +106,7 @@ final class ConditionLogic {
               "use `request:method`, `request:stage`, `request:path/<name>`, `request:header/<name>` or `request:query/<name>`";
         } else if (lower.startsWith("request:path/") && pathParameters != null) {
           String name = c.key().substring("request:path/".length());
-          if (!pathParameters.contains(name)) {
+          if (pathParameters.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
             why = "no route has a path parameter `{" + name + "}`";
             String dym = Hints.didYouMean(name, pathParameters);
             hint = dym != null ? dym : "name a path parameter of the bundle's routes";
@@ -170,11 +171,18 @@ final class ConditionLogic {
               + c.key()
               + "` is false whenever the request has the key: a plain operator never matches a"
               + " multi-valued key",
-          "write `ForAnyValue:"
-              + c.written()
-              + "` (some value matches) or `ForAllValues:"
-              + c.written()
-              + "` (every value matches)");
+          c.operator().ifExists()
+              ? "write `ForAllValues:"
+                  + c.written()
+                  + "` (every value matches; also true when the key is absent, as `IfExists`"
+                  + " was) or `ForAnyValue:"
+                  + c.written()
+                  + "` (some value matches; false when the key is absent)"
+              : "write `ForAnyValue:"
+                  + c.written()
+                  + "` (some value matches) or `ForAllValues:"
+                  + c.written()
+                  + "` (every value matches)");
     }
   }
 
@@ -191,13 +199,17 @@ final class ConditionLogic {
       if (known != null && !known.multi()) {
         continue; // FORALLVALUES_WITH_SINGLE_VALUED_KEY says more
       }
+      // a Null on the key either requires it (false) or says absence is meant (true); a plain
+      // ForAnyValue on it is false when the key is absent, so it guards as well
       boolean guarded =
           conds.stream()
               .anyMatch(
                   g ->
-                      g.plain(BaseOperator.NULL)
-                          && g.key().equalsIgnoreCase(c.key())
-                          && g.values().stream().allMatch(v -> v.equalsIgnoreCase("false")));
+                      g.key().equalsIgnoreCase(c.key())
+                          && (g.operator().base() == BaseOperator.NULL
+                              || (g.operator().qualifier() == SetQualifier.FOR_ANY_VALUE
+                                  && !g.operator().ifExists()
+                                  && !g.operator().base().negated())));
       if (!guarded) {
         r.add(
             Check.FORALLVALUES_WITHOUT_NULL_GUARD,
@@ -320,7 +332,8 @@ final class ConditionLogic {
         || other.operator().base() == BaseOperator.NULL
         || other.operator().base().negated()
         || other.operator().ifExists()
-        || other.operator().qualifier() == SetQualifier.FOR_ALL_VALUES) {
+        || other.operator().qualifier() == SetQualifier.FOR_ALL_VALUES
+        || mayMatchEmpty(other)) {
       return null;
     }
     return "`Null` requires `"
@@ -328,6 +341,20 @@ final class ConditionLogic {
         + "` to be absent, and `"
         + other.written()
         + "` is false when it is absent";
+  }
+
+  /**
+   * Whether {@code c} may be true for the empty string, which {@code Null} counts as absent
+   * (docs/policy-language.md, 4.6): a string or ARN value that is empty or only {@code *}, or holds
+   * a variable.
+   */
+  private static boolean mayMatchEmpty(Cond c) {
+    OperatorFamily family = c.operator().base().family();
+    if (family != OperatorFamily.STRING && family != OperatorFamily.ARN) {
+      return false;
+    }
+    return c.values().stream()
+        .anyMatch(v -> v.contains("${") || v.chars().allMatch(ch -> ch == '*'));
   }
 
   /** When {@code upper} caps the key below where {@code lower} starts, why; else null. */

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Whether an {@code Allow} statement can ever take effect for the principals it is attached to
  * (docs/analyze.md, "Statements that never take effect"). The evaluation order is the one of
  * docs/policy-language.md section 2.3: an applying {@code Deny} anywhere wins, then the guardrails
- * and the permissions boundary must also allow. Every answer is sound: a statement is reported only
+ * and the permissions boundary must also allow; a statement both block is reported as outside the
+ * guardrails, which no boundary change can fix. Every answer is sound: a statement is reported only
  * when no request can make it decide, whatever the request's keys.
  */
 final class Shadowing {
@@ -181,6 +182,11 @@ final class Shadowing {
             "for " + set.principal() + " the unconditional Deny " + d.label() + " covers it");
       }
     }
+    if (set.guardrails() && noneAllows(set.guardrailStatements(), allow, variables)) {
+      return new Blocked(
+          Check.ALLOW_OUTSIDE_GUARDRAILS,
+          "for " + set.principal() + " no guardrail allows any of its actions on its resources");
+    }
     if (set.boundary() != null && noneAllows(set.boundaryStatements(), allow, variables)) {
       return new Blocked(
           Check.ALLOW_OUTSIDE_PERMISSIONS_BOUNDARY,
@@ -189,11 +195,6 @@ final class Shadowing {
               + " the permissions boundary `"
               + set.boundary()
               + "` allows none of its actions on its resources");
-    }
-    if (set.guardrails() && noneAllows(set.guardrailStatements(), allow, variables)) {
-      return new Blocked(
-          Check.ALLOW_OUTSIDE_GUARDRAILS,
-          "for " + set.principal() + " no guardrail allows any of its actions on its resources");
     }
     return null;
   }

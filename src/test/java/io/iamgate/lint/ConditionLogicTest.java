@@ -229,4 +229,49 @@ class ConditionLogicTest {
                     + "\"Null\":{\"jwt:scp\":\"true\"},\"StringEquals\":{\"jwt:sub\":\"a\"}}")
             .findings());
   }
+
+  // what the adversarial review found
+
+  @Test
+  void nullTrueBesideAnOperatorThatMatchesTheEmptyStringDoesNotContradict() {
+    // "" is null-ish (4.6): Null true holds, and so does StringEquals ""
+    assertEquals(
+        java.util.List.of(),
+        allow(
+                "{\"Null\":{\"request:header/n\":\"true\"},"
+                    + "\"StringEquals\":{\"request:header/n\":\"\"},"
+                    + "\"StringLike\":{\"request:header/n\":\"*\"}}")
+            .findings());
+  }
+
+  @Test
+  void forAnyValueOrANullOnTheKeyGuardsForAllValues() {
+    assertEquals(
+        java.util.List.of(),
+        allow(
+                "{\"ForAllValues:StringEquals\":{\"jwt:groups\":\"x\"},"
+                    + "\"ForAnyValue:StringEquals\":{\"jwt:groups\":\"x\"}}")
+            .findings());
+    assertEquals(
+        java.util.List.of(),
+        allow(
+                "{\"ForAllValues:StringEquals\":{\"jwt:groups\":\"x\"},"
+                    + "\"Null\":{\"jwt:groups\":\"true\"}}")
+            .findings());
+  }
+
+  @Test
+  void pathParameterNamesCompareWithoutCase() {
+    assertFalse(
+        codes(bundle(String.format(ROUTED, "StringEquals: {\"request:path/orderid\": o-1}")))
+            .contains("CONDITION_KEY_NOT_SUPPLIED"));
+  }
+
+  @Test
+  void anIfExistsOperatorOnAMultiValuedKeyIsToldWhatAbsenceThenMeans() {
+    Finding f =
+        only(allow("{\"StringEqualsIfExists\":{\"aws:TagKeys\":\"env\"}}"), "MISSING_QUALIFIER");
+    assertTrue(
+        f.hint().startsWith("write `ForAllValues:StringEqualsIfExists` (every value"), f.hint());
+  }
 }

@@ -163,4 +163,19 @@ class NeverTakesEffectTest {
                         """))
             .contains("ALLOW_OUTSIDE_GUARDRAILS"));
   }
+
+  @Test
+  void aStatementBothTheGuardrailsAndTheBoundaryBlockIsOutsideTheGuardrails() {
+    Finding f =
+        only(
+            bundle(
+                GROUPS
+                    + """
+                    users:
+                      carol: {policies: [Payments], permissionsBoundary: NoReads}
+                    guardrails: [Read]
+                    """),
+            "ALLOW_OUTSIDE_GUARDRAILS");
+    assertFalse(f.message().contains("boundary"), f.message());
+  }
 }

@@ -76,6 +76,37 @@ class TrustAndSuppressionTest {
   }
 
   @Test
+  void aTrustPolicyWithAnEmptyConditionOrEveryUserIsReported() {
+    assertTrue(
+        codes(
+                bundle(
+                    role(
+                        "{Effect: Allow, Principal: {Federated: \"https://auth.example.com\"},"
+                            + " Action: sts:AssumeRoleWithWebIdentity, Condition: {}}")))
+            .contains("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL"));
+    assertTrue(
+        codes(
+                bundle(
+                    role(
+                        "{Effect: Allow, Principal: {AWS: \"user/*\"}, Action: sts:AssumeRole,"
+                            + " Condition: {StringEquals: {}}}")))
+            .contains("ROLE_TRUSTS_ANY_PRINCIPAL"));
+  }
+
+  @Test
+  void aSuppressionOfAKnownCodeIsNotReported() {
+    assertFalse(
+        codes(
+                bundle(
+                    """
+                    users: {bob: {}}
+                    analyzer:
+                      suppress: [{code: TYPE_MISMATCH, reason: known}]
+                    """))
+            .contains("UNKNOWN_SUPPRESSION_CODE"));
+  }
+
+  @Test
   void aSuppressionOfAnUnknownCodeIsAnErrorWithTheClosestCode() {
     Analyzer.Result r =
         bundle(
@@ -86,9 +117,11 @@ class TrustAndSuppressionTest {
                 - {code: MISMATCHED_TYPE, reason: renamed}
                 - {code: TYPE_MISMATCH, reason: known}
             """);
-    Finding f = only(r, "VALIDATION_ERROR");
+    Finding f = only(r, "UNKNOWN_SUPPRESSION_CODE");
+    assertEquals(FindingSeverity.ERROR, f.severity());
     assertEquals("/analyzer/suppress/0/code", f.path());
     assertEquals(4, f.line());
     assertTrue(f.message().contains("`MISMATCHED_TYPE` is no finding code"), f.message());
+    assertEquals("`MISMATCHED_TYPE` is now `TYPE_MISMATCH`", f.hint());
   }
 }
