@@ -154,6 +154,21 @@ final class TestCommand implements Callable<Integer> {
         }
       }
     }
+    if (junitTarget != null) {
+      Path target = Path.of(junitTarget).toAbsolutePath().normalize();
+      for (String loadedFrom : bundles.keySet()) {
+        Path source = Path.of(loadedFrom);
+        if (target.startsWith(source) || sameFile(source, target)) {
+          err.println(
+              "iamgate: --junit `"
+                  + junitTarget
+                  + "` is (inside) the bundle `"
+                  + loadedFrom
+                  + "`; writing the report would overwrite it");
+          return INVALID;
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       if (json) {
         out.println(JsonOutput.object(g -> JsonOutput.diagnostics(g, errors)));
@@ -387,6 +402,10 @@ final class TestCommand implements Callable<Integer> {
       }
       action = m.action();
       resource = m.resource();
+      // the keys the authorizer derives from the request itself (docs/authorizer.md, "Context
+      // keys")
+      context.put("request:method", method);
+      m.pathParameters().forEach((k, v) -> context.put("request:path/" + k, v));
     }
     Authorization result =
         IamGate.decide(

@@ -245,6 +245,52 @@ class TestCommandTest {
   }
 
   @Test
+  void junitRefusesToOverwriteTheBundle() throws Exception {
+    Path bundle = write("bundle.yaml", Files.readString(Path.of(SAMPLE)));
+    String before = Files.readString(bundle);
+    Path tests = write("t.test.yaml", "bundle: bundle.yaml\n" + Files.readString(mixed()));
+    CliRun r = CliRun.of("test", "--junit", bundle.toString(), tests.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("the bundle"), r.err());
+    assertEquals(before, Files.readString(bundle));
+  }
+
+  @Test
+  void aRouteRequestCarriesTheMethodAndPathParametersAsTheAuthorizerDoes() throws Exception {
+    write(
+        "routed.yaml",
+        """
+        policies:
+          P:
+            Version: "2012-10-17"
+            Statement:
+              Effect: Allow
+              Action: orders:GetOrder
+              Resource: "*"
+              Condition: {StringEquals: {"request:path/orderId": o-1, "request:method": GET}}
+        users: {alice: {policies: [P]}}
+        routes:
+          - {method: GET, path: "/orders/{orderId}", action: orders:GetOrder, resource: "arn:app:orders:::order/${request:path/orderId}"}
+        """);
+    Path f =
+        write(
+            "routed.test.yaml",
+            "bundle: routed.yaml\n"
+                + "tests:\n"
+                + "  - name: o-1 through its route\n"
+                + "    principal: {user: alice}\n"
+                + "    request: {method: GET, path: /orders/o-1}\n"
+                + "    expect: Allow\n"
+                + "  - name: another order\n"
+                + "    principal: {user: alice}\n"
+                + "    request: {method: GET, path: /orders/o-2}\n"
+                + "    expect: ImplicitDeny\n");
+    CliRun r = CliRun.of("test", f.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("2 passed, 0 failed"), r.out());
+  }
+
+  @Test
   void aContextKeyThePrincipalSetsIsAnInvalidTestFile() throws Exception {
     Path f =
         write(
