@@ -133,7 +133,8 @@ public final class TrustPolicies {
     members.add(
         new Json.Member(
             "Resource", p.line(), p.column(), new Json.JString(p.line(), p.column(), "*")));
-    if (names != null) {
+    // with no usable name the statement is already an error: no synthetic condition to report on
+    if (names != null && !names.isEmpty()) {
       String operator = principal != null ? "ForAnyValue:StringLike" : "ForAllValues:StringNotLike";
       Json.JArray values = new Json.JArray(p.line(), p.column(), names);
       Json.Member key = new Json.Member(PRINCIPALS_KEY, p.line(), p.column(), values);
@@ -211,6 +212,7 @@ public final class TrustPolicies {
       return List.of();
     }
     List<Json> out = new ArrayList<>();
+    int before = diagnostics.size();
     for (Json.Member m : obj.members()) {
       String type = m.name().toLowerCase(Locale.ROOT);
       if (!type.equals("aws") && !type.equals("federated")) {
@@ -264,6 +266,18 @@ public final class TrustPolicies {
         }
         out.add(new Json.JString(v.line(), v.column(), name));
       }
+    }
+    if (out.isEmpty() && diagnostics.size() == before) {
+      diagnostics.add(
+          new Diagnostic(
+              "trust-principal",
+              Severity.ERROR,
+              file,
+              path,
+              p.line(),
+              p.column(),
+              "names no principal: expected at least one `AWS` or `Federated` name",
+              "e.g. {\"AWS\": \"group/Admins\"}"));
     }
     return out;
   }

@@ -325,6 +325,22 @@ class BundleReaderTest {
   }
 
   @Test
+  void aTrustPrincipalWithNoUsableNameIsReportedWhereItIsWritten() {
+    ParseResult<Bundle> r =
+        json(
+            """
+        {"roles": {
+          "Empty": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {}, "Action": "sts:AssumeRole"}}},
+          "Bad": {"trustPolicy": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "**"}, "Action": "sts:AssumeRole"}}}}}""");
+    List<String> codes = r.errors().stream().map(d -> d.path() + ":" + d.code()).toList();
+    assertEquals(
+        List.of(
+            "/roles/Bad/trustPolicy/Statement/Principal/AWS:trust-principal",
+            "/roles/Empty/trustPolicy/Statement/Principal:trust-principal"),
+        codes.stream().sorted().toList());
+  }
+
+  @Test
   void trustPoliciesNameOnlyPrincipalsAndIssuersTheBundleDefines() {
     ParseResult<Bundle> r =
         yaml(
