@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyId the API key id, or {@code null}
  * @param id a stable, non-secret identifier of these exact credentials (the token's SHA-256, or the
  *     API key id), for caches keyed by caller
+ * @param cached whether the verified-token cache answered (always false for an API-key caller)
  */
 public record Credentials(
     @Nullable String issuer,
@@ -24,10 +25,28 @@ public record Credentials(
     @Nullable Instant expires,
     @Nullable String apiKeyUser,
     @Nullable String apiKeyId,
-    String id) {
+    String id,
+    boolean cached) {
   public Credentials {
     Objects.requireNonNull(subject, "subject");
     claims = Map.copyOf(claims);
+  }
+
+  /** Credentials just verified (not from a cache). */
+  public Credentials(
+      @Nullable String issuer,
+      String subject,
+      Map<String, Object> claims,
+      @Nullable Instant expires,
+      @Nullable String apiKeyUser,
+      @Nullable String apiKeyId,
+      String id) {
+    this(issuer, subject, claims, expires, apiKeyUser, apiKeyId, id, false);
+  }
+
+  /** The same credentials, as the verified-token cache hands them out. */
+  public Credentials asCached() {
+    return new Credentials(issuer, subject, claims, expires, apiKeyUser, apiKeyId, id, true);
   }
 
   public boolean isApiKey() {

@@ -222,7 +222,8 @@ public final class TokenVerifier {
       }
     }
     Credentials c = verifyUncached(token, key);
-    verified.put(key, c);
+    // the cache hands out a copy marked as cached: a hit costs no allocation to say so
+    verified.put(key, c.asCached());
     return c;
   }
 

@@ -1,6 +1,7 @@
 package io.iamgate.authn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +77,11 @@ class TokenVerifierTest {
     assertEquals("alice", c.claims().get("cognito:username"));
     assertEquals(Tokens.ISSUER, c.issuer());
     assertEquals(NOW.plusSeconds(600), c.expires());
-    assertSame(c, v.verify(token), "a repeated token is not verified again");
+    assertFalse(c.cached(), "the first verification is a cache miss");
+    Credentials again = v.verify(token);
+    assertTrue(again.cached(), "a repeated token is not verified again: the cache answers");
+    assertSame(again, v.verify(token), "a hit hands out the cached credentials themselves");
+    assertEquals(c.asCached(), again);
   }
 
   @Test
