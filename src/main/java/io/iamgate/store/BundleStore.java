@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -56,6 +57,9 @@ public final class BundleStore<T> {
   private volatile boolean checkedOnce;
   private volatile @Nullable String lastTag;
   private volatile @Nullable String lastProblem;
+  private final AtomicLong reloads = new AtomicLong();
+  private final AtomicLong reloadFailures = new AtomicLong();
+  private volatile long loadedAt;
 
   /**
    * @param source where bundles are read from
@@ -116,6 +120,7 @@ public final class BundleStore<T> {
     store.current.set(new Loaded<>(bundle, compiler.apply(bundle)));
     store.checkedOnce = true;
     store.lastCheck = Ticker.systemTicker().read();
+    store.loadedAt = store.lastCheck;
     return store;
   }
 
@@ -156,6 +161,23 @@ public final class BundleStore<T> {
   private Optional<T> compiled() {
     Loaded<T> loaded = current.get();
     return loaded == null ? Optional.empty() : Optional.of(loaded.compiled());
+  }
+
+  /** How many bundles were swapped in (the first load included) since the last call; resets. */
+  public long takeReloads() {
+    return reloads.getAndSet(0);
+  }
+
+  /**
+   * How many fetches, validations or compilations of a bundle failed since the last call; resets.
+   */
+  public long takeReloadFailures() {
+    return reloadFailures.getAndSet(0);
+  }
+
+  /** Seconds since the bundle in use was loaded, or -1 when none is. */
+  public long ageSeconds() {
+    return current.get() == null ? -1 : (ticker.read() - loadedAt) / 1_000_000_000L;
   }
 
   /** Why the last fetch or validation failed, or {@code null} when it succeeded. */
@@ -233,7 +255,9 @@ public final class BundleStore<T> {
             List.of());
         return false;
       }
+      loadedAt = ticker.read();
       current.set(new Loaded<>(bundle, compiled));
+      reloads.incrementAndGet();
       lastTag = fetched.tag();
       lastProblem = null;
       Map<LogField, @Nullable String> fields = new EnumMap<>(LogField.class);
@@ -250,6 +274,7 @@ public final class BundleStore<T> {
 
   private void fail(String reason, List<Diagnostic> errors) {
     lastProblem = reason;
+    reloadFailures.incrementAndGet();
     Loaded<T> kept = current.get();
     List<String> details = errors.stream().limit(20).map(Diagnostic::format).toList();
     Map<LogField, @Nullable String> fields = new EnumMap<>(LogField.class);

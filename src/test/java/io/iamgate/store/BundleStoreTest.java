@@ -87,6 +87,29 @@ class BundleStoreTest {
   }
 
   @Test
+  void reloadsFailuresAndTheBundlesAgeAreCountedForTheMetrics() {
+    MemorySource src = new MemorySource();
+    src.text = S3SourceTest.bundle("orders:GetOrder");
+    BundleStore<Directory> store = store(src, Duration.ofSeconds(30));
+    assertEquals(-1, store.ageSeconds(), "no bundle yet");
+    store.current().orElseThrow();
+    assertEquals(1, store.takeReloads(), "the first load counts");
+    assertEquals(0, store.takeReloads(), "taking resets");
+    ticker.advance(Duration.ofSeconds(45));
+    src.failure = "the bucket is gone";
+    store.current().orElseThrow();
+    assertEquals(1, store.takeReloadFailures());
+    assertEquals(0, store.takeReloadFailures());
+    assertEquals(45, store.ageSeconds(), "a failed reload keeps the old bundle, and its age");
+    src.failure = null;
+    src.text = S3SourceTest.bundle("orders:ListOrders");
+    ticker.advance(Duration.ofSeconds(30));
+    store.current().orElseThrow();
+    assertEquals(1, store.takeReloads());
+    assertEquals(0, store.ageSeconds());
+  }
+
+  @Test
   void reformattingTheSameBundleKeepsItsVersion() {
     MemorySource src = new MemorySource();
     src.text = S3SourceTest.bundle("orders:GetOrder");
