@@ -232,8 +232,8 @@ public final class Masking {
    * #fingerprint}, in angle brackets. A segment holds one when, percent-decoded, it contains a run
    * that reads as a JOSE header ({@code eyJ} and at least 13 more base64url characters: a JWS or
    * JWE, whatever is joined to it), or an API key of the bundle ({@code <id>.}, the id in any
-   * letter case, whatever precedes it). Callers put credentials in paths by mistake; no escaping or
-   * prefix may carry one into the log.
+   * letter case, whatever precedes it) or one with its parts swapped ({@code .<id>}). Callers put
+   * credentials in paths and headers by mistake; no escaping or prefix may carry one into the log.
    *
    * @param keyIds the bundle's API key ids, lower-cased
    */
@@ -329,6 +329,12 @@ public final class Masking {
       // every id-shaped run that ends at the dot: `bob-ci.`, `key_bob-ci.` holds `bob-ci.` too
       for (int from = dot - 1; from >= 0 && isBase64Url(lower.charAt(from)); from--) {
         if (keyIds.contains(lower.substring(from, dot))) {
+          return true;
+        }
+      }
+      // and every one that starts after it: a key with its parts swapped, `<secret>.bob-ci`
+      for (int to = dot + 2; to <= lower.length() && isBase64Url(lower.charAt(to - 1)); to++) {
+        if (keyIds.contains(lower.substring(dot + 1, to))) {
           return true;
         }
       }

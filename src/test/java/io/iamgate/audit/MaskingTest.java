@@ -32,6 +32,8 @@ class MaskingTest {
             "-bob-ci.s3cret-value",
             "key_bob-ci.s3cret-value",
             "a%2Fbob-ci.s3cret-value",
+            "s3cret-value.bob-ci",
+            "s3cret-value.BOB-CI-v2",
             JWS,
             JWS.replace(".", "%2E"),
             "v1.X" + JWS,
