@@ -5,38 +5,76 @@ import io.iamgate.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one writer of iamgate's JSON log lines, as CloudWatch Logs and other collectors parse them:
- * decision events ({@code iamgate.decision}) and operational records ({@code iamgate.store}, {@code
- * iamgate.lambda}, ...). Each line starts with {@code time} from the injected clock; member names
- * come from {@link LogField}; every text value is {@link Masking#mask masked}; absent values are
- * left out. Thread-safe when the sink is.
+ * The one writer of iamgate's JSON log lines, as CloudWatch Logs, Lambda's log-level filtering and
+ * log tooling parse them: decision lines ({@code iamgate.decision}), operational records ({@code
+ * iamgate.store}, {@code iamgate.lambda}, ...). Every line starts with {@code timestamp} (ISO-8601
+ * UTC with milliseconds, from the injected clock) and {@code level}, and carries {@code service};
+ * member names come from {@link LogField}; every text value is {@link Masking#mask masked}; absent
+ * values are left out. The format is described member by member in docs/decision-events.md.
+ * Thread-safe when the sink is.
  */
 public final class JsonLines {
   /** The logger name of decision lines. */
   public static final String DECISION_LOGGER = "iamgate.decision";
 
-  /** The severity of an operational record. */
+  /** The service name when none is configured. */
+  public static final String DEFAULT_SERVICE = "iamgate";
+
+  /** The version of the {@code decision} object's format. */
+  public static final String EVENT_VERSION = "1.0";
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** The severity of a line, as Lambda's log-level filtering reads it. */
   public enum Level {
     INFO,
     WARN,
-    ERROR
+    ERROR;
+
+    /**
+     * The level of a Lambda application log level ({@code AWS_LAMBDA_LOG_LEVEL}: {@code TRACE},
+     * {@code DEBUG}, {@code INFO}, {@code WARN}, {@code ERROR}, {@code FATAL}) at which lines of
+     * this level are still kept: the lowest level of ours that passes it ({@code ERROR} for {@code
+     * FATAL}, which passes none of ours).
+     */
+    public static Level atLeast(@Nullable String lambdaLogLevel) {
+      if (lambdaLogLevel == null) {
+        return INFO;
+      }
+      return switch (lambdaLogLevel.trim().toUpperCase(java.util.Locale.ROOT)) {
+        case "WARN" -> WARN;
+        case "ERROR", "FATAL" -> ERROR;
+        default -> INFO;
+      };
+    }
   }
 
   private final Clock clock;
   private final Consumer<String> sink;
+  private final String service;
 
   /**
-   * @param clock the source of every line's {@code time}
+   * @param clock the source of every line's {@code timestamp}
    * @param sink receives each line, without a line terminator
+   * @param service every line's {@code service}
    */
-  public JsonLines(Clock clock, Consumer<String> sink) {
+  public JsonLines(Clock clock, Consumer<String> sink, String service) {
     this.clock = clock;
     this.sink = sink;
+    this.service = service;
+  }
+
+  /** Lines for the service {@value #DEFAULT_SERVICE}. */
+  public JsonLines(Clock clock, Consumer<String> sink) {
+    this(clock, sink, DEFAULT_SERVICE);
   }
 
   /** Lines to {@code out}, one {@code println} each, timed by the system clock in UTC. */
@@ -44,53 +82,127 @@ public final class JsonLines {
     return new JsonLines(Clock.systemUTC(), out::println);
   }
 
+  /**
+   * The service name of {@code env}: {@code IAMGATE_SERVICE_NAME}, else {@code
+   * POWERTOOLS_SERVICE_NAME}, else {@value #DEFAULT_SERVICE} (blank values count as unset).
+   */
+  public static String serviceName(Map<String, String> env) {
+    for (String name : new String[] {"IAMGATE_SERVICE_NAME", "POWERTOOLS_SERVICE_NAME"}) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    return DEFAULT_SERVICE;
+  }
+
+  /** Every line's {@code service}. */
+  public String service() {
+    return service;
+  }
+
   /** Writes a decision event as one line. */
-  public void decision(DecisionEvent e) {
-    sink.accept(line(e));
+  public void decision(DecisionEvent e, Invocation invocation) {
+    sink.accept(line(e, invocation));
   }
 
   /** The line {@link #decision} writes. */
-  public String line(DecisionEvent e) {
+  public String line(DecisionEvent e, Invocation inv) {
+    String time = TIMESTAMP.format(clock.instant());
+    DecisionEvent.Request r = e.request();
     return JsonWriter.toText(
         JsonWriter.Style.COMPACT,
         g -> {
           g.writeStartObject();
-          g.writeStringField(LogField.TIME.key(), clock.instant().toString());
+          g.writeStringField(LogField.TIMESTAMP.key(), time);
+          g.writeStringField(LogField.LEVEL.key(), e.level().name());
+          text(g, LogField.MESSAGE, e.message());
           g.writeStringField(LogField.LOGGER.key(), DECISION_LOGGER);
-          text(g, LogField.DECISION_ID, e.decisionId());
+          text(g, LogField.SERVICE, service);
+          invocation(g, inv);
+          text(g, LogField.CORRELATION_ID, r.requestId());
+          g.writeObjectFieldStart(LogField.DECISION.key());
+          g.writeStringField(LogField.EVENT_VERSION.key(), EVENT_VERSION);
+          g.writeStringField(LogField.EVENT_TIME.key(), time);
+          text(g, LogField.EVENT_ID, e.decisionId());
+          text(g, LogField.EVENT_TYPE, r.eventType());
           text(g, LogField.OUTCOME, e.outcome());
           text(g, LogField.REASON, e.reason());
-          text(g, LogField.PRINCIPAL, e.principal());
+          userIdentity(g, e.userIdentity());
+          text(g, LogField.SOURCE_IP_ADDRESS, r.sourceIp());
+          String ua = r.userAgent();
+          text(g, LogField.USER_AGENT, ua == null ? null : userAgent(ua));
+          text(g, LogField.API_ID, r.apiId());
+          text(g, LogField.STAGE, r.stage());
+          text(g, LogField.ROUTE, e.route());
+          text(g, LogField.HTTP_METHOD, r.httpMethod());
+          text(g, LogField.PATH, r.path());
+          text(g, LogField.METHOD_ARN, r.methodArn());
           text(g, LogField.ACTION, e.action());
           text(g, LogField.RESOURCE, e.resource());
           text(g, LogField.STATEMENT, e.statement());
-          text(g, LogField.BUNDLE_VERSION, e.bundleVersion());
-          if (e.routesLeftOut() > 0) {
-            g.writeNumberField(LogField.ROUTES_LEFT_OUT.key(), e.routesLeftOut());
-          }
-          if (!e.claimsLeftOut().isEmpty()) {
-            text(g, LogField.CLAIMS_LEFT_OUT, String.join(",", e.claimsLeftOut()));
-          }
+          text(g, LogField.FAILED_GATE, e.failedGate());
           if (!e.nearMisses().isEmpty()) {
-            g.writeArrayFieldStart(LogField.NEAR_MISSES.key());
-            for (String m : e.nearMisses()) {
-              g.writeString(Masking.mask(m));
-            }
-            g.writeEndArray();
+            texts(g, LogField.NEAR_MISSES, e.nearMisses());
           }
-          text(g, LogField.EVENT_TYPE, e.eventType());
-          text(g, LogField.METHOD_ARN, e.methodArn());
-          text(g, LogField.SOURCE_IP, e.sourceIp());
-          text(g, LogField.REQUEST_ID, e.requestId());
-          text(g, LogField.LAMBDA_REQUEST_ID, e.lambdaRequestId());
+          text(g, LogField.BUNDLE_VERSION, e.bundleVersion());
+          text(g, LogField.CACHE_MODE, e.cacheMode());
+          g.writeNumberField(LogField.ROUTES_LEFT_OUT.key(), e.routesLeftOut());
+          if (!e.claimsLeftOut().isEmpty()) {
+            texts(g, LogField.CLAIMS_LEFT_OUT, e.claimsLeftOut());
+          }
+          Boolean hit = e.tokenCacheHit();
+          if (hit != null) {
+            g.writeBooleanField(LogField.TOKEN_CACHE_HIT.key(), hit);
+          }
           g.writeNumberField(LogField.LATENCY_MICROS.key(), e.latencyMicros());
+          g.writeEndObject();
           g.writeEndObject();
         });
   }
 
+  /** A user agent fit for the line: masked, and at most {@value DecisionEvent#MAX_USER_AGENT}. */
+  static String userAgent(String ua) {
+    String masked = Masking.mask(ua);
+    return masked.length() <= DecisionEvent.MAX_USER_AGENT
+        ? masked
+        : masked.substring(0, DecisionEvent.MAX_USER_AGENT - 1) + "…";
+  }
+
+  private static void invocation(JsonGenerator g, Invocation inv) throws IOException {
+    g.writeBooleanField(LogField.COLD_START.key(), inv.coldStart());
+    text(g, LogField.FUNCTION_NAME, inv.functionName());
+    text(g, LogField.FUNCTION_VERSION, inv.functionVersion());
+    text(g, LogField.FUNCTION_REQUEST_ID, inv.requestId());
+    if (inv.memorySizeMb() > 0) {
+      g.writeNumberField(LogField.FUNCTION_MEMORY_SIZE.key(), inv.memorySizeMb());
+    }
+    text(g, LogField.XRAY_TRACE_ID, inv.xrayTraceId());
+  }
+
+  private static void userIdentity(JsonGenerator g, DecisionEvent.@Nullable UserIdentity u)
+      throws IOException {
+    if (u == null) {
+      return;
+    }
+    g.writeObjectFieldStart(LogField.USER_IDENTITY.key());
+    text(g, LogField.TYPE, u.type());
+    text(g, LogField.PRINCIPAL, u.principal());
+    texts(g, LogField.GROUPS, u.groups());
+    text(g, LogField.ISSUER, u.issuer());
+    text(g, LogField.AUTHENTICATION_METHOD, u.authenticationMethod());
+    Boolean mfa = u.mfaPresent();
+    if (mfa != null) {
+      g.writeBooleanField(LogField.MFA_PRESENT.key(), mfa);
+    }
+    text(g, LogField.CALLER, u.caller());
+    g.writeEndObject();
+  }
+
   /**
-   * Writes an operational record: {@code time}, {@code level}, {@code logger}, {@code message},
-   * then {@code fields} in the order of {@link LogField} (a {@code null} value is left out).
+   * Writes an operational record: {@code timestamp}, {@code level}, {@code message}, {@code
+   * logger}, {@code service}, then {@code fields} in the order of {@link LogField} (a {@code null}
+   * value is left out).
    */
   public void record(
       Level level, String logger, String message, Map<LogField, @Nullable String> fields) {
@@ -109,10 +221,11 @@ public final class JsonLines {
         JsonWriter.Style.COMPACT,
         g -> {
           g.writeStartObject();
-          g.writeStringField(LogField.TIME.key(), clock.instant().toString());
+          g.writeStringField(LogField.TIMESTAMP.key(), TIMESTAMP.format(clock.instant()));
           g.writeStringField(LogField.LEVEL.key(), level.name());
-          g.writeStringField(LogField.LOGGER.key(), logger);
           text(g, LogField.MESSAGE, message);
+          g.writeStringField(LogField.LOGGER.key(), logger);
+          text(g, LogField.SERVICE, service);
           for (LogField f : LogField.values()) {
             if (fields.containsKey(f)) {
               text(g, f, fields.get(f));
@@ -127,5 +240,14 @@ public final class JsonLines {
     if (value != null) {
       g.writeStringField(field.key(), Masking.mask(value));
     }
+  }
+
+  private static void texts(JsonGenerator g, LogField field, java.util.List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field.key());
+    for (String v : values) {
+      g.writeString(Masking.mask(v));
+    }
+    g.writeEndArray();
   }
 }

@@ -1,10 +1,13 @@
 package io.iamgate.authorizer;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.iamgate.audit.DecisionEvent;
 import io.iamgate.audit.Masking;
 import io.iamgate.authn.AuthenticationException;
 import io.iamgate.authn.Authenticator;
 import io.iamgate.authn.Credentials;
+import io.iamgate.bundle.Bundle;
+import io.iamgate.compile.PolicyType;
 import io.iamgate.eval.Decision;
 import io.iamgate.eval.NearMiss;
 import io.iamgate.facade.Authorization;
@@ -39,6 +42,7 @@ public final class Authorizer {
   private final Clock clock;
   private final Ticker ticker;
   private final RouteTables routeTables;
+  private final String cacheMode;
   private final AtomicReference<@Nullable PerBundle> perBundle = new AtomicReference<>();
 
   /**
@@ -64,6 +68,10 @@ public final class Authorizer {
     this.clock = clock;
     this.ticker = ticker;
     this.routeTables = new RouteTables(ticker);
+    this.cacheMode =
+        settings.cacheMode() == AuthorizerSettings.CacheMode.ROUTE_TABLE
+            ? "route-table"
+            : "request";
   }
 
   /** An authorizer on the system ticker. */
@@ -125,13 +133,14 @@ public final class Authorizer {
 
   private Outcome authorizeUnmasked(GatewayEvent event) {
     Answers started =
-        new Answers(event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event));
+        new Answers(
+            event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event), cacheMode);
     try {
       Optional<Directory> current = store.current();
       if (current.isEmpty()) {
         String problem = store.lastProblem();
         return started.deny(
-            Trail.EMPTY.because(
+            Trail.EMPTY.failed(
                 "no policy bundle is loaded" + (problem == null ? "" : ": " + problem)),
             "anonymous",
             null);
@@ -150,12 +159,13 @@ public final class Authorizer {
       } catch (AuthenticationException e) {
         return started.unauthorized(trail.because(e.getMessage()));
       }
+      if (!credentials.isApiKey()) {
+        trail = trail.tokenCacheHit(credentials.cached());
+      }
       return decideFor(started, d, p, credentials, apiKey, trail);
     } catch (RuntimeException e) {
       return started.deny(
-          Trail.EMPTY.because("internal error: " + e.getClass().getSimpleName()),
-          "anonymous",
-          null);
+          Trail.EMPTY.failed("internal error: " + e.getClass().getSimpleName()), "anonymous", null);
     }
   }
 
@@ -193,7 +203,8 @@ public final class Authorizer {
   /** Decides for authenticated credentials: the stages after authentication. */
   Outcome decide(GatewayEvent event, Credentials credentials) {
     Answers started =
-        new Answers(event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event));
+        new Answers(
+            event, UUID.randomUUID().toString(), System.nanoTime(), simpleFor(event), cacheMode);
     Directory d = store.current().orElseThrow(() -> new IllegalStateException("no bundle"));
     return decideFor(
         started, d, perBundle(d), credentials, null, Trail.EMPTY.bundle(d.bundle().shortVersion()));
@@ -213,7 +224,7 @@ public final class Authorizer {
     if (principal == null) {
       return s.deny(trail.because(mapped.problem()), "anonymous:" + credentials.subject(), null);
     }
-    trail = trail.principal(principal.toString());
+    trail = trail.identity(identity(d, principal, credentials));
     Optional<PrincipalEntry> entry = d.principal(principal);
     if (entry.isEmpty()) {
       return s.deny(trail.because("the bundle has no " + principal), principal.key(), null);
@@ -228,7 +239,12 @@ public final class Authorizer {
         RequestMapper.map(
             event, credentials, d.routes(), d.bundle().identity().apiKeyHeader(), now(event));
     String resource = request.match().resource();
-    trail = trail.route(request.match().action(), resource);
+    Bundle.Route matched = request.match().route();
+    trail =
+        trail.route(
+            matched == null ? null : matched.method() + " " + matched.path(),
+            request.match().action(),
+            resource);
     if (resource == null) {
       return s.deny(
           trail.because("the route's resource cannot be resolved for this request"),
@@ -244,7 +260,11 @@ public final class Authorizer {
       return s.deny(trail.because(problem), principal.key(), context(s, d, principal, null, trail));
     }
     trail =
-        trail.decided(a.decision(), a.statements().stream().findFirst().orElse(null), a.reason());
+        trail.decided(
+            a.decision(),
+            a.statements().stream().findFirst().orElse(null),
+            gate(a.failedGate()),
+            a.reason());
     if (a.decision() == Decision.IMPLICIT_DENY) {
       // why not: explain again, off the hot path (an implicit deny only), for the decision log
       trail =
@@ -292,6 +312,7 @@ public final class Authorizer {
             trail.decided(
                 a.decision(),
                 a.statements().stream().findFirst().orElse(null),
+                gate(a.failedGate()),
                 a.reason()
                     + "; answered by the route table's patterns alone, since "
                     + unallowable);
@@ -305,7 +326,8 @@ public final class Authorizer {
             trail.leftOut(table.omitted(), context.claimsLeftOut()));
       }
       trail =
-          trail.decided(Decision.IMPLICIT_DENY, null, "allowed, but " + unallowable + "; denied");
+          trail.decided(
+              Decision.IMPLICIT_DENY, null, null, "allowed, but " + unallowable + "; denied");
       ResponseContext context = context(s, d, principal, credentials, trail);
       return s.deny(trail.leftOut(0, context.claimsLeftOut()), principal.key(), context);
     }
@@ -382,6 +404,50 @@ public final class Authorizer {
           : d.identityMapper().userAssumesRole(apiKeyUser, requestedRole);
     }
     return d.identityMapper().fromClaims(credentials.claims(), credentials.issuer(), requestedRole);
+  }
+
+  /**
+   * The caller as the decision event's {@code userIdentity}: its type and principal, its groups
+   * (the bundle user's and those its token claims), how it authenticated, and for a role who
+   * assumed it.
+   */
+  private static DecisionEvent.UserIdentity identity(
+      Directory d, Principal principal, Credentials c) {
+    boolean role = principal.kind() == Principal.Kind.ROLE;
+    List<String> groups = principal.groups();
+    if (!role) {
+      Bundle.User user = d.bundle().users().get(principal.name());
+      if (user != null && !user.groups().isEmpty()) {
+        groups =
+            groups.isEmpty()
+                ? user.groups()
+                : java.util.stream.Stream.concat(user.groups().stream(), groups.stream())
+                    .distinct()
+                    .toList();
+      }
+    }
+    String apiKeyUser = c.apiKeyUser();
+    String session = principal.sessionName();
+    return new DecisionEvent.UserIdentity(
+        role ? "role" : c.isApiKey() ? "api-key" : "user",
+        (role ? "role/" : "user/") + principal.name(),
+        groups,
+        c.issuer(),
+        c.isApiKey() ? "api-key" : "jwt",
+        c.isApiKey() ? null : RequestMapper.mfaPresent(c),
+        !role ? null : apiKeyUser != null ? "user/" + apiKeyUser : session);
+  }
+
+  /** The failed gate of an implicit deny as the decision event names it, or {@code null}. */
+  private static @Nullable String gate(@Nullable PolicyType failed) {
+    if (failed == null) {
+      return null;
+    }
+    return switch (failed) {
+      case BOUNDARY -> "permissionsBoundary";
+      case GUARDRAIL -> "guardrails";
+      case IDENTITY -> null;
+    };
   }
 
   private boolean simpleFor(GatewayEvent event) {

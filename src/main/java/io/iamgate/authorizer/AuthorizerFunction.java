@@ -1,7 +1,9 @@
 package io.iamgate.authorizer;
 
 import io.iamgate.audit.DecisionEvent;
+import io.iamgate.audit.Invocation;
 import io.iamgate.audit.JsonLines;
+import io.iamgate.audit.Masking;
 import io.iamgate.eval.Decision;
 import io.iamgate.facade.IamGate;
 import io.iamgate.gateway.AuthorizerResponse;
@@ -20,6 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +90,12 @@ public final class AuthorizerFunction {
   private final @Nullable Authorizer authorizer;
   private final @Nullable String configurationError;
   private final JsonLines log;
+  private final TrailSettings trail;
+  private final AtomicBoolean coldStart = new AtomicBoolean(true);
+
+  /** The invocation whose decision line was written last (one per invocation). */
+  private volatile @Nullable Invocation finished;
+
   private final GatewayEvents events = new GatewayEvents();
   private final ResponseWriter writer = new ResponseWriter();
 
@@ -99,7 +111,10 @@ public final class AuthorizerFunction {
     this.log = log;
     Authorizer a = null;
     String error = null;
+    TrailSettings t =
+        new TrailSettings(1.0, JsonLines.Level.atLeast(env.get(TrailSettings.LAMBDA_LOG_LEVEL)));
     try {
+      t = TrailSettings.from(env);
       AuthorizerSettings settings = AuthorizerSettings.from(env);
       IamGate.Settings.refuseSampleUnlessAllowed(settings.bundle(), settings.allowSampleBundle());
       BundleSource source = BundleSources.fromSetting(settings.bundle(), settings.fetchTimeout());
@@ -115,6 +130,16 @@ public final class AuthorizerFunction {
     }
     this.authorizer = a;
     this.configurationError = error;
+    this.trail = t;
+    if (t.lambdaLevel() == JsonLines.Level.ERROR) {
+      log.record(
+          JsonLines.Level.ERROR,
+          LOGGER,
+          "AWS_LAMBDA_LOG_LEVEL is "
+              + env.get(TrailSettings.LAMBDA_LOG_LEVEL)
+              + ": Lambda drops every denial's decision line (WARN); set the function's"
+              + " ApplicationLogLevel to WARN at most");
+    }
     warmUp();
   }
 
@@ -180,7 +205,7 @@ public final class AuthorizerFunction {
       answer(
           new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
           new ByteArrayOutputStream(),
-          null,
+          Invocation.NONE,
           false);
     } catch (IOException | RuntimeException e) {
       // a warm-up failure is not a request failure; the real requests will report it
@@ -193,6 +218,7 @@ public final class AuthorizerFunction {
 
   /** Fetches the bundle now (after a SnapStart restore: the snapshot may be hours old). */
   public void refresh() {
+    coldStart.set(true);
     Authorizer a = authorizer;
     if (a != null) {
       a.store().refresh();
@@ -201,14 +227,21 @@ public final class AuthorizerFunction {
   }
 
   /**
-   * Answers one event, logging its decision event.
+   * Whether the coming invocation is the first of this execution environment (after its init or a
+   * SnapStart restore); true once, then false.
+   */
+  public boolean takeColdStart() {
+    return coldStart.getAndSet(false);
+  }
+
+  /**
+   * Answers one event, writing its decision line (allows as sampled).
    *
-   * @param lambdaRequestId the Lambda invocation's request id, recorded in the decision event
+   * @param invocation the Lambda invocation, recorded in the decision line
    * @throws IOException when {@code out} fails
    */
-  public Answer answer(InputStream in, OutputStream out, @Nullable String lambdaRequestId)
-      throws IOException {
-    return answer(in, out, lambdaRequestId, true).answer();
+  public Answer answer(InputStream in, OutputStream out, Invocation invocation) throws IOException {
+    return answer(in, out, invocation, true).answer();
   }
 
   /**
@@ -218,25 +251,67 @@ public final class AuthorizerFunction {
    * @throws IOException when {@code out} fails
    */
   public Result evaluate(InputStream in, OutputStream out) throws IOException {
-    return answer(in, out, null, true);
+    return answer(in, out, new Invocation(null, null, null, 0, null, takeColdStart()), true);
   }
 
-  /** Writes the answer to an error nothing else caught: a denial of everything, logged. */
-  public void denyAfterError(RuntimeException e, OutputStream out) throws IOException {
-    log.record(
-        JsonLines.Level.ERROR, LOGGER, "internal error, denied: " + e.getClass().getSimpleName());
+  /**
+   * Writes the answer to an error nothing else caught: a denial of everything, with an {@code
+   * Error} decision line unless the invocation already has one.
+   */
+  public void denyAfterError(RuntimeException e, OutputStream out, Invocation invocation)
+      throws IOException {
+    if (finished != invocation) {
+      finish(
+          DecisionEvent.error(
+              UUID.randomUUID().toString(),
+              "internal error, denied: " + e.getClass().getSimpleName(),
+              DecisionEvent.Request.UNKNOWN,
+              0),
+          invocation);
+    }
     writer.write(ANONYMOUS_DENY, out);
   }
 
+  /**
+   * Writes the invocation's decision line, unless it is an allow left out by the sample rate or one
+   * Lambda would drop.
+   */
+  private void finish(DecisionEvent d, Invocation invocation) {
+    finished = invocation;
+    if (logged(d)) {
+      log.decision(d, invocation);
+    }
+  }
+
+  /**
+   * Whether a decision gets a line: every denial and error; an allow only when Lambda keeps {@code
+   * INFO} lines, and then by the sample rate.
+   */
+  private boolean logged(DecisionEvent d) {
+    if (!d.outcome().equals(DecisionEvent.ALLOW)) {
+      return true;
+    }
+    double rate = trail.allowSampleRate();
+    return trail.lambdaLevel() == JsonLines.Level.INFO
+        && (rate >= 1.0 || (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate));
+  }
+
   private Result answer(
-      InputStream in, OutputStream out, @Nullable String lambdaRequestId, boolean logDecision)
+      InputStream in, OutputStream out, Invocation invocation, boolean logDecision)
       throws IOException {
+    long start = System.nanoTime();
     GatewayEvent event;
     try {
       event = events.read(in);
     } catch (GatewayEvents.InvalidEventException e) {
       if (logDecision) {
-        log.record(JsonLines.Level.ERROR, LOGGER, "unreadable event, denied: " + e.getMessage());
+        finish(
+            DecisionEvent.error(
+                UUID.randomUUID().toString(),
+                "unreadable event, denied: " + e.getMessage(),
+                DecisionEvent.Request.UNKNOWN,
+                (System.nanoTime() - start) / 1000),
+            invocation);
       }
       writer.write(ANONYMOUS_DENY, out);
       return new Result(Verdict.DENY, null, "unreadable event: " + e.getMessage());
@@ -244,15 +319,22 @@ public final class AuthorizerFunction {
     Authorizer a = authorizer;
     if (a == null) {
       if (logDecision) {
-        log.record(JsonLines.Level.ERROR, LOGGER, configurationProblem(configurationError));
+        finish(
+            DecisionEvent.error(
+                    UUID.randomUUID().toString(),
+                    configurationProblem(configurationError),
+                    Trail.request(event),
+                    (System.nanoTime() - start) / 1000)
+                .scrubbed(t -> Masking.scrubRequestText(t, Set.of())),
+            invocation);
       }
       writer.write(deny(event), out);
       return new Result(Verdict.DENY, null, "configuration error: " + configurationError);
     }
     Outcome outcome = a.authorize(event);
-    DecisionEvent decision = outcome.event().withLambdaRequestId(lambdaRequestId);
+    DecisionEvent decision = outcome.event();
     if (logDecision) {
-      log.decision(decision);
+      finish(decision, invocation);
     }
     if (outcome.response() instanceof AuthorizerResponse.Unauthorized) {
       return new Result(Verdict.UNAUTHORIZED, decision, null);

@@ -146,7 +146,11 @@ final class InvokeCommand implements Callable<Integer> {
     StringBuilder logLines = new StringBuilder();
     AuthorizerFunction function =
         new AuthorizerFunction(
-            env, new JsonLines(Clock.systemUTC(), line -> logLines.append(line).append('\n')));
+            env,
+            new JsonLines(
+                Clock.systemUTC(),
+                line -> logLines.append(line).append('\n'),
+                JsonLines.serviceName(env)));
     try {
       String problem = function.problem();
       if (problem != null) {

@@ -136,6 +136,20 @@ public final class RequestMapper {
   }
 
   /**
+   * Whether a token caller's {@code amr} claim names a second factor: the value of {@code
+   * aws:MultiFactorAuthPresent}. False for an API-key caller (for whom that key is absent).
+   */
+  public static boolean mfaPresent(Credentials c) {
+    if (c.isApiKey()) {
+      return false;
+    }
+    Object amr = c.claims().get("amr");
+    List<?> methods =
+        amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
+    return methods.stream().anyMatch(SECOND_FACTORS::contains);
+  }
+
+  /**
    * Keys that stay the same for every request of one identity (so a cached answer may use them).
    */
   public static Map<String, Object> stableKeys(GatewayEvent event, Credentials c, Instant now) {
@@ -149,10 +163,7 @@ public final class RequestMapper {
       if (iat instanceof Number n) {
         ctx.put("aws:TokenIssueTime", Instant.ofEpochSecond(n.longValue()).toString());
       }
-      Object amr = c.claims().get("amr");
-      List<?> methods =
-          amr instanceof List<?> l ? l : amr instanceof String s ? List.of(s) : List.of();
-      boolean mfa = methods.stream().anyMatch(SECOND_FACTORS::contains);
+      boolean mfa = mfaPresent(c);
       ctx.put("aws:MultiFactorAuthPresent", mfa ? "true" : "false");
       if (mfa && c.claims().get("auth_time") instanceof Number at) {
         ctx.put(

@@ -2,6 +2,7 @@ package io.iamgate.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.iamgate.audit.Invocation;
 import io.iamgate.audit.JsonLines;
 import io.iamgate.authorizer.AuthorizerFunction;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuthorizerHandler implements RequestStreamHandler, org.crac.Resource {
   private final AuthorizerFunction function;
+  private final Map<String, String> env;
 
   /** The Lambda runtime's constructor: settings from the environment, logs to standard output. */
   public AuthorizerHandler() {
@@ -31,7 +33,14 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
 
   /** A handler configured by {@code env}, logging JSON lines to {@code log}. */
   public AuthorizerHandler(Map<String, String> env, PrintStream log) {
-    this.function = new AuthorizerFunction(env, new JsonLines(Clock.systemUTC(), log::println));
+    this(env, log, Clock.systemUTC());
+  }
+
+  /** As {@link #AuthorizerHandler(Map, PrintStream)}, with every line timed by {@code clock}. */
+  public AuthorizerHandler(Map<String, String> env, PrintStream log, Clock clock) {
+    this.env = env;
+    this.function =
+        new AuthorizerFunction(env, new JsonLines(clock, log::println, JsonLines.serviceName(env)));
     if (function.configured()) {
       // SnapStart: prime again just before the snapshot, and fetch the bundle after a restore
       org.crac.Core.getGlobalContext().register(this);
@@ -59,18 +68,41 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
   @Override
   public void handleRequest(InputStream input, OutputStream output, @Nullable Context context)
       throws IOException {
+    Invocation invocation = invocation(context);
     AuthorizerFunction.Answer answer;
     try {
-      answer = function.answer(input, output, context == null ? null : context.getAwsRequestId());
+      answer = function.answer(input, output, invocation);
     } catch (RuntimeException e) {
       // the last line of defence: a bug is a deny with a log line, never an allow or a stack trace
-      function.denyAfterError(e, output);
+      function.denyAfterError(e, output, invocation);
       return;
     }
     if (answer == AuthorizerFunction.Answer.UNAUTHORIZED) {
       // API Gateway turns exactly this error message into a 401
       throw new UnauthorizedException();
     }
+  }
+
+  /** What the decision line says about this invocation: the function, the request, the trace. */
+  private Invocation invocation(@Nullable Context context) {
+    boolean cold = function.takeColdStart();
+    String trace = Invocation.currentTraceId(env);
+    if (context == null) {
+      return new Invocation(
+          env.get("AWS_LAMBDA_FUNCTION_NAME"),
+          env.get("AWS_LAMBDA_FUNCTION_VERSION"),
+          null,
+          0,
+          trace,
+          cold);
+    }
+    return new Invocation(
+        context.getFunctionName(),
+        context.getFunctionVersion(),
+        context.getAwsRequestId(),
+        context.getMemoryLimitInMB(),
+        trace,
+        cold);
   }
 
   /** The error whose message, exactly {@code Unauthorized}, API Gateway maps to 401. */

@@ -48,7 +48,7 @@ class InvokeCommandTest {
   private static void oneLineNoStackTrace(CliRun r) {
     assertFalse(r.err().contains("\tat "), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
-    assertFalse(r.err().contains("{\"time\""), "a log line without --log: " + r.err());
+    assertFalse(r.err().contains("{\"timestamp\""), "a log line without --log: " + r.err());
   }
 
   @Test

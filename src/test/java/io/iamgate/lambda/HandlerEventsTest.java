@@ -21,15 +21,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file in {@code events/} through the handler, on the embedded sample bundle: its name says
- * its outcome, and the response is compared with a golden file (decision ids masked).
+ * its outcome, and the response and the log lines it writes (its decision line and its metrics
+ * document) are compared with golden files, with what differs from run to run (ids, latencies,
+ * bundle version, cold start, reload counts) masked. Regenerate with {@code -Dgolden.update=true}
+ * and review the diff.
  */
 class HandlerEventsTest {
   private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  private static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-11-29T20:16:38.123Z"), java.time.ZoneOffset.UTC);
   private static final AuthorizerHandler HANDLER =
       new AuthorizerHandler(
           Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
-          new PrintStream(LOG, true, StandardCharsets.UTF_8));
+          new PrintStream(LOG, true, StandardCharsets.UTF_8),
+          CLOCK);
   private static final Path GOLDEN = Path.of("src/test/resources/golden/lambda");
+  private static final Path GOLDEN_LOG = Path.of("src/test/resources/golden/lambda-log");
 
   static Stream<Path> events() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("events"))) {
@@ -49,6 +57,7 @@ class HandlerEventsTest {
   @MethodSource("events")
   void eachEventGivesItsNamedOutcome(Path event) throws IOException {
     String name = event.getFileName().toString();
+    int logged = LOG.size();
     String response;
     if (name.endsWith("-unauthorized.json")) {
       var e = assertThrows(AuthorizerHandler.UnauthorizedException.class, () -> invoke(event));
@@ -74,6 +83,26 @@ class HandlerEventsTest {
       Files.writeString(golden, masked);
     }
     assertEquals(Files.readString(golden), masked, "golden response " + golden);
+    String lines = maskLog(LOG.toString(StandardCharsets.UTF_8).substring(logged));
+    Path goldenLog = GOLDEN_LOG.resolve(name.replace(".json", ".jsonl"));
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN_LOG);
+      Files.writeString(goldenLog, lines);
+    }
+    assertEquals(Files.readString(goldenLog), lines, "golden log lines " + goldenLog);
+  }
+
+  /** Log lines with what differs from run to run masked. */
+  static String maskLog(String lines) {
+    return lines
+        .replaceAll("\"eventId\":\"[^\"]+\"", "\"eventId\":\"<id>\"")
+        .replaceAll("\"latencyMicros\":[0-9]+", "\"latencyMicros\":<n>")
+        .replaceAll("\"DecisionLatency\":[0-9]+", "\"DecisionLatency\":<n>")
+        .replaceAll("\"BundleReloads\":[0-9]+", "\"BundleReloads\":<n>")
+        .replaceAll("\"BundleAgeSeconds\":[0-9]+", "\"BundleAgeSeconds\":<n>")
+        .replaceAll("\"ColdStart\":[01]", "\"ColdStart\":<n>")
+        .replaceAll("\"cold_start\":(true|false)", "\"cold_start\":<b>")
+        .replaceAll("\"bundleVersion\":\"[0-9a-f]+\"", "\"bundleVersion\":\"<version>\"");
   }
 
   /** How API Gateway reads a response for the called ARN. */

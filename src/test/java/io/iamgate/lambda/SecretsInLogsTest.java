@@ -130,7 +130,22 @@ class SecretsInLogsTest {
           new Misuse("scheme twice", Map.of("Authorization", "Bearer Bearer " + TOKEN)),
           new Misuse(
               "forged token carrying the key in its claims",
-              Map.of("Authorization", "Bearer " + FORGED)));
+              Map.of("Authorization", "Bearer " + FORGED)),
+          new Misuse(
+              "token in the user agent",
+              Map.of("Authorization", "Bearer " + TOKEN, "User-Agent", "client/1.0 " + TOKEN)),
+          new Misuse(
+              "bearer token in the user agent",
+              Map.of("x-api-key", KEY, "User-Agent", "Bearer " + TOKEN)),
+          new Misuse(
+              "key in the user agent",
+              Map.of("Authorization", "Bearer " + TOKEN, "User-Agent", "ci-bot " + KEY)),
+          new Misuse(
+              "swapped key in the user agent",
+              Map.of("x-api-key", KEY, "User-Agent", "ci-bot/" + SWAPPED)),
+          new Misuse(
+              "key and token as the user agent of a key caller",
+              Map.of("x-api-key", KEY, "User-Agent", KEY + ";" + TOKEN)));
 
   /** The event {@code config}'s payload carries for a caller that sends {@code m}. */
   private static String event(AuthorizerConfig config, Misuse m) throws IOException {
@@ -163,6 +178,14 @@ class SecretsInLogsTest {
       m.headers().forEach(headers::put);
       e.set("headers", headers);
       e.set("queryStringParameters", JSON.valueToTree(m.query()));
+      // API Gateway's own copy of the user agent, which the decision line prefers
+      String agent = headers.path("User-Agent").asText();
+      ObjectNode context = e.with("requestContext");
+      if (config.payload() == AuthorizerConfig.Payload.HTTP_V2) {
+        context.with("http").put("userAgent", agent);
+      } else {
+        context.with("identity").put("userAgent", agent);
+      }
     }
     return e.toString();
   }
@@ -190,6 +213,10 @@ class SecretsInLogsTest {
       answered++;
       String lines = log.toString(StandardCharsets.UTF_8).substring(logged);
       assertTrue(!lines.isBlank(), m + ": every request is logged");
+      assertTrue(lines.contains("\"message\":\""), m + ": the decision line has its sentence");
+      if (config.payload() != AuthorizerConfig.Payload.REST_TOKEN) {
+        assertTrue(lines.contains("\"userAgent\":\""), m + ": the user agent is logged, masked");
+      }
       for (String line : lines.split("\n")) {
         if (line.length() > MAX_LINE) {
           leaks.add(m + " → a log line of " + line.length() + " characters");
