@@ -5,6 +5,7 @@ import io.iamgate.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -14,15 +15,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one writer of iamgate's JSON log lines, as CloudWatch Logs, Lambda's log-level filtering and
  * log tooling parse them: decision lines ({@code iamgate.decision}), operational records ({@code
- * iamgate.store}, {@code iamgate.lambda}, ...). Every line starts with {@code timestamp} (ISO-8601
- * UTC with milliseconds, from the injected clock) and {@code level}, and carries {@code service};
- * member names come from {@link LogField}; every text value is {@link Masking#mask masked}; absent
- * values are left out. The format is described member by member in docs/decision-events.md.
- * Thread-safe when the sink is.
+ * iamgate.store}, {@code iamgate.lambda}, ...) and the invocation's Embedded Metric Format
+ * document. Every line starts with {@code timestamp} (ISO-8601 UTC with milliseconds, from the
+ * injected clock) and {@code level}, and carries {@code service}; member names come from {@link
+ * LogField}; every text value is {@link Masking#mask masked}; absent values are left out. The
+ * format is described member by member in docs/decision-events.md. Thread-safe when the sink is.
  */
 public final class JsonLines {
   /** The logger name of decision lines. */
   public static final String DECISION_LOGGER = "iamgate.decision";
+
+  /** The logger name of the metrics document. */
+  public static final String METRICS_LOGGER = "iamgate.metrics";
 
   /** The service name when none is configured. */
   public static final String DEFAULT_SERVICE = "iamgate";
@@ -200,6 +204,113 @@ public final class JsonLines {
   }
 
   /**
+   * Writes an invocation's metrics as one Embedded Metric Format document, the only one of the
+   * invocation.
+   */
+  public void metrics(Metrics m, Invocation invocation) {
+    sink.accept(metricsLine(m, invocation));
+  }
+
+  /**
+   * The document {@link #metrics} writes: {@code _aws} with the timestamp and two metric
+   * directives, then {@code timestamp}, {@code level}, {@code logger}, {@code service} and {@code
+   * function_request_id} (to find the invocation's decision line), the other dimension values and
+   * the metric values. {@code Decisions} has the dimension sets [service, ApiId, Stage, Outcome],
+   * [service, Outcome] and [service]; every other metric has [service, ApiId, Stage] and [service].
+   * Without an API id and stage (an unreadable event) only the sets without them are declared.
+   */
+  public String metricsLine(Metrics m, Invocation invocation) {
+    Instant now = clock.instant();
+    boolean api = m.apiId() != null && m.stage() != null;
+    return JsonWriter.toText(
+        JsonWriter.Style.COMPACT,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectFieldStart("_aws");
+          g.writeNumberField("Timestamp", now.toEpochMilli());
+          g.writeArrayFieldStart("CloudWatchMetrics");
+          // Decisions, by outcome
+          g.writeStartObject();
+          g.writeStringField("Namespace", m.namespace());
+          g.writeArrayFieldStart("Dimensions");
+          if (api) {
+            dimensions(g, "service", "ApiId", "Stage", Metrics.OUTCOME_DIMENSION);
+          }
+          dimensions(g, "service", Metrics.OUTCOME_DIMENSION);
+          dimensions(g, "service");
+          g.writeEndArray();
+          g.writeArrayFieldStart("Metrics");
+          metric(g, "Decisions", "Count");
+          g.writeEndArray();
+          g.writeEndObject();
+          // everything else
+          g.writeStartObject();
+          g.writeStringField("Namespace", m.namespace());
+          g.writeArrayFieldStart("Dimensions");
+          if (api) {
+            dimensions(g, "service", "ApiId", "Stage");
+          }
+          dimensions(g, "service");
+          g.writeEndArray();
+          g.writeArrayFieldStart("Metrics");
+          metric(g, "DecisionLatency", "Microseconds");
+          if (m.tokenCacheHit() != null) {
+            metric(g, "TokenCacheHits", "Count");
+            metric(g, "TokenCacheMisses", "Count");
+          }
+          metric(g, "BundleReloads", "Count");
+          metric(g, "BundleReloadFailures", "Count");
+          if (m.bundleAgeSeconds() >= 0) {
+            metric(g, "BundleAgeSeconds", "Seconds");
+          }
+          metric(g, "ColdStart", "Count");
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeStringField(LogField.TIMESTAMP.key(), TIMESTAMP.format(now));
+          g.writeStringField(LogField.LEVEL.key(), m.level().name());
+          g.writeStringField(LogField.LOGGER.key(), METRICS_LOGGER);
+          text(g, LogField.SERVICE, service);
+          text(g, LogField.FUNCTION_REQUEST_ID, invocation.requestId());
+          if (api) {
+            named(g, "ApiId", m.apiId());
+            named(g, "Stage", m.stage());
+          }
+          g.writeStringField(Metrics.OUTCOME_DIMENSION, m.outcome());
+          g.writeNumberField("Decisions", 1);
+          g.writeNumberField("DecisionLatency", m.latencyMicros());
+          Boolean hit = m.tokenCacheHit();
+          if (hit != null) {
+            g.writeNumberField("TokenCacheHits", hit ? 1 : 0);
+            g.writeNumberField("TokenCacheMisses", hit ? 0 : 1);
+          }
+          g.writeNumberField("BundleReloads", m.bundleReloads());
+          g.writeNumberField("BundleReloadFailures", m.bundleReloadFailures());
+          if (m.bundleAgeSeconds() >= 0) {
+            g.writeNumberField("BundleAgeSeconds", m.bundleAgeSeconds());
+          }
+          g.writeNumberField("ColdStart", m.coldStart() ? 1 : 0);
+          g.writeEndObject();
+        });
+  }
+
+  private static void dimensions(JsonGenerator g, String... names) throws IOException {
+    g.writeStartArray();
+    for (String n : names) {
+      g.writeString(n);
+    }
+    g.writeEndArray();
+  }
+
+  private static void metric(JsonGenerator g, String name, String unit) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("Name", name);
+    g.writeStringField("Unit", unit);
+    g.writeEndObject();
+  }
+
+  /**
    * Writes an operational record: {@code timestamp}, {@code level}, {@code message}, {@code
    * logger}, {@code service}, then {@code fields} in the order of {@link LogField} (a {@code null}
    * value is left out).
@@ -239,6 +350,14 @@ public final class JsonLines {
       throws IOException {
     if (value != null) {
       g.writeStringField(field.key(), Masking.mask(value));
+    }
+  }
+
+  /** A text under a name that is not a log field (the metrics' dimension names). */
+  private static void named(JsonGenerator g, String name, @Nullable String value)
+      throws IOException {
+    if (value != null) {
+      g.writeStringField(name, Masking.mask(value));
     }
   }
 

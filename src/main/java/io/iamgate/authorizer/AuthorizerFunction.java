@@ -4,6 +4,7 @@ import io.iamgate.audit.DecisionEvent;
 import io.iamgate.audit.Invocation;
 import io.iamgate.audit.JsonLines;
 import io.iamgate.audit.Masking;
+import io.iamgate.audit.Metrics;
 import io.iamgate.eval.Decision;
 import io.iamgate.facade.IamGate;
 import io.iamgate.gateway.AuthorizerResponse;
@@ -90,10 +91,11 @@ public final class AuthorizerFunction {
   private final @Nullable Authorizer authorizer;
   private final @Nullable String configurationError;
   private final JsonLines log;
+  private final boolean metrics;
   private final TrailSettings trail;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
-  /** The invocation whose decision line was written last (one per invocation). */
+  /** The invocation whose decision line and metrics were written last (one each per invocation). */
   private volatile @Nullable Invocation finished;
 
   private final GatewayEvents events = new GatewayEvents();
@@ -108,11 +110,23 @@ public final class AuthorizerFunction {
    * @param log receives the decision trail and the operational lines
    */
   public AuthorizerFunction(Map<String, String> env, JsonLines log) {
+    this(env, log, false);
+  }
+
+  /**
+   * As {@link #AuthorizerFunction(Map, JsonLines)}, and with {@code metrics}, one CloudWatch
+   * Embedded Metric Format document per answered event (what the Lambda handler writes).
+   */
+  public AuthorizerFunction(Map<String, String> env, JsonLines log, boolean metrics) {
     this.log = log;
+    this.metrics = metrics;
     Authorizer a = null;
     String error = null;
     TrailSettings t =
-        new TrailSettings(1.0, JsonLines.Level.atLeast(env.get(TrailSettings.LAMBDA_LOG_LEVEL)));
+        new TrailSettings(
+            1.0,
+            TrailSettings.namespaceOrDefault(env),
+            JsonLines.Level.atLeast(env.get(TrailSettings.LAMBDA_LOG_LEVEL)));
     try {
       t = TrailSettings.from(env);
       AuthorizerSettings settings = AuthorizerSettings.from(env);
@@ -235,7 +249,8 @@ public final class AuthorizerFunction {
   }
 
   /**
-   * Answers one event, writing its decision line (allows as sampled).
+   * Answers one event, writing its decision line (allows as sampled) and, with metrics, its one
+   * metrics document.
    *
    * @param invocation the Lambda invocation, recorded in the decision line
    * @throws IOException when {@code out} fails
@@ -256,7 +271,7 @@ public final class AuthorizerFunction {
 
   /**
    * Writes the answer to an error nothing else caught: a denial of everything, with an {@code
-   * Error} decision line unless the invocation already has one.
+   * Error} decision line and metrics unless the invocation already has them.
    */
   public void denyAfterError(RuntimeException e, OutputStream out, Invocation invocation)
       throws IOException {
@@ -274,12 +289,29 @@ public final class AuthorizerFunction {
 
   /**
    * Writes the invocation's decision line, unless it is an allow left out by the sample rate or one
-   * Lambda would drop.
+   * Lambda would drop, and its metrics document.
    */
   private void finish(DecisionEvent d, Invocation invocation) {
     finished = invocation;
     if (logged(d)) {
       log.decision(d, invocation);
+    }
+    if (metrics) {
+      Authorizer a = authorizer;
+      log.metrics(
+          new Metrics(
+              trail.namespace(),
+              trail.lambdaLevel(),
+              d.request().apiId(),
+              d.request().stage(),
+              d.outcome(),
+              d.latencyMicros(),
+              d.tokenCacheHit(),
+              a == null ? 0 : a.store().takeReloads(),
+              a == null ? 0 : a.store().takeReloadFailures(),
+              a == null ? -1 : a.store().ageSeconds(),
+              invocation.coldStart()),
+          invocation);
     }
   }
 

@@ -31,7 +31,10 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
     this(System.getenv(), System.out);
   }
 
-  /** A handler configured by {@code env}, logging JSON lines to {@code log}. */
+  /**
+   * A handler configured by {@code env}, logging JSON lines (and one metrics document per
+   * invocation) to {@code log}.
+   */
   public AuthorizerHandler(Map<String, String> env, PrintStream log) {
     this(env, log, Clock.systemUTC());
   }
@@ -40,7 +43,8 @@ public final class AuthorizerHandler implements RequestStreamHandler, org.crac.R
   public AuthorizerHandler(Map<String, String> env, PrintStream log, Clock clock) {
     this.env = env;
     this.function =
-        new AuthorizerFunction(env, new JsonLines(clock, log::println, JsonLines.serviceName(env)));
+        new AuthorizerFunction(
+            env, new JsonLines(clock, log::println, JsonLines.serviceName(env)), true);
     if (function.configured()) {
       // SnapStart: prime again just before the snapshot, and fetch the bundle after a restore
       org.crac.Core.getGlobalContext().register(this);

@@ -254,6 +254,42 @@ class DecisionLinesTest {
         d.path("decision").path("reason").asText().contains("no policy bundle"), d.toString());
   }
 
+  @Test
+  void metricsGoToTheConfiguredNamespaceOncePerInvocationErrorsIncluded() throws IOException {
+    Run run = new Run("IAMGATE_METRICS_NAMESPACE", "acme/iamgate");
+    int from = run.log.size();
+    run.invoke(ALLOW);
+    run.handler.handleRequest(
+        new ByteArrayInputStream("{not json".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        null);
+    List<String> documents =
+        run.log
+            .toString(StandardCharsets.UTF_8)
+            .substring(from)
+            .lines()
+            .filter(io.iamgate.testing.Emf::isDocument)
+            .toList();
+    assertEquals(2, documents.size(), documents.toString());
+    for (String d : documents) {
+      assertEquals(List.of(), io.iamgate.testing.Emf.problems(d), d);
+      assertEquals(
+          "acme/iamgate", JSON.readTree(d).at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+    }
+    assertEquals("Error", JSON.readTree(documents.get(1)).path("Outcome").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AWS/Lambda", ":x", "name with spaces"})
+  void aBadMetricsNamespaceIsAConfigurationError(String namespace) throws IOException {
+    Run run = new Run("IAMGATE_METRICS_NAMESPACE", namespace);
+    assertTrue(
+        run.log.toString(StandardCharsets.UTF_8).contains("IAMGATE_METRICS_NAMESPACE `"),
+        run.log.toString(StandardCharsets.UTF_8));
+    JsonNode d = run.invoke(ALLOW).get(0);
+    assertEquals("Error", d.path("decision").path("outcome").asText());
+  }
+
   /** The parts of a Lambda context the decision line reads. */
   private record FakeContext(String requestId) implements Context {
     @Override

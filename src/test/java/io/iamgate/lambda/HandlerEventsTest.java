@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,21 @@ class HandlerEventsTest {
       Files.writeString(golden, masked);
     }
     assertEquals(Files.readString(golden), masked, "golden response " + golden);
-    String lines = maskLog(LOG.toString(StandardCharsets.UTF_8).substring(logged));
+    String written = LOG.toString(StandardCharsets.UTF_8).substring(logged);
+    List<String> documents = written.lines().filter(io.iamgate.testing.Emf::isDocument).toList();
+    assertEquals(1, documents.size(), "one metrics document per invocation: " + written);
+    assertEquals(List.of(), io.iamgate.testing.Emf.problems(documents.get(0)), documents.get(0));
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> decisionLines =
+        written.lines().filter(l -> l.contains("\"logger\":\"iamgate.decision\"")).toList();
+    assertEquals(1, decisionLines.size(), written);
+    assertEquals(
+        List.of(),
+        io.iamgate.testing.DecisionLineSchema.problems(
+            json.readTree(decisionLines.get(0)), json.readTree(Files.readString(event)), false),
+        decisionLines.get(0));
+    String lines = maskLog(written);
     Path goldenLog = GOLDEN_LOG.resolve(name.replace(".json", ".jsonl"));
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN_LOG);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.iamgate.testing.ApiGatewayPolicy;
+import io.iamgate.testing.DecisionLineSchema;
+import io.iamgate.testing.Emf;
 import io.iamgate.testing.LambdaProcess;
 import io.iamgate.testing.RuntimeApiServer;
 import java.io.IOException;
@@ -43,7 +45,7 @@ class RuntimeClientIT {
   private static final class Lambda implements AutoCloseable {
     final RuntimeApiServer api = new RuntimeApiServer();
     final Process process;
-    final StringBuilder output = new StringBuilder();
+    final List<String> output = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     Lambda(Path root) throws IOException {
       process =
@@ -55,11 +57,12 @@ class RuntimeClientIT {
       Thread reader =
           new Thread(
               () -> {
-                try (var in = process.getInputStream()) {
-                  String text =
-                      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                  synchronized (output) {
-                    output.append(text);
+                try (var in =
+                    new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                            process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                  for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.add(line);
                   }
                 } catch (IOException e) {
                   // the process ended
@@ -125,6 +128,61 @@ class RuntimeClientIT {
           Files.readString(Path.of("src/test/resources/golden/lambda", name)), masked, name);
       boolean allowed = ApiGatewayPolicy.responseAllows(r.body(), HandlerEventsTest.methodArn(e));
       assertEquals(name.endsWith("-allow.json"), allowed, name);
+    }
+    everyInvocationLoggedItsDecisionAndOneMetricsDocument(lambda, events);
+  }
+
+  /**
+   * The runtime client numbers invocations {@code req-1}, {@code req-2}, ...: each has exactly one
+   * decision line with every member of the schema the event makes known, and exactly one metrics
+   * document, valid Embedded Metric Format, naming the same invocation.
+   */
+  private static void everyInvocationLoggedItsDecisionAndOneMetricsDocument(
+      Lambda lambda, List<Path> events) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    List<String> lines;
+    while (true) {
+      synchronized (lambda.output) {
+        lines = List.copyOf(lambda.output);
+      }
+      long documents = lines.stream().filter(Emf::isDocument).count();
+      if (documents >= events.size() || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    Map<String, List<JsonNode>> decisions = new java.util.HashMap<>();
+    Map<String, List<String>> metrics = new java.util.HashMap<>();
+    for (String line : lines) {
+      if (!line.startsWith("{")) {
+        continue;
+      }
+      JsonNode n = json.readTree(line);
+      String id = n.path("function_request_id").asText();
+      if (Emf.isDocument(line)) {
+        metrics.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(line);
+      } else if (n.path("logger").asText().equals("iamgate.decision")) {
+        decisions.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(n);
+      }
+    }
+    for (int i = 0; i < events.size(); i++) {
+      String name = events.get(i).getFileName().toString();
+      String id = "req-" + (i + 1);
+      List<JsonNode> d = decisions.getOrDefault(id, List.of());
+      assertEquals(
+          1, d.size(), name + " (" + id + "): one decision line\n" + String.join("\n", lines));
+      JsonNode event = json.readTree(Files.readString(events.get(i)));
+      assertEquals(
+          List.of(), DecisionLineSchema.problems(d.get(0), event, true), name + ": " + d.get(0));
+      assertEquals(i == 0, d.get(0).path("cold_start").asBoolean(), name + ": cold start");
+      List<String> m = metrics.getOrDefault(id, List.of());
+      assertEquals(1, m.size(), name + " (" + id + "): one metrics document");
+      assertEquals(List.of(), Emf.problems(m.get(0)), name + ": " + m.get(0));
+      assertEquals(
+          d.get(0).path("decision").path("outcome").asText(),
+          json.readTree(m.get(0)).path("Outcome").asText(),
+          name);
     }
   }
 }
