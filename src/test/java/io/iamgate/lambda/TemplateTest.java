@@ -455,6 +455,94 @@ class TemplateTest {
     assertTrue(logged.contains("IAMGATE_ALLOW_SAMPLE_BUNDLE=true"), logged);
   }
 
+  @Test
+  void logsAreJsonWithBothLevelsInARetainedLogGroup() {
+    JsonNode logging = function().path("Properties").path("LoggingConfig");
+    assertEquals("JSON", logging.path("LogFormat").asText());
+    assertEquals(
+        "{\"Ref\":\"ApplicationLogLevel\"}", logging.path("ApplicationLogLevel").toString());
+    assertEquals("{\"Ref\":\"SystemLogLevel\"}", logging.path("SystemLogLevel").toString());
+    assertEquals("{\"Ref\":\"AuthorizerLogGroup\"}", logging.path("LogGroup").toString());
+    JsonNode group = template.path("Resources").path("AuthorizerLogGroup");
+    assertEquals("AWS::Logs::LogGroup", group.path("Type").asText());
+    assertEquals(
+        "Retain", group.path("DeletionPolicy").asText(), "the audit trail outlives the stack");
+    assertEquals(
+        "{\"Ref\":\"LogRetentionDays\"}",
+        group.path("Properties").path("RetentionInDays").toString());
+  }
+
+  @Test
+  void noApplicationLogLevelCanDropADenial() {
+    JsonNode levels = template.path("Parameters").path("ApplicationLogLevel").path("AllowedValues");
+    List<String> allowed = new ArrayList<>();
+    levels.forEach(l -> allowed.add(l.asText()));
+    assertTrue(allowed.contains("WARN"), "WARN drops allows and keeps denials: " + allowed);
+    assertFalse(allowed.contains("ERROR") || allowed.contains("FATAL"), allowed.toString());
+    for (String level : allowed) {
+      // denials are WARN lines: kept by every allowed level
+      assertTrue(
+          io.iamgate.audit.JsonLines.Level.atLeast(level)
+                  .compareTo(io.iamgate.audit.JsonLines.Level.WARN)
+              <= 0,
+          level);
+    }
+  }
+
+  @Test
+  void theTrailSettingsReachTheFunctionAndTheirDefaultsAreValid() {
+    Map<String, String> env = environment(with());
+    assertEquals("1", env.get("IAMGATE_LOG_ALLOW_SAMPLE_RATE"));
+    assertEquals("iamgate", env.get("IAMGATE_SERVICE_NAME"));
+    assertEquals("iamgate", env.get("IAMGATE_METRICS_NAMESPACE"));
+    io.iamgate.authorizer.TrailSettings.from(env);
+    Pattern rate =
+        Pattern.compile(
+            template.path("Parameters").path("LogAllowSampleRate").path("AllowedPattern").asText());
+    for (String ok : List.of("0", "0.25", "1", "1.0")) {
+      assertTrue(rate.matcher(ok).matches(), ok);
+      io.iamgate.authorizer.TrailSettings.from(Map.of("IAMGATE_LOG_ALLOW_SAMPLE_RATE", ok));
+    }
+    for (String bad : List.of("1.5", "-0.1", "abc", "", "2")) {
+      assertFalse(rate.matcher(bad).matches(), bad);
+    }
+  }
+
+  @Test
+  void tracingIsOptIn() {
+    assertEquals("false", template.path("Parameters").path("Tracing").path("Default").asText());
+    assertEquals(
+        "Active",
+        with("Tracing", "true").eval(function().path("Properties").path("Tracing")).asText());
+    assertNull(with().eval(function().path("Properties").path("Tracing")), "off by default");
+  }
+
+  @Test
+  void theAlarmsWatchBundleReloadFailuresAndTheShareOfErrors() {
+    JsonNode reload =
+        template.path("Resources").path("BundleReloadFailuresAlarm").path("Properties");
+    assertEquals("BundleReloadFailures", reload.path("MetricName").asText());
+    assertEquals("{\"Ref\":\"MetricsNamespace\"}", reload.path("Namespace").toString());
+    assertEquals(
+        "[{\"Name\":\"service\",\"Value\":{\"Ref\":\"ServiceName\"}}]",
+        reload.path("Dimensions").toString(),
+        "the service-wide dimension set the metrics document declares");
+    JsonNode errors = template.path("Resources").path("ErrorRateAlarm").path("Properties");
+    Map<String, JsonNode> byId = new HashMap<>();
+    errors.path("Metrics").forEach(m -> byId.put(m.path("Id").asText(), m));
+    assertEquals(
+        "[{\"Name\":\"service\",\"Value\":{\"Ref\":\"ServiceName\"}},"
+            + "{\"Name\":\"Outcome\",\"Value\":\"Error\"}]",
+        byId.get("errors").at("/MetricStat/Metric/Dimensions").toString());
+    assertEquals("Decisions", byId.get("errors").at("/MetricStat/Metric/MetricName").asText());
+    assertEquals(
+        "[{\"Name\":\"service\",\"Value\":{\"Ref\":\"ServiceName\"}}]",
+        byId.get("decisions").at("/MetricStat/Metric/Dimensions").toString());
+    assertEquals(
+        "100 * FILL(errors, 0) / decisions", byId.get("errorRate").path("Expression").asText());
+    assertTrue(byId.get("errorRate").path("ReturnData").asBoolean());
+  }
+
   private static void assertNull(@Nullable JsonNode n) {
     assertTrue(n == null, String.valueOf(n));
   }
