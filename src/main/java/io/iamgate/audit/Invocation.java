@@ -37,14 +37,31 @@ public record Invocation(
     if (header == null) {
       return null;
     }
-    for (String part : header.split(";")) {
-      String p = part.trim();
-      if (p.startsWith("Root=")) {
-        String id = p.substring(5);
-        return id.matches("[0-9A-Za-z-]{1,64}") ? id : null;
+    String id = null;
+    int at = header.startsWith("Root=") ? 0 : header.indexOf(";Root=") + 1;
+    if (at > 0 || header.startsWith("Root=")) {
+      int start = at + 5;
+      int end = header.indexOf(';', start);
+      String root = header.substring(start, end < 0 ? header.length() : end).trim();
+      id = wellFormed(root) ? root : null;
+    }
+    return id;
+  }
+
+  private static boolean wellFormed(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!(c == '-'
+          || (c >= '0' && c <= '9')
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z'))) {
+        return false;
       }
     }
-    return null;
+    return true;
   }
 
   /**
