@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -34,8 +35,9 @@ public final class JsonLines {
   /** The version of the {@code decision} object's format. */
   public static final String EVENT_VERSION = "1.0";
 
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /** Directive arrays already written, by namespace and shape (see {@link #directives}). */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> directiveCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The severity of a line, as Lambda's log-level filtering reads it. */
   public enum Level {
@@ -112,7 +114,7 @@ public final class JsonLines {
 
   /** The line {@link #decision} writes. */
   public String line(DecisionEvent e, Invocation inv) {
-    String time = TIMESTAMP.format(clock.instant());
+    String time = timestamp(clock.instant());
     DecisionEvent.Request r = e.request();
     return JsonWriter.toText(
         JsonWriter.Style.COMPACT,
@@ -163,6 +165,34 @@ public final class JsonLines {
           g.writeEndObject();
           g.writeEndObject();
         });
+  }
+
+  /**
+   * {@code 2026-11-29T20:16:38.123Z}: ISO-8601 UTC with milliseconds, always all of them ({@link
+   * Instant#toString()} leaves out zero fractions), without a formatter's cost.
+   */
+  static String timestamp(Instant t) {
+    LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+    StringBuilder b = new StringBuilder(24);
+    int year = d.getYear();
+    if (year < 0 || year > 9999) {
+      return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+    pad(b, year, 4).append('-');
+    pad(b, d.getMonthValue(), 2).append('-');
+    pad(b, d.getDayOfMonth(), 2).append('T');
+    pad(b, d.getHour(), 2).append(':');
+    pad(b, d.getMinute(), 2).append(':');
+    pad(b, d.getSecond(), 2).append('.');
+    return pad(b, d.getNano() / 1_000_000, 3).append('Z').toString();
+  }
+
+  private static StringBuilder pad(StringBuilder b, int value, int digits) {
+    String v = Integer.toString(value);
+    for (int i = v.length(); i < digits; i++) {
+      b.append('0');
+    }
+    return b.append(v);
   }
 
   /** A user agent fit for the line: masked, and at most {@value DecisionEvent#MAX_USER_AGENT}. */
@@ -228,47 +258,10 @@ public final class JsonLines {
           g.writeStartObject();
           g.writeObjectFieldStart("_aws");
           g.writeNumberField("Timestamp", now.toEpochMilli());
-          g.writeArrayFieldStart("CloudWatchMetrics");
-          // Decisions, by outcome
-          g.writeStartObject();
-          g.writeStringField("Namespace", m.namespace());
-          g.writeArrayFieldStart("Dimensions");
-          if (api) {
-            dimensions(g, "service", "ApiId", "Stage", Metrics.OUTCOME_DIMENSION);
-          }
-          dimensions(g, "service", Metrics.OUTCOME_DIMENSION);
-          dimensions(g, "service");
-          g.writeEndArray();
-          g.writeArrayFieldStart("Metrics");
-          metric(g, "Decisions", "Count");
-          g.writeEndArray();
+          g.writeFieldName("CloudWatchMetrics");
+          g.writeRawValue(directives(m, api));
           g.writeEndObject();
-          // everything else
-          g.writeStartObject();
-          g.writeStringField("Namespace", m.namespace());
-          g.writeArrayFieldStart("Dimensions");
-          if (api) {
-            dimensions(g, "service", "ApiId", "Stage");
-          }
-          dimensions(g, "service");
-          g.writeEndArray();
-          g.writeArrayFieldStart("Metrics");
-          metric(g, "DecisionLatency", "Microseconds");
-          if (m.tokenCacheHit() != null) {
-            metric(g, "TokenCacheHits", "Count");
-            metric(g, "TokenCacheMisses", "Count");
-          }
-          metric(g, "BundleReloads", "Count");
-          metric(g, "BundleReloadFailures", "Count");
-          if (m.bundleAgeSeconds() >= 0) {
-            metric(g, "BundleAgeSeconds", "Seconds");
-          }
-          metric(g, "ColdStart", "Count");
-          g.writeEndArray();
-          g.writeEndObject();
-          g.writeEndArray();
-          g.writeEndObject();
-          g.writeStringField(LogField.TIMESTAMP.key(), TIMESTAMP.format(now));
+          g.writeStringField(LogField.TIMESTAMP.key(), timestamp(now));
           g.writeStringField(LogField.LEVEL.key(), m.level().name());
           g.writeStringField(LogField.LOGGER.key(), METRICS_LOGGER);
           text(g, LogField.SERVICE, service);
@@ -293,6 +286,62 @@ public final class JsonLines {
           g.writeNumberField("ColdStart", m.coldStart() ? 1 : 0);
           g.writeEndObject();
         });
+  }
+
+  /**
+   * The {@code CloudWatchMetrics} array of a document: the same for every document of one namespace
+   * and shape (API known, token verified, bundle loaded), so written once per shape.
+   */
+  private String directives(Metrics m, boolean api) {
+    boolean hit = m.tokenCacheHit() != null;
+    boolean age = m.bundleAgeSeconds() >= 0;
+    String key = (api ? "a" : "-") + (hit ? "t" : "-") + (age ? "b" : "-") + m.namespace();
+    return directiveCache.computeIfAbsent(
+        key,
+        k ->
+            JsonWriter.toText(
+                JsonWriter.Style.COMPACT,
+                g -> {
+                  g.writeStartArray();
+                  // Decisions, by outcome
+                  g.writeStartObject();
+                  g.writeStringField("Namespace", m.namespace());
+                  g.writeArrayFieldStart("Dimensions");
+                  if (api) {
+                    dimensions(g, "service", "ApiId", "Stage", Metrics.OUTCOME_DIMENSION);
+                  }
+                  dimensions(g, "service", Metrics.OUTCOME_DIMENSION);
+                  dimensions(g, "service");
+                  g.writeEndArray();
+                  g.writeArrayFieldStart("Metrics");
+                  metric(g, "Decisions", "Count");
+                  g.writeEndArray();
+                  g.writeEndObject();
+                  // everything else
+                  g.writeStartObject();
+                  g.writeStringField("Namespace", m.namespace());
+                  g.writeArrayFieldStart("Dimensions");
+                  if (api) {
+                    dimensions(g, "service", "ApiId", "Stage");
+                  }
+                  dimensions(g, "service");
+                  g.writeEndArray();
+                  g.writeArrayFieldStart("Metrics");
+                  metric(g, "DecisionLatency", "Microseconds");
+                  if (hit) {
+                    metric(g, "TokenCacheHits", "Count");
+                    metric(g, "TokenCacheMisses", "Count");
+                  }
+                  metric(g, "BundleReloads", "Count");
+                  metric(g, "BundleReloadFailures", "Count");
+                  if (age) {
+                    metric(g, "BundleAgeSeconds", "Seconds");
+                  }
+                  metric(g, "ColdStart", "Count");
+                  g.writeEndArray();
+                  g.writeEndObject();
+                  g.writeEndArray();
+                }));
   }
 
   private static void dimensions(JsonGenerator g, String... names) throws IOException {
@@ -332,7 +381,7 @@ public final class JsonLines {
         JsonWriter.Style.COMPACT,
         g -> {
           g.writeStartObject();
-          g.writeStringField(LogField.TIMESTAMP.key(), TIMESTAMP.format(clock.instant()));
+          g.writeStringField(LogField.TIMESTAMP.key(), timestamp(clock.instant()));
           g.writeStringField(LogField.LEVEL.key(), level.name());
           text(g, LogField.MESSAGE, message);
           g.writeStringField(LogField.LOGGER.key(), logger);

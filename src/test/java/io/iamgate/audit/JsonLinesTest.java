@@ -163,6 +163,22 @@ class JsonLinesTest {
   }
 
   @Test
+  void timestampsAlwaysHaveThreeFractionDigits() {
+    for (String t :
+        List.of(
+            "2026-11-29T20:16:38.123Z",
+            "2026-01-01T00:00:00.000Z",
+            "1999-12-31T23:59:59.999Z",
+            "0001-02-03T04:05:06.007Z")) {
+      assertEquals(t, JsonLines.timestamp(Instant.parse(t)));
+    }
+    assertEquals(
+        "2026-11-29T20:16:38.123Z",
+        JsonLines.timestamp(Instant.parse("2026-11-29T20:16:38.123987654Z")),
+        "cut, not rounded");
+  }
+
+  @Test
   void aLongUserAgentIsCutTo200Characters() {
     String ua = JsonLines.userAgent("agent/" + "x".repeat(500));
     assertEquals(200, ua.length());
