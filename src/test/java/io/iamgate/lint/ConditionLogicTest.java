@@ -191,7 +191,7 @@ class ConditionLogicTest {
   void aPathParameterNoRouteHasIsReportedWithADidYouMean() {
     Finding f =
         only(
-            bundle(String.format(ROUTED, "StringEquals: {\"request:path/orderID\": o-1}")),
+            bundle(String.format(ROUTED, "StringEquals: {\"request:path/ordrId\": o-1}")),
             "CONDITION_KEY_NOT_SUPPLIED");
     assertEquals("did you mean `orderId`?", f.hint());
   }
