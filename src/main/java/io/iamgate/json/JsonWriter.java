@@ -2,9 +2,9 @@ package io.iamgate.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,17 +52,22 @@ public final class JsonWriter {
   /**
    * The text of one document.
    *
-   * @throws UncheckedIOException never in practice: the target is a {@link StringWriter}
+   * @throws UncheckedIOException never in practice: the target is an in-memory buffer
    */
   public static String toText(Style style, Body body) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      configure(g, style);
-      body.write(g);
+    // Jackson's own text buffer, from the factory's recycled buffers (a StringWriter is a
+    // synchronized StringBuffer that copies on every growth): the decision log writes one
+    // document per request through here
+    SegmentedStringWriter w = new SegmentedStringWriter(FACTORY._getBufferRecycler());
+    try {
+      try (JsonGenerator g = FACTORY.createGenerator(w)) {
+        configure(g, style);
+        body.write(g);
+      }
+      return w.getAndClear();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return w.toString();
   }
 
   /**
