@@ -1156,23 +1156,7 @@ public final class Analyzer {
     if (pl.endsWith(":*") && al.startsWith(pl.substring(0, pl.length() - 1))) {
       return true;
     }
-    return firstWildcard(al) < 0 && firstWildcard(pl) >= 0 && glob(pl, 0, al, 0);
-  }
-
-  private static boolean glob(String p, int pi, String s, int si) {
-    if (pi == p.length()) {
-      return si == s.length();
-    }
-    char c = p.charAt(pi);
-    if (c == '*') {
-      for (int k = si; k <= s.length(); k++) {
-        if (glob(p, pi + 1, s, k)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return si < s.length() && (c == '?' || c == s.charAt(si)) && glob(p, pi + 1, s, si + 1);
+    return firstWildcard(al) < 0 && firstWildcard(pl) >= 0 && Globs.contains(pl, al, false);
   }
 
   /** A statement's text for comparison: member order and positions aside, and {@code Sid}. */

@@ -1,6 +1,7 @@
 package io.iamgate.trail;
 
 import io.iamgate.bundle.Bundle;
+import io.iamgate.compile.Glob;
 import io.iamgate.policy.Effect;
 import io.iamgate.policy.Statement;
 import java.time.Instant;
@@ -197,22 +198,6 @@ public final class GrantUsage {
 
   /** IAM action matching: {@code *} any run, {@code ?} one character; lower-cased by the caller. */
   static boolean matches(String pattern, String action) {
-    return glob(pattern, 0, action, 0);
-  }
-
-  private static boolean glob(String p, int pi, String s, int si) {
-    if (pi == p.length()) {
-      return si == s.length();
-    }
-    char c = p.charAt(pi);
-    if (c == '*') {
-      for (int k = si; k <= s.length(); k++) {
-        if (glob(p, pi + 1, s, k)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return si < s.length() && (c == '?' || c == s.charAt(si)) && glob(p, pi + 1, s, si + 1);
+    return Glob.of(pattern).matches(action);
   }
 }

@@ -1,5 +1,6 @@
 package io.iamgate.trail;
 
+import io.iamgate.compile.Glob;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,27 +98,11 @@ final class Resources {
     if (ry.endsWith("*") && !wild(ry.substring(0, ry.length() - 1))) {
       return rx.startsWith(ry.substring(0, ry.length() - 1));
     }
-    return !wild(rx) && glob(ry, 0, rx, 0);
+    return !wild(rx) && Glob.of(ry).matches(rx);
   }
 
   private static boolean wild(String s) {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
-  }
-
-  private static boolean glob(String p, int pi, String s, int si) {
-    if (pi == p.length()) {
-      return si == s.length();
-    }
-    char c = p.charAt(pi);
-    if (c == '*') {
-      for (int k = si; k <= s.length(); k++) {
-        if (glob(p, pi + 1, s, k)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return si < s.length() && (c == '?' || c == s.charAt(si)) && glob(p, pi + 1, s, si + 1);
   }
 
   /**
