@@ -325,8 +325,8 @@ final class GeneratePolicyCommand implements Callable<Integer> {
             + "):");
     probes(err, "current grants allow, the generated policy does not", d.actionsOnlyCurrent());
     probes(err, "the generated policy allows, current grants do not", d.actionsOnlyGenerated());
-    probes(err, "current grants also allow", d.resourcesOnlyCurrent());
-    probes(err, "the generated policy also allows", d.resourcesOnlyGenerated());
+    probes(err, "only the current grants allow", d.resourcesOnlyCurrent());
+    probes(err, "only the generated policy allows", d.resourcesOnlyGenerated());
     if (d.actionsOnlyCurrent().isEmpty()
         && d.actionsOnlyGenerated().isEmpty()
         && d.resourcesOnlyCurrent().isEmpty()
