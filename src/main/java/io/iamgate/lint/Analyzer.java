@@ -337,9 +337,10 @@ public final class Analyzer {
                   + r.action()
                   + "` on `"
                   + r.resource()
-                  + "`) with no request context (no source IP, time, headers or query), with or"
-                  + " without MFA; a route that only callers meeting such conditions may call is"
-                  + " reported too",
+                  + "`) with no request context (no token claims, source IP, time, headers or"
+                  + " query), with or without MFA; a route that only callers meeting such"
+                  + " conditions may call (a grant conditioned on `jwt:` claims, say) is reported"
+                  + " too: suppress it with that reason",
               Check.ROUTE_NOBODY_MAY_CALL.hint());
         }
       }
