@@ -48,6 +48,13 @@ public final class TrailReader {
   /** The most bytes of a whole-document export (JSON) read into memory. */
   public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
 
+  /** The longest line read, in characters; a longer one is skipped with a warning. */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+
+  /** What {@code boundedLine} returns for a line over {@link #MAX_LINE_CHARS}. */
+  @SuppressWarnings("StringOperationCanBeSimplified") // a distinct instance, compared by identity
+  private static final String TOO_LONG = new String("");
+
   /** The most characters of a malformed line quoted in a warning. */
   static final int EXCERPT = 60;
 
@@ -155,9 +162,20 @@ public final class TrailReader {
 
     void readAll(BufferedReader in) throws IOException, UnreadableException {
       int lineNo = 0;
+      StringBuilder buf = new StringBuilder();
       String line;
-      while ((line = in.readLine()) != null) {
+      while ((line = boundedLine(in, buf)) != null) {
         lineNo++;
+        if (line == TOO_LONG) {
+          warnings.add(
+              new Warning(
+                  file,
+                  lineNo,
+                  "a line of over "
+                      + MAX_LINE_CHARS
+                      + " characters skipped (a decision line is a few kilobytes)"));
+          continue;
+        }
         String s = line.strip();
         if (s.isEmpty()) {
           continue;
@@ -169,6 +187,37 @@ public final class TrailReader {
         }
         line(line, lineNo);
       }
+    }
+
+    /**
+     * The next line without its terminator, {@link #TOO_LONG} for a line over {@link
+     * #MAX_LINE_CHARS} (read to its end, not kept: a gzip bomb of one endless line must not fill
+     * the heap), or {@code null} at the end.
+     */
+    private static @Nullable String boundedLine(BufferedReader in, StringBuilder buf)
+        throws IOException {
+      buf.setLength(0);
+      boolean tooLong = false;
+      int c;
+      while ((c = in.read()) >= 0 && c != '\n') {
+        if (!tooLong && buf.length() < MAX_LINE_CHARS) {
+          buf.append((char) c);
+        } else {
+          tooLong = true;
+          buf.setLength(0);
+        }
+      }
+      if (c < 0 && buf.length() == 0 && !tooLong) {
+        return null;
+      }
+      if (tooLong) {
+        return TOO_LONG;
+      }
+      int end = buf.length();
+      if (end > 0 && buf.charAt(end - 1) == '\r') {
+        end--;
+      }
+      return buf.substring(0, end);
     }
 
     private void document(BufferedReader in, String first, int firstLine)

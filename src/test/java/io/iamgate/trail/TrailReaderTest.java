@@ -324,4 +324,24 @@ class TrailReaderTest {
     assertEquals(Instant.parse("2026-11-29T20:16:38.123Z"), s.first());
     assertEquals(Instant.parse("2026-11-29T21:00:00Z"), s.last());
   }
+
+  @Test
+  void anEndlessLineIsSkippedWithAWarningWithoutFillingTheHeap() throws Exception {
+    // 64 MB of one line, 64 KB compressed: read in bounded memory, the lines around it kept
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(raw)) {
+      z.write((A + "\n").getBytes(StandardCharsets.UTF_8));
+      byte[] chunk = new byte[1 << 20];
+      java.util.Arrays.fill(chunk, (byte) 'a');
+      for (int i = 0; i < 64; i++) {
+        z.write(chunk);
+      }
+      z.write(("\n" + B + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    TrailReader.FileResult r = read(raw.toByteArray());
+    assertEquals(2, r.records().size());
+    assertEquals(1, r.warnings().size(), r.warnings()::toString);
+    assertTrue(
+        r.warnings().get(0).toString().contains("over 1048576 characters"), r.warnings()::toString);
+  }
 }
