@@ -126,8 +126,9 @@ final class GeneratePolicyCommand implements Callable<Integer> {
   public Integer call() {
     String wanted = Objects.requireNonNull(principal, "picocli requires --principal");
     TrailFilter period = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), since, until);
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+    // what these print comes from logs and requests: no control or format character gets through
+    PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
+    PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
     TrailFiles.Loaded loaded = TrailFiles.load(logs, stdin, err);
     if (loaded == null) {
       return Main.USAGE;
@@ -262,7 +263,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
                 + ")");
       }
       for (String n : g.notes()) {
-        err.println("# note: " + Masking.mask(n));
+        err.println("# note: " + TerminalText.escape(Masking.mask(n)));
       }
       if (denied > 0) {
         err.println(
@@ -337,7 +338,11 @@ final class GeneratePolicyCommand implements Callable<Integer> {
 
   private static void probes(PrintWriter err, String title, List<GrantDiff.Probe> probes) {
     for (GrantDiff.Probe x : probes) {
-      err.println("#   " + title + ": " + x.action() + " on " + Masking.mask(x.resource()));
+      err.println(
+          "#   "
+              + title
+              + ": "
+              + TerminalText.escape(x.action() + " on " + Masking.mask(x.resource())));
     }
   }
 

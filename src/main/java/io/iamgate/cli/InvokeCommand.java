@@ -133,8 +133,9 @@ final class InvokeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec().commandLine(), "--json and --response cannot be combined; choose one");
     }
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+    // what these print comes from logs and requests: no control or format character gets through
+    PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
+    PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
     Map<String, String> env = new HashMap<>(environment);
     if (bundle != null) {
       env.put("IAMGATE_BUNDLE", bundle);
@@ -199,7 +200,7 @@ final class InvokeCommand implements Callable<Integer> {
         out.println("== " + name);
         out.println(raw == null ? "error: Unauthorized (API Gateway answers 401)" : raw);
       } else {
-        out.println(name + ": " + summary(result));
+        out.println(name + ": " + TerminalText.escape(summary(result)));
       }
       Expected e = expect;
       if (e != null && result.verdict() != e.verdict) {

@@ -144,8 +144,9 @@ final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrailFilter filter = filter(spec(), principals, decisions, routes, since, until);
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+    // what these print comes from logs and requests: no control or format character gets through
+    PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
+    PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
     TrailFiles.Loaded loaded =
         TrailFiles.load(Objects.requireNonNull(files, "picocli requires a FILE"), stdin, err);
     if (loaded == null) {
@@ -165,7 +166,7 @@ final class LogsCommand implements Callable<Integer> {
   }
 
   private static String cell(@Nullable String s) {
-    return s == null ? "-" : Masking.mask(s);
+    return s == null ? "-" : TerminalText.escape(Masking.mask(s));
   }
 
   private static void table(PrintWriter out, List<DecisionRecord> records) {
@@ -228,7 +229,7 @@ final class LogsCommand implements Callable<Integer> {
   private static String counts(List<TrailSummary.Count> counts) {
     List<String> out = new ArrayList<>();
     for (TrailSummary.Count c : counts) {
-      out.add(Masking.mask(c.name()) + " (" + c.count() + ")");
+      out.add(TerminalText.escape(Masking.mask(c.name())) + " (" + c.count() + ")");
     }
     return String.join(", ", out);
   }

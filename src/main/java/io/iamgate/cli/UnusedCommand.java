@@ -82,8 +82,9 @@ final class UnusedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrailFilter period = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), since, until);
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+    // what these print comes from logs and requests: no control or format character gets through
+    PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
+    PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
     TrailFiles.Loaded loaded = TrailFiles.load(logs, stdin, err);
     if (loaded == null) {
       return Main.USAGE;
@@ -116,7 +117,7 @@ final class UnusedCommand implements Callable<Integer> {
       Instant seen = p.lastSeen();
       out.println();
       out.println(
-          p.principal()
+          TerminalText.escape(p.principal())
               + (seen == null
                   ? ": never seen in the period"
                   : ": last seen " + TrailFiles.time(seen)));
@@ -137,15 +138,15 @@ final class UnusedCommand implements Callable<Integer> {
                 + " used");
         int width = 0;
         for (GrantUsage.Use x : u.used()) {
-          width = Math.max(width, x.action().length());
+          width = Math.max(width, TerminalText.escape(x.action()).length());
         }
         for (String x : u.unused()) {
-          width = Math.max(width, x.length());
+          width = Math.max(width, TerminalText.escape(x).length());
         }
         for (GrantUsage.Use x : u.used()) {
           out.println(
               "    "
-                  + pad(x.action(), width)
+                  + pad(TerminalText.escape(x.action()), width)
                   + "  last used "
                   + TrailFiles.time(x.lastUsed())
                   + " ("
@@ -153,13 +154,15 @@ final class UnusedCommand implements Callable<Integer> {
                   + ")");
         }
         for (String x : u.unused()) {
-          out.println("    " + pad(x, width) + "  unused");
+          out.println("    " + pad(TerminalText.escape(x), width) + "  unused");
         }
       }
     }
     if (!report.notInBundle().isEmpty()) {
       out.println();
-      out.println("in the logs but not in the bundle: " + String.join(", ", report.notInBundle()));
+      out.println(
+          "in the logs but not in the bundle: "
+              + TerminalText.escape(String.join(", ", report.notInBundle())));
     }
     return 0;
   }
