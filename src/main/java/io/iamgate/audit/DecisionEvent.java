@@ -215,9 +215,9 @@ public record DecisionEvent(
   }
 
   /**
-   * The same event with the request-derived texts (the method ARN, the path, the user agent, the
-   * resource, the reason and the near misses) passed through {@code scrub}, e.g. {@link
-   * Masking#scrubRequestText}.
+   * The same event with the request-derived texts (the method ARN, API id, stage, method, path,
+   * source IP, user agent and request id, resource, the reason and the near misses) passed through
+   * {@code scrub}, e.g. {@link Masking#scrubRequestText}.
    */
   public DecisionEvent scrubbed(UnaryOperator<String> scrub) {
     Request r = request;
@@ -225,13 +225,15 @@ public record DecisionEvent(
         new Request(
             r.eventType(),
             r.methodArn() == null ? null : scrub.apply(r.methodArn()),
-            r.apiId(),
-            r.stage(),
-            r.httpMethod(),
+            // API Gateway writes these, but the event reaches the authorizer as text: a forged
+            // or broken one is request text like the rest
+            r.apiId() == null ? null : scrub.apply(r.apiId()),
+            r.stage() == null ? null : scrub.apply(r.stage()),
+            r.httpMethod() == null ? null : scrub.apply(r.httpMethod()),
             r.path() == null ? null : scrub.apply(r.path()),
-            r.sourceIp(),
+            r.sourceIp() == null ? null : scrub.apply(r.sourceIp()),
             r.userAgent() == null ? null : scrub.apply(r.userAgent()),
-            r.requestId());
+            r.requestId() == null ? null : scrub.apply(r.requestId()));
     return new DecisionEvent(
         decisionId,
         outcome,

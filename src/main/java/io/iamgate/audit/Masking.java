@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Removes credentials from text bound for a log, in one place. Every text {@link JsonLines} writes
@@ -34,7 +33,7 @@ public final class Masking {
 
   private static final String TOKEN = "<redacted-token>";
   private static final String SECRET = "<redacted>";
-  private static final String[] SCHEMES = {"bearer ", "basic ", "x-api-key: ", "x-api-key="};
+  private static final String[] SCHEMES = {"bearer", "basic", "x-api-key"};
 
   private Masking() {}
 
@@ -127,12 +126,11 @@ public final class Masking {
     int copied = 0;
     int i = 0;
     while (i < text.length()) {
-      String scheme = schemeAt(text, i);
-      if (scheme == null) {
+      int start = afterScheme(text, i);
+      if (start < 0) {
         i++;
         continue;
       }
-      int start = i + scheme.length();
       int end = start;
       while (end < text.length() && !endsCredential(text.charAt(end))) {
         end++;
@@ -153,17 +151,39 @@ public final class Masking {
     return out.toString();
   }
 
-  private static @Nullable String schemeAt(String text, int i) {
+  /**
+   * Where the credential after a scheme at {@code i} starts, or -1: {@code Bearer} or {@code Basic}
+   * followed by any run of white space (a tab or two spaces as well), {@code x-api-key:} with or
+   * without white space, or {@code x-api-key=}, in any letter case.
+   */
+  private static int afterScheme(String text, int i) {
     char c = text.charAt(i);
     if (c != 'b' && c != 'B' && c != 'x' && c != 'X') {
-      return null; // every scheme starts with b or x: most positions end here
+      return -1; // every scheme starts with b or x: most positions end here
     }
     for (String scheme : SCHEMES) {
-      if (text.regionMatches(true, i, scheme, 0, scheme.length())) {
-        return scheme;
+      if (!text.regionMatches(true, i, scheme, 0, scheme.length())) {
+        continue;
+      }
+      int at = i + scheme.length();
+      if (scheme.equals("x-api-key")) {
+        if (at < text.length() && text.charAt(at) == '=') {
+          return at + 1;
+        }
+        if (at >= text.length() || text.charAt(at) != ':') {
+          continue;
+        }
+        at++;
+      }
+      int end = at;
+      while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      if (end > at || scheme.equals("x-api-key")) {
+        return end;
       }
     }
-    return null;
+    return -1;
   }
 
   private static boolean endsCredential(char c) {

@@ -1,7 +1,9 @@
 package io.iamgate.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,26 @@ import org.junit.jupiter.api.Test;
 class MaskingTest {
   private static final String JWS =
       "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU";
+
+  @Test
+  void aSchemeFollowedByAnyRunOfWhiteSpaceIsMasked() {
+    for (String header :
+        List.of(
+            "Basic dXNlcjpwYXNzd29yZA==",
+            "Basic\tdXNlcjpwYXNzd29yZA==",
+            "basic   dXNlcjpwYXNzd29yZA==",
+            "Bearer\t\tabcdefgh12345678",
+            "x-api-key:bob-ci.s3cr3t-value",
+            "X-Api-Key: bob-ci.s3cr3t-value",
+            "x-api-key=bob-ci.s3cr3t-value")) {
+      String masked = Masking.mask("curl/8 " + header + " end");
+      assertFalse(masked.contains("dXNlcjpwYXNzd29yZA"), masked);
+      assertFalse(masked.contains("s3cr3t"), masked);
+      assertFalse(masked.contains("abcdefgh12345678"), masked);
+      assertTrue(masked.endsWith(" end"), masked);
+    }
+    assertEquals("Bearer token", Masking.mask("Bearer token"));
+  }
 
   @Test
   void aTokenIsMaskedAloneOrWithTextJoinedByDots() {
