@@ -114,6 +114,12 @@ public final class Authorizer {
     return p;
   }
 
+  /** The current bundle's API key ids, lower-cased (empty before a bundle is loaded). */
+  public java.util.Set<String> keyIds() {
+    PerBundle p = perBundle.get();
+    return p == null ? java.util.Set.of() : p.keyIds();
+  }
+
   /**
    * Decides an event. Never throws. The decision event's request-derived texts have every segment
    * that holds a token or an API key of the bundle fingerprinted (a caller may put one in the
@@ -121,8 +127,7 @@ public final class Authorizer {
    */
   public Outcome authorize(GatewayEvent event) {
     Outcome o = authorizeUnmasked(event);
-    PerBundle p = perBundle.get();
-    java.util.Set<String> ids = p == null ? java.util.Set.of() : p.keyIds();
+    java.util.Set<String> ids = keyIds();
     try {
       return new Outcome(o.response(), o.event().scrubbed(t -> Masking.scrubRequestText(t, ids)));
     } catch (RuntimeException e) {

@@ -337,12 +337,16 @@ public final class AuthorizerFunction {
       event = events.read(in);
     } catch (GatewayEvents.InvalidEventException e) {
       if (logDecision) {
+        Authorizer known = authorizer;
+        java.util.Set<String> ids = known == null ? Set.of() : known.keyIds();
+        // the message may quote the event (its type, its ARN): request text like any other
         finish(
             DecisionEvent.error(
-                UUID.randomUUID().toString(),
-                "unreadable event, denied: " + e.getMessage(),
-                DecisionEvent.Request.UNKNOWN,
-                (System.nanoTime() - start) / 1000),
+                    UUID.randomUUID().toString(),
+                    "unreadable event, denied: " + e.getMessage(),
+                    DecisionEvent.Request.UNKNOWN,
+                    (System.nanoTime() - start) / 1000)
+                .scrubbed(t -> Masking.scrubRequestText(t, ids)),
             invocation);
       }
       writer.write(ANONYMOUS_DENY, out);

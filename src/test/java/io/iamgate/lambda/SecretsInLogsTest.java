@@ -274,6 +274,34 @@ class SecretsInLogsTest {
     assertTrue(leaks.isEmpty(), "secrets written: " + leaks + "\n" + log);
   }
 
+  /** An event too broken to read is denied, and its quoted parts are fingerprinted in the log. */
+  @org.junit.jupiter.api.Test
+  void aCredentialInAnUnreadableEventIsMaskedInTheLog() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AuthorizerHandler handler =
+        new AuthorizerHandler(
+            Map.of("IAMGATE_ALLOW_SAMPLE_BUNDLE", "true"),
+            new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+    for (String event :
+        List.of(
+            "{\"type\":\"" + KEY + "\",\"methodArn\":\"x\"}",
+            "{\"type\":\"TOKEN\",\"methodArn\":\"" + KEY + "\",\"authorizationToken\":\"x\"}",
+            "{" + KEY + "}",
+            "{\"type\":\"" + TOKEN + "\"}")) {
+      try {
+        handler.handleRequest(
+            new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayOutputStream(),
+            null);
+      } catch (AuthorizerHandler.UnauthorizedException e) {
+        // the log line is what is checked
+      }
+    }
+    String lines = log.toString(StandardCharsets.UTF_8);
+    assertTrue(lines.contains("unreadable event, denied"), lines);
+    assertEquals(List.of(), leaked(lines), lines);
+  }
+
   /**
    * The response without {@code usageIdentifierKey}, which API Gateway needs to hold the API key
    * that authenticated the call (usage plans); it must be exactly the key header's value.
