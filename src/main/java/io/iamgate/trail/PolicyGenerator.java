@@ -60,12 +60,33 @@ public final class PolicyGenerator {
    * @param sourceIp the caller's address, or {@code null}
    */
   public record Call(
-      String action, String resource, @Nullable Boolean mfa, @Nullable String sourceIp) {
+      String action,
+      String resource,
+      @Nullable Boolean mfa,
+      @Nullable String sourceIp,
+      boolean requestHeldWildcards) {
+    /** A call whose request held no {@code *} or {@code ?}. */
+    public Call(String action, String resource, @Nullable Boolean mfa, @Nullable String sourceIp) {
+      this(action, resource, mfa, sourceIp, false);
+    }
+
     /** The call of a decision event, or {@code null} when it has no action or resource. */
     public static @Nullable Call of(DecisionRecord r) {
       String a = r.action();
       String res = r.resource();
-      return a == null || res == null ? null : new Call(a, res, r.mfaPresent(), r.sourceIp());
+      String request = r.path() != null ? r.path() : r.methodArn();
+      return a == null || res == null
+          ? null
+          : new Call(a, res, r.mfaPresent(), r.sourceIp(), request == null || wildcards(request));
+    }
+
+    /** Whether request text holds {@code *} or {@code ?}, plain or percent-encoded. */
+    static boolean wildcards(String request) {
+      String lower = request.toLowerCase(Locale.ROOT);
+      return lower.indexOf('*') >= 0
+          || lower.indexOf('?') >= 0
+          || lower.contains("%2a")
+          || lower.contains("%3f");
     }
   }
 
@@ -285,12 +306,14 @@ public final class PolicyGenerator {
             Locale.ROOT, "the resource holds U+%04X, which policy text cannot hold", (int) ch);
       }
     }
-    if (r.indexOf('*') >= 0 || r.indexOf('?') >= 0) {
-      // a caller's path can put them there (GET /reports/*/*, answered by the route table): a
-      // wildcard seen in a log is never evidence that every resource it matches was used
-      return "the resource holds `*` or `?`, which may come from the caller's request, and a"
-          + " generated policy grants only resources that were named (grant a wildcard the route"
-          + " itself writes by hand)";
+    if (Resources.resourcePart(r).equals("*")) {
+      return "the resource part is `*`, which a generated policy never grants";
+    }
+    if (c.requestHeldWildcards() && (r.indexOf('*') >= 0 || r.indexOf('?') >= 0)) {
+      // the caller's path put them there (GET /reports/*/*, answered by the route table): such a
+      // call is no evidence that every resource the wildcard matches was used
+      return "the resource holds `*` or `?` and so did the request, so the caller may have put"
+          + " them there: a generated policy grants a wildcard only when the route writes it";
     }
     return null;
   }
