@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -92,17 +93,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
           "also allow the calls the principal was denied (default: only what it was allowed)")
   boolean includeDenied;
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      description = "only events at or after TIME: 2026-11-29T20:00:00Z, or a date (UTC)")
-  @Nullable String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      description = "only events before TIME; a date includes that whole day (UTC)")
-  @Nullable String until;
+  @Mixin Period period = new Period();
 
   @Option(
       names = "--sensitive-prefix",
@@ -125,7 +116,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String wanted = Objects.requireNonNull(principal, "picocli requires --principal");
-    TrailFilter period = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), since, until);
+    TrailFilter window = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), period);
     // what these print comes from logs and requests: no control or format character gets through
     PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
     PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
@@ -133,7 +124,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
     if (loaded == null) {
       return Main.USAGE;
     }
-    List<DecisionRecord> inPeriod = loaded.records().stream().filter(period).toList();
+    List<DecisionRecord> inPeriod = loaded.records().stream().filter(window).toList();
     TreeSet<String> seen = new TreeSet<>();
     inPeriod.forEach(
         r -> {
@@ -158,7 +149,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
           "iamgate: the logs hold no decision for `"
               + wanted
               + "`"
-              + (since != null || until != null ? " in the period" : "")
+              + (period.since != null || period.until != null ? " in the period" : "")
               + (all.isEmpty() ? "" : " (principals seen: " + String.join(", ", all) + ")"));
       return 1;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,17 +83,7 @@ final class LogsCommand implements Callable<Integer> {
               + " may be left out (repeatable)")
   List<String> routes = new ArrayList<>();
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      description = "only events at or after TIME: 2026-11-29T20:00:00Z, or a date (UTC)")
-  @Nullable String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      description = "only events before TIME; a date includes that whole day (UTC)")
-  @Nullable String until;
+  @Mixin Period period = new Period();
 
   @Option(names = "--json", description = "print one JSON object: the events and the summary")
   boolean json;
@@ -114,8 +105,7 @@ final class LogsCommand implements Callable<Integer> {
       List<String> principals,
       List<String> decisions,
       List<String> routes,
-      @Nullable String since,
-      @Nullable String until) {
+      Period period) {
     Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
     for (String d : decisions) {
       try {
@@ -124,11 +114,11 @@ final class LogsCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--decision: " + e.getMessage());
       }
     }
-    Instant from = since == null ? null : instant(spec, "--since", since, false);
-    Instant to = until == null ? null : instant(spec, "--until", until, true);
+    Instant from = period.since == null ? null : instant(spec, "--since", period.since, false);
+    Instant to = period.until == null ? null : instant(spec, "--until", period.until, true);
     if (from != null && to != null && !from.isBefore(to)) {
       throw new ParameterException(
-          spec.commandLine(), "--since must be before --until, not `" + since + "`");
+          spec.commandLine(), "--since must be before --until, not `" + period.since + "`");
     }
     return new TrailFilter(principals, outcomes, routes, from, to);
   }
@@ -143,7 +133,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrailFilter filter = filter(spec(), principals, decisions, routes, since, until);
+    TrailFilter filter = filter(spec(), principals, decisions, routes, period);
     // what these print comes from logs and requests: no control or format character gets through
     PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
     PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,17 +57,7 @@ final class UnusedCommand implements Callable<Integer> {
       description = "the bundle whose grants are reported (file or directory)")
   @Nullable String bundle;
 
-  @Option(
-      names = "--since",
-      paramLabel = "TIME",
-      description = "only events at or after TIME: 2026-11-29T20:00:00Z, or a date (UTC)")
-  @Nullable String since;
-
-  @Option(
-      names = "--until",
-      paramLabel = "TIME",
-      description = "only events before TIME; a date includes that whole day (UTC)")
-  @Nullable String until;
+  @Mixin Period period = new Period();
 
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
@@ -81,7 +72,7 @@ final class UnusedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrailFilter period = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), since, until);
+    TrailFilter window = LogsCommand.filter(spec(), List.of(), List.of(), List.of(), period);
     // what these print comes from logs and requests: no control or format character gets through
     PrintWriter out = TerminalText.wrap(spec().commandLine().getOut());
     PrintWriter err = TerminalText.wrap(spec().commandLine().getErr());
@@ -95,7 +86,7 @@ final class UnusedCommand implements Callable<Integer> {
     if (b == null) {
       return Main.USAGE;
     }
-    List<DecisionRecord> records = loaded.records().stream().filter(period).toList();
+    List<DecisionRecord> records = loaded.records().stream().filter(window).toList();
     GrantUsage.Report report = GrantUsage.of(b, records);
     Instant from = records.isEmpty() ? null : records.get(0).time();
     Instant to = records.isEmpty() ? null : records.get(records.size() - 1).time();
@@ -110,8 +101,8 @@ final class UnusedCommand implements Callable<Integer> {
                 : TrailFiles.time(from) + " to " + TrailFiles.time(to))
             + " ("
             + Plural.count(records.size(), "decision")
-            + (since != null ? ", since " + since : "")
-            + (until != null ? ", until " + until : "")
+            + (period.since != null ? ", since " + period.since : "")
+            + (period.until != null ? ", until " + period.until : "")
             + ")");
     for (GrantUsage.PrincipalUse p : report.principals()) {
       Instant seen = p.lastSeen();
