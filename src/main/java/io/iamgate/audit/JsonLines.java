@@ -403,10 +403,16 @@ public final class JsonLines {
   }
 
   /** A text under a name that is not a log field (the metrics' dimension names). */
+  /**
+   * The longest dimension value written: API Gateway's ids are 10 characters and stage names at
+   * most 128, and CloudWatch refuses values over 1,024; only a forged event has longer ones.
+   */
+  static final int MAX_DIMENSION_VALUE = 256;
+
   private static void named(JsonGenerator g, String name, @Nullable String value)
       throws IOException {
     if (value != null) {
-      g.writeStringField(name, Masking.mask(value));
+      g.writeStringField(name, Masking.excerpt(value, MAX_DIMENSION_VALUE));
     }
   }
 

@@ -106,6 +106,28 @@ class EmfMetricsTest {
   }
 
   @Test
+  void aForgedEventsLongStageIsCutToADimensionCloudWatchAccepts() throws Exception {
+    Metrics m =
+        new Metrics(
+            "iamgate",
+            JsonLines.Level.INFO,
+            "a",
+            "s".repeat(1500),
+            "Allow",
+            1,
+            null,
+            0,
+            0,
+            1,
+            false);
+    JsonNode doc = JSON.readTree(new JsonLines(CLOCK, s -> {}).metricsLine(m, Invocation.NONE));
+    String stage = doc.path("Stage").asText();
+    assertTrue(stage.length() <= 1024, stage);
+    assertTrue(stage.startsWith("s".repeat(JsonLines.MAX_DIMENSION_VALUE)), stage);
+    assertEquals(List.of(), Emf.problems(doc.toString()));
+  }
+
+  @Test
   void theCheckIsReal() {
     assertFalse(Emf.problems("{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[]}}").isEmpty());
     assertFalse(
