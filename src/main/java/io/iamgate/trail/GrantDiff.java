@@ -116,7 +116,7 @@ public final class GrantDiff {
     ctx.put("aws:MultiFactorAuthPresent", "true");
     ctx.put("aws:MultiFactorAuthAge", "0");
     String ip = mostFrequent(calls.stream().map(PolicyGenerator.Call::sourceIp).toList());
-    if (ip != null && !Resources.commonNetworks(List.of(ip)).isEmpty()) {
+    if (ip != null && io.iamgate.policy.IpAddresses.parseAddress(ip) != null) {
       ctx.put("aws:SourceIp", ip);
     }
     Map<String, TreeSet<String>> probes = probes(bundle, principal, calls);

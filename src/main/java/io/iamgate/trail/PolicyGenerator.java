@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -162,12 +163,13 @@ public final class PolicyGenerator {
    */
   public static Generated generate(Collection<Call> calls, List<String> sensitivePrefixes) {
     List<String> notes = new ArrayList<>();
+    Set<String> noted = new java.util.HashSet<>();
     List<Call> usable = new ArrayList<>();
     for (Call c : calls) {
       String why = unusable(c);
       if (why == null) {
         usable.add(c);
-      } else if (notes.stream().noneMatch(n -> n.startsWith(noteKey(c)))) {
+      } else if (noted.add(noteKey(c))) {
         notes.add(noteKey(c) + " is left out: " + why);
       }
     }

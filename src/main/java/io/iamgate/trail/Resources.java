@@ -1,6 +1,7 @@
 package io.iamgate.trail;
 
 import io.iamgate.compile.Glob;
+import io.iamgate.policy.IpAddresses;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -122,64 +123,42 @@ final class Resources {
     if (addresses.isEmpty()) {
       return List.of();
     }
-    Set<String> distinct = new TreeSet<>();
-    boolean allV4 = true;
+    // the engine's own parser: a suggestion is only ever an address the engine accepts
+    java.util.Map<String, IpAddresses.Address> distinct = new java.util.TreeMap<>();
     for (String a : addresses) {
-      if (a == null) {
+      IpAddresses.Address parsed = a == null ? null : IpAddresses.parseAddress(a);
+      if (a == null || parsed == null) {
         return List.of();
       }
-      boolean v4 = ipv4(a) != null;
-      if (!v4 && !ipv6(a)) {
-        return List.of();
-      }
-      allV4 &= v4;
-      distinct.add(a);
+      distinct.put(a, parsed);
     }
     if (distinct.size() <= 3) {
-      return distinct.stream().map(a -> a + (ipv4(a) != null ? "/32" : "/128")).toList();
+      return distinct.entrySet().stream()
+          .map(e -> e.getKey() + (e.getValue().v6() ? "/128" : "/32"))
+          .toList();
     }
-    if (!allV4) {
+    if (distinct.values().stream().anyMatch(IpAddresses.Address::v6)) {
       return List.of();
     }
-    for (int octets = 3; octets >= 2; octets--) {
-      Set<String> nets = new TreeSet<>();
-      for (String a : distinct) {
-        int[] o = java.util.Objects.requireNonNull(ipv4(a));
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-          sb.append(i == 0 ? "" : ".").append(i < octets ? o[i] : 0);
-        }
-        nets.add(sb + "/" + (octets * 8));
+    for (int prefix = 24; prefix >= 16; prefix -= 8) {
+      Set<Long> nets = new TreeSet<>();
+      for (IpAddresses.Address a : distinct.values()) {
+        nets.add(a.lo() >>> (32 - prefix));
       }
       if (nets.size() == 1) {
-        return List.copyOf(nets);
+        long net = nets.iterator().next() << (32 - prefix);
+        return List.of(
+            (net >>> 24)
+                + "."
+                + ((net >>> 16) & 0xFF)
+                + "."
+                + ((net >>> 8) & 0xFF)
+                + "."
+                + (net & 0xFF)
+                + "/"
+                + prefix);
       }
     }
     return List.of();
-  }
-
-  private static int @Nullable [] ipv4(String a) {
-    String[] parts = a.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    int[] out = new int[4];
-    for (int i = 0; i < 4; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-        return null;
-      }
-      out[i] = Integer.parseInt(p);
-      if (out[i] > 255) {
-        return null;
-      }
-    }
-    return out;
-  }
-
-  private static boolean ipv6(String a) {
-    return a.indexOf(':') >= 0
-        && a.length() <= 39
-        && a.chars().allMatch(c -> c == ':' || Character.digit(c, 16) >= 0);
   }
 }

@@ -32,7 +32,7 @@ public record TrailFilter(
     implements Predicate<DecisionRecord> {
   public TrailFilter {
     principals = List.copyOf(principals);
-    outcomes = outcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outcomes));
+    outcomes = Set.copyOf(outcomes);
     routes = routes.stream().map(r -> r.strip().replaceAll("\\s+", " ")).toList();
   }
 
@@ -88,7 +88,13 @@ public record TrailFilter(
    */
   public static Set<Outcome> outcomes(String name) {
     if (name.toLowerCase(Locale.ROOT).equals("deny")) {
-      return EnumSet.of(Outcome.EXPLICIT_DENY, Outcome.IMPLICIT_DENY, Outcome.DENY);
+      EnumSet<Outcome> denies = EnumSet.noneOf(Outcome.class);
+      for (Outcome o : Outcome.values()) {
+        if (o.isDeny()) {
+          denies.add(o);
+        }
+      }
+      return denies;
     }
     Outcome o = Outcome.named(name);
     if (o == null) {
