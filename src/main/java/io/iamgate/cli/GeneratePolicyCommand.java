@@ -3,8 +3,6 @@ package io.iamgate.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.iamgate.audit.Masking;
 import io.iamgate.bundle.Bundle;
-import io.iamgate.bundle.BundleFiles;
-import io.iamgate.bundle.BundleReader;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.eval.Evaluator;
 import io.iamgate.eval.Request;
@@ -12,7 +10,6 @@ import io.iamgate.eval.RequestContext;
 import io.iamgate.identity.Principal;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.JsonWriter;
-import io.iamgate.json.ParseResult;
 import io.iamgate.lint.Analyzer;
 import io.iamgate.lint.Finding;
 import io.iamgate.trail.DecisionRecord;
@@ -23,7 +20,6 @@ import io.iamgate.trail.TrailFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +134,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
           "--principal: `"
               + wanted
               + "` names "
-              + String.join(" and ", seen)
+              + TerminalText.escape(Masking.mask(String.join(" and ", seen)))
               + " in the logs; name one of them");
     }
     if (seen.isEmpty()) {
@@ -150,10 +146,16 @@ final class GeneratePolicyCommand implements Callable<Integer> {
               + wanted
               + "`"
               + (period.since != null || period.until != null ? " in the period" : "")
-              + (all.isEmpty() ? "" : " (principals seen: " + String.join(", ", all) + ")"));
+              + (all.isEmpty()
+                  ? ""
+                  : " (principals seen: "
+                      + TerminalText.escape(Masking.mask(String.join(", ", all)))
+                      + ")"));
       return 1;
     }
     String p = seen.first();
+    // the name comes from a log: masked and escaped wherever it is printed as text
+    String shown = TerminalText.escape(Masking.mask(p));
     List<DecisionRecord> mine = inPeriod.stream().filter(r -> p.equals(r.principal())).toList();
     List<PolicyGenerator.Call> calls = new ArrayList<>();
     int denied = 0;
@@ -171,7 +173,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
     if (calls.isEmpty()) {
       err.println(
           "iamgate: "
-              + p
+              + shown
               + " was never allowed anything in the logs"
               + (denied > 0
                   ? " ("
@@ -184,7 +186,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
     PolicyGenerator.Generated g = PolicyGenerator.generate(calls, prefixes);
     if (g.statements().isEmpty()) {
       g.notes().forEach(n -> err.println("iamgate: " + Masking.mask(n)));
-      err.println("iamgate: no observed call of " + p + " can be written into a policy");
+      err.println("iamgate: no observed call of " + shown + " can be written into a policy");
       return 1;
     }
     CompiledPolicySet compiled = g.compiled();
@@ -206,7 +208,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
             .findings();
     GrantDiff.Result diff = null;
     if (bundle != null) {
-      Bundle b = readBundle(bundle, err);
+      Bundle b = Inputs.bundle(bundle, err);
       if (b == null) {
         return Main.USAGE;
       }
@@ -233,7 +235,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
           "# generated from "
               + Plural.count(g.calls().size(), "call")
               + " of "
-              + p
+              + shown
               + (includeDenied ? " (allowed and denied)" : " that were allowed")
               + ", "
               + from
@@ -272,7 +274,7 @@ final class GeneratePolicyCommand implements Callable<Integer> {
                           .map(f -> f.severity().label() + " " + f.code() + " at " + f.path())
                           .toList())));
       if (diff != null) {
-        diffText(err, p, diff);
+        diffText(err, shown, diff);
       }
     }
     return 0;
@@ -284,31 +286,10 @@ final class GeneratePolicyCommand implements Callable<Integer> {
         : "[" + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
   }
 
-  /** Reads a bundle, printing why not (and returning null) when it cannot be read or is invalid. */
-  static @Nullable Bundle readBundle(String path, PrintWriter err) {
-    if (path.equals("-")) {
-      err.println(
-          "iamgate: "
-              + Inputs.cannotRead(path, "--bundle reads a file or directory, not standard input"));
-      return null;
-    }
-    ParseResult<Bundle> parsed;
-    try {
-      parsed = BundleReader.read(BundleFiles.read(Path.of(path)));
-    } catch (IOException e) {
-      err.println("iamgate: " + Inputs.cannotRead(path, Inputs.describe(e)));
-      return null;
-    }
-    if (parsed.value() == null) {
-      parsed.errors().forEach(d -> err.println(d.format()));
-    }
-    return parsed.value();
-  }
-
-  private static void diffText(PrintWriter err, String p, GrantDiff.Result d) {
+  private static void diffText(PrintWriter err, String shown, GrantDiff.Result d) {
     err.println(
         "# diff against "
-            + p
+            + shown
             + "'s current grants (each action probed on its observed and route resources, with"
             + " MFA"
             + (d.context().containsKey("aws:SourceIp")

@@ -1,6 +1,8 @@
 package io.iamgate.cli;
 
+import io.iamgate.bundle.Bundle;
 import io.iamgate.bundle.BundleFiles;
+import io.iamgate.bundle.BundleReader;
 import io.iamgate.json.Json;
 import io.iamgate.json.JsonReader;
 import io.iamgate.json.ParseResult;
@@ -8,6 +10,7 @@ import io.iamgate.policy.PolicyDocument;
 import io.iamgate.policy.parse.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -142,5 +145,26 @@ final class Inputs {
       return new ParseResult<>(null, text.diagnostics());
     }
     return PolicyParser.parse(t, displayName(name));
+  }
+
+  /** Reads a bundle, printing why not (and returning null) when it cannot be read or is invalid. */
+  static @Nullable Bundle bundle(String path, PrintWriter err) {
+    if (path.equals("-")) {
+      err.println(
+          "iamgate: "
+              + Inputs.cannotRead(path, "--bundle reads a file or directory, not standard input"));
+      return null;
+    }
+    ParseResult<Bundle> parsed;
+    try {
+      parsed = BundleReader.read(BundleFiles.read(Path.of(path)));
+    } catch (IOException e) {
+      err.println("iamgate: " + Inputs.cannotRead(path, Inputs.describe(e)));
+      return null;
+    }
+    if (parsed.value() == null) {
+      parsed.errors().forEach(d -> err.println(d.format()));
+    }
+    return parsed.value();
   }
 }

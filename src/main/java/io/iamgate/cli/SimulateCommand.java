@@ -2,8 +2,6 @@ package io.iamgate.cli;
 
 import io.iamgate.audit.Masking;
 import io.iamgate.bundle.Bundle;
-import io.iamgate.bundle.BundleFiles;
-import io.iamgate.bundle.BundleReader;
 import io.iamgate.compile.CompiledPolicySet;
 import io.iamgate.compile.NamedDocument;
 import io.iamgate.compile.PolicyCompiler;
@@ -282,23 +280,8 @@ final class SimulateCommand implements Callable<Integer> {
   private int runBundle(String bundle, Principal principal, String action, String resource) {
     PrintWriter out = spec().commandLine().getOut();
     PrintWriter err = spec().commandLine().getErr();
-    if (bundle.equals("-")) {
-      err.println(
-          "iamgate: "
-              + Inputs.cannotRead(
-                  bundle, "--bundle reads a file or directory, not standard input"));
-      return 1;
-    }
-    ParseResult<Bundle> parsed;
-    try {
-      parsed = BundleReader.read(BundleFiles.read(Path.of(bundle)));
-    } catch (IOException e) {
-      err.println("iamgate: " + Inputs.cannotRead(bundle, Inputs.describe(e)));
-      return 1;
-    }
-    Bundle read = parsed.value();
+    Bundle read = Inputs.bundle(bundle, err);
     if (read == null) {
-      parsed.errors().forEach(d -> err.println(d.format()));
       return 1;
     }
     String unknown = unknownPrincipal(read, principal);

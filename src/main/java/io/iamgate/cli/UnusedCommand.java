@@ -80,9 +80,7 @@ final class UnusedCommand implements Callable<Integer> {
     if (loaded == null) {
       return Main.USAGE;
     }
-    Bundle b =
-        GeneratePolicyCommand.readBundle(
-            Objects.requireNonNull(bundle, "picocli requires it"), err);
+    Bundle b = Inputs.bundle(Objects.requireNonNull(bundle, "picocli requires it"), err);
     if (b == null) {
       return Main.USAGE;
     }
