@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
       "1:invalid input (policy or request errors; analyze: a finding at or above --fail-on;"
           + " invoke: an event not evaluated or not as expected; test: a test failed)",
       "2:usage error (test: an invalid test file or bundle)",
-      "3:simulate: the request is denied"
+      "3:simulate: the request is denied",
+      "70:internal error: a bug in iamgate (one line on standard error, no stack trace)"
     })
 public final class Main implements Runnable {
   /** Usage errors. */
